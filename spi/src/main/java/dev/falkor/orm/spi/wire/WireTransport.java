@@ -1,0 +1,165 @@
+package dev.falkor.orm.spi.wire;
+
+import dev.falkor.orm.api.InvalidParameterException;
+import dev.falkor.orm.api.QueryException;
+import dev.falkor.orm.spi.GraphQuery;
+import dev.falkor.orm.spi.QueryResult;
+import dev.falkor.orm.spi.Transport;
+import dev.falkor.orm.spi.TransportConfig;
+import dev.falkor.orm.spi.value.GraphValue;
+import dev.falkor.orm.spi.value.StringValue;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything a transport does except moving bytes: parameter encoding, command assembly
+ * ({@code --compact}, {@code TIMEOUT}, read-only routing), reply decoding with the per-graph
+ * name cache, error translation and query logging. A provider implements {@link #send}.
+ *
+ * <p>Every query is logged at debug level on the logger {@code dev.falkor.orm.query} with its
+ * graph, parameter names (never values), client-side and server-side time.
+ */
+public abstract class WireTransport implements Transport {
+    private static final Logger QUERY_LOG = LoggerFactory.getLogger("dev.falkor.orm.query");
+    private static final SchemaNames NO_NAMES = new SchemaNames() {
+        @Override
+        public String label(int id) {
+            throw new IllegalStateException("unexpected label in a procedure reply");
+        }
+
+        @Override
+        public String relationshipType(int id) {
+            throw new IllegalStateException("unexpected relationship in a procedure reply");
+        }
+
+        @Override
+        public String propertyKey(int id) {
+            throw new IllegalStateException("unexpected property in a procedure reply");
+        }
+    };
+
+    private final TransportConfig config;
+    private final Map<String, GraphSchemaCache> schemas = new ConcurrentHashMap<>();
+
+    protected WireTransport(TransportConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * Sends one command and returns its reply as plain Java values ({@code String},
+     * {@code Long}, {@code Double}, {@code List<Object>}, {@code null}).
+     *
+     * @throws ServerErrorReply                         the server answered with an error
+     * @throws dev.falkor.orm.api.ConnectionException   the server could not be reached
+     */
+    protected abstract Object send(String command, List<String> arguments);
+
+    /** The configuration this transport was created with. */
+    public TransportConfig config() {
+        return config;
+    }
+
+    @Override
+    public final QueryResult execute(GraphQuery query) {
+        List<String> names = List.copyOf(query.parameters().keySet());
+        String text;
+        try {
+            text = ParameterEncoder.render(query.cypher(), query.parameters());
+        } catch (InvalidParameterException e) {
+            throw e.inQuery(query.graph(), query.cypher(), names);
+        }
+        List<String> args = new ArrayList<>(5);
+        args.add(query.graph());
+        args.add(text);
+        Duration timeout = query.timeout() != null ? query.timeout() : config.defaultQueryTimeout();
+        if (timeout != null) {
+            args.add("TIMEOUT");
+            args.add(Long.toString(Math.max(1, timeout.toMillis())));
+        }
+        args.add("--compact");
+        String command = query.readOnly() ? "GRAPH.RO_QUERY" : "GRAPH.QUERY";
+        long start = System.nanoTime();
+        Object reply;
+        try {
+            reply = send(command, args);
+        } catch (ServerErrorReply e) {
+            QueryException ex = ServerErrors.translate(e.getMessage(), query.graph(), query.cypher(), names, e);
+            if (QUERY_LOG.isDebugEnabled()) {
+                QUERY_LOG.debug("{} graph={} failed after {} ms params={}: {} -- {}", command, query.graph(),
+                        millis(start), names, query.cypher(), e.getMessage());
+            }
+            throw ex;
+        }
+        QueryResult result = CompactReplyDecoder.decode(reply, schema(query.graph()));
+        if (QUERY_LOG.isDebugEnabled()) {
+            QUERY_LOG.debug("{} graph={} took {} ms (server {} ms) rows={} params={}: {}", command,
+                    query.graph(), millis(start), result.statistics().executionTimeMillis(),
+                    result.rows().size(), names, query.cypher());
+        }
+        return result;
+    }
+
+    @Override
+    public void deleteGraph(String graph) {
+        try {
+            send("GRAPH.DELETE", List.of(graph));
+        } catch (ServerErrorReply e) {
+            if (!String.valueOf(e.getMessage()).contains("empty key")) {
+                throw ServerErrors.translate(e.getMessage(), graph, "GRAPH.DELETE", List.of(), e);
+            }
+        } finally {
+            // ids restart when a graph is recreated: names cached for the old one are wrong
+            schemas.remove(graph);
+        }
+    }
+
+    @Override
+    public List<String> listGraphs() {
+        Object reply = command("GRAPH.LIST");
+        List<String> out = new ArrayList<>();
+        if (reply instanceof List<?> l) {
+            for (Object o : l) {
+                out.add(String.valueOf(o));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Object command(String name, String... arguments) {
+        try {
+            return send(name, List.of(arguments));
+        } catch (ServerErrorReply e) {
+            throw ServerErrors.translate(e.getMessage(), arguments.length > 0 ? arguments[0] : null,
+                    name, List.of(), e);
+        }
+    }
+
+    private GraphSchemaCache schema(String graph) {
+        return schemas.computeIfAbsent(graph, g -> new GraphSchemaCache(g, procedure -> loadNames(g, procedure)));
+    }
+
+    private List<String> loadNames(String graph, String procedure) {
+        Object reply;
+        try {
+            reply = send("GRAPH.RO_QUERY", List.of(graph, "CALL " + procedure, "--compact"));
+        } catch (ServerErrorReply e) {
+            throw ServerErrors.translate(e.getMessage(), graph, "CALL " + procedure, List.of(), e);
+        }
+        QueryResult r = CompactReplyDecoder.decode(reply, NO_NAMES);
+        List<String> names = new ArrayList<>(r.rows().size());
+        for (List<GraphValue> row : r.rows()) {
+            names.add(((StringValue) row.get(0)).value());
+        }
+        return names;
+    }
+
+    private static String millis(long startNanos) {
+        return String.format("%.3f", (System.nanoTime() - startNanos) / 1e6);
+    }
+}
