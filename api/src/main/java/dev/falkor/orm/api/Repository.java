@@ -1,0 +1,50 @@
+package dev.falkor.orm.api;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * CRUD for one entity type. Declare an interface that extends it, and get an implementation
+ * from {@code FalkorOrm#repository(Class)}:
+ *
+ * <pre>{@code
+ * interface PersonRepository extends Repository<Person, UUID> {}
+ * }</pre>
+ *
+ * <p>Reads go through {@code GRAPH.RO_QUERY}. Saving an entity whose id already exists in the
+ * graph updates that node: there is never more than one node per id.
+ *
+ * @param <T>  the entity type
+ * @param <ID> its id type
+ */
+public interface Repository<T, ID> {
+
+    /** Inserts or updates; assigns a generated id first if needed. Returns the saved entity. */
+    <S extends T> S save(S entity);
+
+    /** Saves many entities in batched queries (UNWIND); returns them in order. */
+    <S extends T> List<S> saveAll(Iterable<S> entities);
+
+    Optional<T> findById(ID id);
+
+    /** Entities with the given ids; ids that match nothing are skipped. */
+    List<T> findAllById(Iterable<ID> ids);
+
+    List<T> findAll();
+
+    boolean existsById(ID id);
+
+    long count();
+
+    /** Deletes the node with this id and its relationships; does nothing if absent. */
+    void deleteById(ID id);
+
+    /** Deletes the entity's node and its relationships. */
+    void delete(T entity);
+
+    /** Deletes every node of this entity type, with their relationships. */
+    void deleteAll();
+
+    /** Deletes these entities in one query. */
+    void deleteAll(Iterable<? extends T> entities);
+}

@@ -1,0 +1,3 @@
+module dev.falkor.orm.converters {
+    requires dev.falkor.orm.spi;
+}
