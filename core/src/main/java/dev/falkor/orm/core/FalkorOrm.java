@@ -1,0 +1,211 @@
+package dev.falkor.orm.core;
+
+import dev.falkor.orm.api.ConfigurationException;
+import dev.falkor.orm.api.Repository;
+import dev.falkor.orm.core.internal.Identifiers;
+import dev.falkor.orm.core.internal.Providers;
+import dev.falkor.orm.core.internal.mapping.MappingContext;
+import dev.falkor.orm.core.internal.repository.GraphAccess;
+import dev.falkor.orm.core.internal.repository.RepositoryFactory;
+import dev.falkor.orm.core.internal.repository.SchemaManager;
+import dev.falkor.orm.spi.Transport;
+import dev.falkor.orm.spi.TransportConfig;
+import dev.falkor.orm.spi.TransportProvider;
+import dev.falkor.orm.spi.ValueConverter;
+import java.lang.invoke.MethodHandles;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The entry point: one instance per graph, immutable and thread-safe, shared by the whole
+ * application.
+ *
+ * <pre>{@code
+ * FalkorOrm orm = FalkorOrm.builder()
+ *         .url("redis://localhost:6379")
+ *         .graph("social")
+ *         .lookup(MethodHandles.lookup())   // lets the mapper access your entities without `opens`
+ *         .build();
+ * PersonRepository people = orm.repository(PersonRepository.class);
+ * }</pre>
+ *
+ * <p>The transport is the one given to {@link Builder#transport(Transport)}; else the provider
+ * named with {@link Builder#transportProvider(String)} or system property
+ * {@code falkor.orm.transport}; else the only provider on the class or module path.
+ * Converters come from the builder and from {@link java.util.ServiceLoader}.
+ */
+public final class FalkorOrm implements AutoCloseable {
+    private final Transport transport;
+    private final boolean ownsTransport;
+    private final String graph;
+    private final RepositoryFactory repositories;
+    private final Map<Class<?>, Object> repositoryCache = new ConcurrentHashMap<>();
+
+    private FalkorOrm(Builder b) {
+        if (b.transport != null) {
+            this.transport = b.transport;
+            this.ownsTransport = false;
+        } else {
+            TransportProvider provider = Providers.transportProvider(b.providerName);
+            TransportConfig config = b.config != null ? b.config : TransportConfig.builder().build();
+            this.transport = provider.create(config);
+            this.ownsTransport = true;
+        }
+        this.graph = b.graph;
+        @SuppressWarnings("rawtypes")
+        List<ValueConverter> discovered = b.discoverConverters ? Providers.converters() : List.of();
+        MappingContext mapping = new MappingContext(b.lookup, b.converters, discovered);
+        GraphAccess access = new GraphAccess(transport, graph);
+        this.repositories = new RepositoryFactory(mapping, access, new SchemaManager(access, b.schemaMode), b.batchSize);
+        try {
+            for (Class<?> entity : b.entities) {
+                repositories.register(entity);
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The implementation of a repository interface ({@code interface PersonRepository extends
+     * Repository<Person, UUID>}). Created once per interface; the entity's mapping is
+     * validated and its indexes are ensured on first request.
+     */
+    public <R extends Repository<?, ?>> R repository(Class<R> repositoryInterface) {
+        Objects.requireNonNull(repositoryInterface, "repositoryInterface");
+        return repositoryInterface.cast(repositoryCache.computeIfAbsent(repositoryInterface,
+                type -> repositories.create(type)));
+    }
+
+    /** The graph this mapper works on. */
+    public String graph() {
+        return graph;
+    }
+
+    /** The transport, for plain Cypher next to the mapper. */
+    public Transport transport() {
+        return transport;
+    }
+
+    /** Closes the transport if this instance created it. */
+    @Override
+    public void close() {
+        if (ownsTransport) {
+            transport.close();
+        }
+    }
+
+    /** Settings for {@link FalkorOrm}; {@link #graph(String)} is required. */
+    public static final class Builder {
+        private Transport transport;
+        private String providerName;
+        private TransportConfig config;
+        private String graph;
+        private MethodHandles.Lookup lookup;
+        @SuppressWarnings("rawtypes")
+        private final List<ValueConverter> converters = new ArrayList<>();
+        private final List<Class<?>> entities = new ArrayList<>();
+        private SchemaMode schemaMode = SchemaMode.CREATE;
+        private int batchSize = 1000;
+        private boolean discoverConverters = true;
+
+        private Builder() {
+        }
+
+        /** Use this transport (the caller keeps ownership and closes it). Wins over everything else. */
+        public Builder transport(Transport transport) {
+            this.transport = Objects.requireNonNull(transport, "transport");
+            return this;
+        }
+
+        /** Choose the transport provider by name ({@code jedis}, {@code lettuce}). */
+        public Builder transportProvider(String name) {
+            this.providerName = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /** Connection settings for a transport the mapper creates. */
+        public Builder transportConfig(TransportConfig config) {
+            this.config = Objects.requireNonNull(config, "config");
+            return this;
+        }
+
+        /** Shorthand for {@code transportConfig(TransportConfig.fromUrl(url))}. */
+        public Builder url(String url) {
+            return transportConfig(TransportConfig.fromUrl(url));
+        }
+
+        /** The graph (Redis key) to map to. */
+        public Builder graph(String graph) {
+            if (graph == null || graph.isBlank()) {
+                throw new ConfigurationException("graph name must not be blank");
+            }
+            this.graph = graph;
+            return this;
+        }
+
+        /**
+         * A lookup from the entities' module ({@code MethodHandles.lookup()}), so the mapper can
+         * read and write their fields without {@code opens} in your module-info.
+         */
+        public Builder lookup(MethodHandles.Lookup lookup) {
+            this.lookup = Objects.requireNonNull(lookup, "lookup");
+            return this;
+        }
+
+        /** Registers a converter; it wins over discovered ones for the types it supports. */
+        public Builder converter(ValueConverter<?> converter) {
+            this.converters.add(Objects.requireNonNull(converter, "converter"));
+            return this;
+        }
+
+        /** Do not load converters with ServiceLoader (only builder-registered ones apply). */
+        public Builder withoutConverterDiscovery() {
+            this.discoverConverters = false;
+            return this;
+        }
+
+        /** Entity types to validate and prepare (indexes) when the mapper is built. */
+        public Builder entities(Class<?>... types) {
+            for (Class<?> t : types) {
+                entities.add(Objects.requireNonNull(t, "entity type"));
+            }
+            return this;
+        }
+
+        /** What to do about indexes and constraints; default {@link SchemaMode#CREATE}. */
+        public Builder schemaMode(SchemaMode mode) {
+            this.schemaMode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /** Entities per UNWIND statement in batch writes; default 1,000. */
+        public Builder batchSize(int size) {
+            if (size < 1) {
+                throw new ConfigurationException("batchSize must be at least 1, was " + size);
+            }
+            this.batchSize = size;
+            return this;
+        }
+
+        public FalkorOrm build() {
+            if (graph == null) {
+                throw new ConfigurationException("Set the graph name with FalkorOrm.builder().graph(\"name\")");
+            }
+            return new FalkorOrm(this);
+        }
+    }
+
+    static {
+        // keep Identifiers loaded with the entry point: it guards every identifier in Cypher text
+        Identifiers.isValid("x");
+    }
+}

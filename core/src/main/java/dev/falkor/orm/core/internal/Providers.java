@@ -1,0 +1,80 @@
+package dev.falkor.orm.core.internal;
+
+import dev.falkor.orm.api.ConfigurationException;
+import dev.falkor.orm.spi.TransportProvider;
+import dev.falkor.orm.spi.ValueConverter;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds providers with {@link ServiceLoader}, one at a time, so one broken jar does not hide
+ * the others, and chooses a transport provider by the documented rules.
+ */
+public final class Providers {
+    /** System property naming the transport provider to use when several are present. */
+    public static final String TRANSPORT_PROPERTY = "falkor.orm.transport";
+    private static final Logger LOG = LoggerFactory.getLogger(Providers.class);
+
+    private Providers() {
+    }
+
+    /** Every loadable provider of {@code service}; broken ones are logged and skipped. */
+    public static <S> List<S> load(Class<S> service) {
+        List<S> found = new ArrayList<>();
+        Iterator<S> it = ServiceLoader.load(service).iterator();
+        while (true) {
+            try {
+                if (!it.hasNext()) {
+                    break;
+                }
+                found.add(it.next());
+            } catch (ServiceConfigurationError e) {
+                LOG.warn("Skipping a broken {} provider: {}", service.getSimpleName(), e.getMessage());
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The transport provider: the one named ({@code name}, else system property
+     * {@value #TRANSPORT_PROPERTY}), else the only one found. Fails listing what was found.
+     */
+    public static TransportProvider transportProvider(String name) {
+        List<TransportProvider> found = load(TransportProvider.class);
+        return chooseTransport(found, name != null ? name : System.getProperty(TRANSPORT_PROPERTY));
+    }
+
+    static TransportProvider chooseTransport(List<TransportProvider> found, String name) {
+        String names = found.stream().map(p -> p.name() + " (" + p.getClass().getName() + ")")
+                .collect(Collectors.joining(", "));
+        if (name != null && !name.isBlank()) {
+            return found.stream().filter(p -> p.name().equals(name.trim())).findFirst()
+                    .orElseThrow(() -> new ConfigurationException("No transport provider named '" + name
+                            + "'. Found: " + (found.isEmpty() ? "none" : names)
+                            + ". Add the module falkor-orm-transport-" + name.trim() + " (dev.falkor.orm:falkor-orm-transport-"
+                            + name.trim() + ") or choose one of those found."));
+        }
+        if (found.isEmpty()) {
+            throw new ConfigurationException("No FalkorDB transport found. Add one transport module, e.g. "
+                    + "dev.falkor.orm:falkor-orm-transport-jedis, or pass a Transport to FalkorOrm.builder().transport(...).");
+        }
+        if (found.size() > 1) {
+            throw new ConfigurationException("Several FalkorDB transports found: " + names
+                    + ". Choose one with FalkorOrm.builder().transportProvider(\"name\") or -D"
+                    + TRANSPORT_PROPERTY + "=name.");
+        }
+        return found.get(0);
+    }
+
+    /** Converters from {@link ServiceLoader}. */
+    @SuppressWarnings("rawtypes")
+    public static List<ValueConverter> converters() {
+        return load(ValueConverter.class);
+    }
+}

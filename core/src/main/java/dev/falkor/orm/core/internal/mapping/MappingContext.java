@@ -1,0 +1,372 @@
+package dev.falkor.orm.core.internal.mapping;
+
+import dev.falkor.orm.api.IdGenerator;
+import dev.falkor.orm.api.MappingException;
+import dev.falkor.orm.api.annotation.Convert;
+import dev.falkor.orm.api.annotation.GeneratedValue;
+import dev.falkor.orm.api.annotation.Id;
+import dev.falkor.orm.api.annotation.Interned;
+import dev.falkor.orm.api.annotation.Node;
+import dev.falkor.orm.api.annotation.PersistenceCreator;
+import dev.falkor.orm.api.annotation.Property;
+import dev.falkor.orm.api.annotation.Transient;
+import dev.falkor.orm.api.annotation.Unique;
+import dev.falkor.orm.core.internal.Identifiers;
+import dev.falkor.orm.spi.ValueConverter;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * Builds, validates and caches {@link EntityMetadata}. Thread-safe; each class is analysed
+ * once. Bad mappings fail here, at bootstrap, with the class and field named.
+ */
+public final class MappingContext {
+    private final MethodHandleAccessors accessors;
+    @SuppressWarnings("rawtypes")
+    private final List<ValueConverter> explicitConverters;
+    @SuppressWarnings("rawtypes")
+    private final List<ValueConverter> discoveredConverters;
+    private final Map<Class<?>, EntityMetadata> cache = new ConcurrentHashMap<>();
+
+    @SuppressWarnings("rawtypes")
+    public MappingContext(MethodHandles.Lookup lookup, List<ValueConverter> explicitConverters,
+                          List<ValueConverter> discoveredConverters) {
+        this.accessors = new MethodHandleAccessors(lookup);
+        this.explicitConverters = List.copyOf(explicitConverters);
+        List<ValueConverter> sorted = new ArrayList<>(discoveredConverters);
+        sorted.sort(Comparator.comparingInt((ValueConverter c) -> c.priority()).reversed());
+        this.discoveredConverters = List.copyOf(sorted);
+    }
+
+    /** The metadata of {@code type}, analysing it on first use. */
+    public EntityMetadata entity(Class<?> type) {
+        EntityMetadata m = cache.get(type);
+        if (m == null) {
+            // computeIfAbsent would deadlock on recursion later (relationships); build outside
+            m = build(type);
+            EntityMetadata raced = cache.putIfAbsent(type, m);
+            if (raced != null) {
+                m = raced;
+            }
+        }
+        return m;
+    }
+
+    /** All entity types analysed so far. */
+    public Collection<EntityMetadata> entities() {
+        return cache.values();
+    }
+
+    /** True if {@code type} is annotated with {@code @Node}. */
+    public static boolean isEntity(Class<?> type) {
+        return type.getDeclaredAnnotation(Node.class) != null;
+    }
+
+    private EntityMetadata build(Class<?> type) {
+        if (!isEntity(type)) {
+            throw new MappingException(type.getName() + " is not an entity: annotate it with @Node");
+        }
+        if (type.isInterface() || (Modifier.isAbstract(type.getModifiers()) && !type.isRecord())) {
+            throw new MappingException(type.getName() + " is abstract; map a concrete class");
+        }
+        List<String> labels = labels(type);
+        String idLabel = idLabel(type);
+        List<PersistentProperty> properties = new ArrayList<>();
+        if (type.isRecord()) {
+            for (RecordComponent c : type.getRecordComponents()) {
+                properties.add(property(type, c.getName(), c, c.getType(), c.getGenericType(),
+                        accessors.recordComponent(c)));
+            }
+        } else {
+            for (Field f : fields(type)) {
+                properties.add(property(type, f.getName(), f, f.getType(), f.getGenericType(), accessors.field(f)));
+            }
+        }
+        List<PersistentProperty> ids = properties.stream().filter(PersistentProperty::isId).toList();
+        if (ids.isEmpty()) {
+            throw new MappingException(type.getName() + " has no @Id field; every entity needs exactly one");
+        }
+        if (ids.size() > 1) {
+            throw new MappingException(type.getName() + " has several @Id fields ("
+                    + ids.stream().map(PersistentProperty::javaName).collect(Collectors.joining(", "))
+                    + "); keep exactly one");
+        }
+        Map<String, PersistentProperty> graphNames = new HashMap<>();
+        for (PersistentProperty p : properties) {
+            PersistentProperty clash = graphNames.put(p.graphName(), p);
+            if (clash != null) {
+                throw new MappingException(type.getName() + ": fields " + clash.javaName() + " and " + p.javaName()
+                        + " both map to graph property '" + p.graphName() + "'");
+            }
+        }
+        Constructor<?> ctor = creator(type, properties);
+        List<PersistentProperty> args = new ArrayList<>();
+        Map<String, PersistentProperty> byJava = new LinkedHashMap<>();
+        properties.forEach(p -> byJava.put(p.javaName(), p));
+        for (Parameter param : ctor.getParameters()) {
+            PersistentProperty p = byJava.get(param.getName());
+            if (p == null || !param.getType().equals(p.type())) {
+                throw new MappingException(type.getName() + ": constructor parameter '" + param.getName()
+                        + "' does not match a mapped field of the same name and type"
+                        + (param.isNamePresent() ? "" : " (compile with -parameters so names are kept)"));
+            }
+            args.add(p);
+        }
+        for (PersistentProperty p : properties) {
+            if (!args.contains(p) && !p.accessor().writable()) {
+                throw new MappingException(p.describe() + " is final but not a parameter of the constructor used to "
+                        + "create " + type.getSimpleName() + "; make it non-final or add it to a @PersistenceCreator constructor");
+            }
+        }
+        MethodHandle handle = accessors.constructor(ctor);
+        PersistentProperty id = ids.get(0);
+        return new EntityMetadata(type, labels, idLabel, id, properties, handle, args);
+    }
+
+    private static List<String> labels(Class<?> type) {
+        List<String> labels = new ArrayList<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            Node node = c.getDeclaredAnnotation(Node.class);
+            if (node == null) {
+                continue;
+            }
+            String[] own = node.value().length == 0 ? new String[] {c.getSimpleName()} : node.value();
+            for (String l : own) {
+                if (!Identifiers.isValid(l)) {
+                    throw new MappingException(c.getName() + ": label '" + l
+                            + "' is not a valid identifier (letters, digits, '_', not starting with a digit)");
+                }
+                if (!labels.contains(l)) {
+                    labels.add(l);
+                }
+            }
+        }
+        return labels;
+    }
+
+    private static String idLabel(Class<?> type) {
+        String label = null;
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            Node node = c.getDeclaredAnnotation(Node.class);
+            if (node != null) {
+                label = node.value().length == 0 ? c.getSimpleName() : node.value()[0];
+            }
+        }
+        return label;
+    }
+
+    private static List<Field> fields(Class<?> type) {
+        List<Class<?>> chain = new ArrayList<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            chain.add(0, c);
+        }
+        List<Field> out = new ArrayList<>();
+        for (Class<?> c : chain) {
+            for (Field f : c.getDeclaredFields()) {
+                int mod = f.getModifiers();
+                if (Modifier.isStatic(mod) || Modifier.isTransient(mod) || f.isSynthetic()
+                        || f.isAnnotationPresent(Transient.class)) {
+                    continue;
+                }
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    private PersistentProperty property(Class<?> owner, String javaName, AnnotatedElement element, Class<?> raw,
+                                        Type generic, PropertyAccessor accessor) {
+        String where = owner.getName() + "." + javaName;
+        Property named = element.getAnnotation(Property.class);
+        String graphName = named != null ? named.name() : javaName;
+        if (!Identifiers.isValid(graphName)) {
+            throw new MappingException(where + ": property name '" + graphName
+                    + "' is not a valid identifier (letters, digits, '_', not starting with a digit)");
+        }
+        boolean isId = element.isAnnotationPresent(Id.class);
+        GeneratedValue gen = element.getAnnotation(GeneratedValue.class);
+        if (gen != null && !isId) {
+            throw new MappingException(where + ": @GeneratedValue is only allowed on the @Id field");
+        }
+        IdGenerator generator = gen == null ? null : instantiate(gen.generator(), IdGenerator.class, where);
+        if (gen != null && raw.isPrimitive()) {
+            throw new MappingException(where + ": a generated id cannot be primitive (null marks 'not yet assigned'); use "
+                    + raw.getName().substring(0, 1).toUpperCase() + raw.getName().substring(1) + " or a wrapper type");
+        }
+        boolean interned = element.isAnnotationPresent(Interned.class);
+        if (interned && raw != String.class) {
+            throw new MappingException(where + ": @Interned applies to String fields only, not " + raw.getName());
+        }
+        Convert convert = element.getAnnotation(Convert.class);
+        PersistentProperty.Kind kind = PersistentProperty.Kind.SCALAR;
+        Codec codec;
+        boolean collection = false;
+        if (convert == null && raw == float[].class) {
+            kind = PersistentProperty.Kind.VECTOR;
+            codec = Codecs.VECTOR;
+        } else if (Map.class.isAssignableFrom(raw)) {
+            Type[] args = typeArguments(generic, where);
+            if (args[0] != String.class) {
+                throw new MappingException(where + ": only Map<String, V> is supported (keys become property names)");
+            }
+            kind = PersistentProperty.Kind.MAP;
+            codec = elementCodec(args[1], convert, where);
+        } else if (raw.isArray() || Collection.class.isAssignableFrom(raw)) {
+            if (!(raw.isArray() || raw == List.class || raw == Set.class || raw == Collection.class)) {
+                throw new MappingException(where + ": declare the field as List, Set or Collection, not " + raw.getName());
+            }
+            Type element1 = raw.isArray() ? raw.getComponentType() : typeArguments(generic, where)[0];
+            codec = Codecs.collection(elementCodec(element1, convert, where), raw,
+                    raw.isArray() ? raw.getComponentType() : null);
+            collection = true;
+        } else {
+            codec = scalarCodec(raw, convert, where);
+        }
+        boolean unique = element.isAnnotationPresent(Unique.class);
+        return new PersistentProperty(owner, javaName, graphName, raw, kind, codec, accessor, isId, generator,
+                unique, interned, collection);
+    }
+
+    private Codec elementCodec(Type type, Convert convert, String where) {
+        if (!(type instanceof Class<?> c)) {
+            throw new MappingException(where + ": element type " + type.getTypeName()
+                    + " must be a plain class (no wildcards, type variables or nested generics)");
+        }
+        return scalarCodec(c, convert, where);
+    }
+
+    private static Type[] typeArguments(Type generic, String where) {
+        if (generic instanceof ParameterizedType pt) {
+            return pt.getActualTypeArguments();
+        }
+        throw new MappingException(where + ": declare the element type (e.g. List<String>), raw collections cannot be mapped");
+    }
+
+    @SuppressWarnings("rawtypes")
+    private Codec scalarCodec(Class<?> raw, Convert convert, String where) {
+        if (convert != null) {
+            ValueConverter c = instantiate(convert.value(), ValueConverter.class, where);
+            return Codecs.converted(c, raw);
+        }
+        if (raw == String.class) {
+            return Codecs.STRING;
+        }
+        if (raw == boolean.class || raw == Boolean.class) {
+            return Codecs.BOOLEAN;
+        }
+        if (raw == long.class || raw == Long.class || raw == int.class || raw == Integer.class
+                || raw == short.class || raw == Short.class || raw == byte.class || raw == Byte.class) {
+            return Codecs.integer(raw);
+        }
+        if (raw == double.class || raw == Double.class || raw == float.class || raw == Float.class) {
+            return Codecs.floating(raw);
+        }
+        if (raw == char.class || raw == Character.class) {
+            return Codecs.CHARACTER;
+        }
+        ValueConverter converter = converterFor(raw, where);
+        if (converter != null) {
+            return Codecs.converted(converter, raw);
+        }
+        if (isEntity(raw)) {
+            throw new MappingException(where + ": " + raw.getSimpleName() + " is an entity; relationship mapping "
+                    + "is not available yet, so store its id instead or mark the field @Transient");
+        }
+        throw new MappingException(where + ": no converter for type " + raw.getName()
+                + ". Add the falkor-orm-converters module (enums, UUID, BigDecimal, java.time, ...), register a "
+                + "ValueConverter on the builder, put @Convert on the field, or mark it @Transient");
+    }
+
+    /** The converter for a type, by the documented precedence; null if none. */
+    @SuppressWarnings("rawtypes")
+    public ValueConverter converterFor(Class<?> raw, String where) {
+        for (ValueConverter c : explicitConverters) {
+            if (c.supports(raw)) {
+                return c;
+            }
+        }
+        ValueConverter best = null;
+        for (ValueConverter c : discoveredConverters) {
+            if (!c.supports(raw)) {
+                continue;
+            }
+            if (best == null) {
+                best = c;
+            } else if (best.priority() == c.priority() && best.getClass() != c.getClass()) {
+                throw new MappingException(where + ": converters " + best.getClass().getName() + " and "
+                        + c.getClass().getName() + " both handle " + raw.getName() + " with priority " + c.priority()
+                        + "; register the one you want on the builder or use @Convert");
+            } else {
+                break;
+            }
+        }
+        return best;
+    }
+
+    private static <T> T instantiate(Class<?> impl, Class<T> contract, String where) {
+        if (!contract.isAssignableFrom(impl)) {
+            throw new MappingException(where + ": " + impl.getName() + " does not implement " + contract.getName());
+        }
+        try {
+            return contract.cast(impl.getDeclaredConstructor().newInstance());
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new MappingException(where + ": cannot create " + impl.getName()
+                    + "; it needs a public no-argument constructor (" + e + ")", e);
+        }
+    }
+
+    private static Constructor<?> creator(Class<?> type, List<PersistentProperty> properties) {
+        Constructor<?>[] all = type.getDeclaredConstructors();
+        List<Constructor<?>> annotated = Arrays.stream(all)
+                .filter(c -> c.isAnnotationPresent(PersistenceCreator.class)).toList();
+        if (annotated.size() > 1) {
+            throw new MappingException(type.getName() + " has several @PersistenceCreator constructors; keep one");
+        }
+        if (annotated.size() == 1) {
+            return annotated.get(0);
+        }
+        if (type.isRecord()) {
+            Class<?>[] types = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getType)
+                    .toArray(Class<?>[]::new);
+            try {
+                return type.getDeclaredConstructor(types);
+            } catch (NoSuchMethodException e) {
+                throw new MappingException(type.getName() + ": canonical constructor not found", e);
+            }
+        }
+        for (Constructor<?> c : all) {
+            if (c.getParameterCount() == 0) {
+                return c;
+            }
+        }
+        Set<String> names = properties.stream().map(PersistentProperty::javaName).collect(Collectors.toSet());
+        for (Constructor<?> c : all) {
+            if (c.getParameterCount() == names.size() && Arrays.stream(c.getParameters())
+                    .allMatch(p -> names.contains(p.getName()))) {
+                return c;
+            }
+        }
+        throw new MappingException(type.getName() + " has no no-argument constructor, no @PersistenceCreator "
+                + "constructor and no constructor whose parameters name all mapped fields"
+                + " (compile with -parameters so parameter names are kept)");
+    }
+}

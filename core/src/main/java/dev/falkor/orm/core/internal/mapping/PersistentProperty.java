@@ -1,0 +1,113 @@
+package dev.falkor.orm.core.internal.mapping;
+
+import dev.falkor.orm.api.IdGenerator;
+import dev.falkor.orm.core.internal.Identifiers;
+import dev.falkor.orm.spi.value.GraphValue;
+import dev.falkor.orm.spi.value.NullValue;
+
+/**
+ * One mapped field: its Java and graph names, how it is converted and accessed.
+ * Immutable; built at bootstrap.
+ */
+public final class PersistentProperty {
+    /** How a property value is stored. */
+    public enum Kind {
+        /** one node property */
+        SCALAR,
+        /** a {@code Map<String, V>} flattened into properties named {@code graphName.key} */
+        MAP,
+        /** {@code float[]}: a {@code vecf32} vector written through {@code vecf32(...)} */
+        VECTOR
+    }
+
+    private final Class<?> owner;
+    private final String javaName;
+    private final String graphName;
+    private final Class<?> type;
+    private final Kind kind;
+    private final Codec codec;
+    private final PropertyAccessor accessor;
+    private final boolean id;
+    private final IdGenerator generator;
+    private final boolean unique;
+    private final boolean interned;
+    private final boolean collection;
+
+    PersistentProperty(Class<?> owner, String javaName, String graphName, Class<?> type, Kind kind, Codec codec,
+                       PropertyAccessor accessor, boolean id, IdGenerator generator, boolean unique,
+                       boolean interned, boolean collection) {
+        this.owner = owner;
+        this.javaName = javaName;
+        this.graphName = graphName;
+        this.type = type;
+        this.kind = kind;
+        this.codec = codec;
+        this.accessor = accessor;
+        this.id = id;
+        this.generator = generator;
+        this.unique = unique;
+        this.interned = interned;
+        this.collection = collection;
+    }
+
+    public Class<?> owner() { return owner; }
+    public String javaName() { return javaName; }
+    /** The property name in the graph (validated identifier). */
+    public String graphName() { return graphName; }
+    /** The back-quoted graph name, ready for Cypher. */
+    public String quotedName() { return Identifiers.quote(graphName); }
+    public Class<?> type() { return type; }
+    public Kind kind() { return kind; }
+    public boolean isId() { return id; }
+    public IdGenerator generator() { return generator; }
+    public boolean isUnique() { return unique; }
+    public boolean isInterned() { return interned; }
+    /** True for List, Set and array valued properties. */
+    public boolean isCollection() { return collection; }
+    public PropertyAccessor accessor() { return accessor; }
+
+    /** True if the stored value is a double (or list of doubles) read through the exact path. */
+    public boolean needsExactRead() {
+        return kind == Kind.SCALAR && codec.stored() != Codec.Stored.OTHER;
+    }
+
+    /** True if the exact read yields a list of doubles rather than one. */
+    public boolean exactReadIsList() {
+        return codec.stored() == Codec.Stored.DOUBLE_LIST;
+    }
+
+    /** The Java value to the parameter value; {@code null} stays {@code null}. */
+    public Object toGraph(Object javaValue) {
+        if (javaValue == null) {
+            return null;
+        }
+        try {
+            return codec.write(javaValue);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(describe() + ": cannot store value: " + e.getMessage(), e);
+        }
+    }
+
+    /** A graph value to the Java value; {@code NullValue} becomes {@code null}. */
+    public Object fromGraph(GraphValue value) {
+        if (value == null || value instanceof NullValue) {
+            return null;
+        }
+        try {
+            return codec.read(value);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(describe() + " (graph property '" + graphName + "'): "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** {@code Owner.field} for messages. */
+    public String describe() {
+        return owner.getName() + "." + javaName;
+    }
+
+    @Override
+    public String toString() {
+        return describe() + " -> " + graphName;
+    }
+}

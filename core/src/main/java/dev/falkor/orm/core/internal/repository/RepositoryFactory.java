@@ -1,0 +1,144 @@
+package dev.falkor.orm.core.internal.repository;
+
+import dev.falkor.orm.api.MappingException;
+import dev.falkor.orm.api.Repository;
+import dev.falkor.orm.core.internal.mapping.EntityMetadata;
+import dev.falkor.orm.core.internal.mapping.MappingContext;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Proxy;
+import java.lang.reflect.Type;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Implements repository interfaces with a {@link Proxy}. Everything is resolved when the
+ * repository is created: the entity metadata, and for every method the handler that will
+ * serve it, so a method that cannot be implemented fails at bootstrap, not at first call.
+ */
+public final class RepositoryFactory {
+    private final MappingContext mapping;
+    private final GraphAccess graph;
+    private final SchemaManager schema;
+    private final int batchSize;
+
+    public RepositoryFactory(MappingContext mapping, GraphAccess graph, SchemaManager schema, int batchSize) {
+        this.mapping = mapping;
+        this.graph = graph;
+        this.schema = schema;
+        this.batchSize = batchSize;
+    }
+
+    /** Registers an entity type: validates its mapping and applies the schema mode. */
+    public EntityMetadata register(Class<?> entityType) {
+        EntityMetadata m = mapping.entity(entityType);
+        schema.ensure(m);
+        return m;
+    }
+
+    public <R> R create(Class<R> repositoryInterface) {
+        if (!repositoryInterface.isInterface() || !Repository.class.isAssignableFrom(repositoryInterface)) {
+            throw new MappingException(repositoryInterface.getName() + " must be an interface extending "
+                    + Repository.class.getName());
+        }
+        Class<?> entityType = entityType(repositoryInterface);
+        EntityMetadata metadata = register(entityType);
+        EntityOperations<Object> ops = new EntityOperations<>(metadata, mapping, graph, batchSize);
+        Map<Method, Invoker> invokers = new HashMap<>();
+        for (Method m : repositoryInterface.getMethods()) {
+            invokers.put(m, invoker(repositoryInterface, m, ops));
+        }
+        InvocationHandler handler = (proxy, method, args) -> {
+            Invoker invoker = invokers.get(method);
+            if (invoker != null) {
+                return invoker.invoke(proxy, args == null ? new Object[0] : args);
+            }
+            if (method.isDefault()) {
+                return InvocationHandler.invokeDefault(proxy, method, args);
+            }
+            return objectMethod(repositoryInterface, proxy, method, args);
+        };
+        return repositoryInterface.cast(Proxy.newProxyInstance(repositoryInterface.getClassLoader(),
+                new Class<?>[] {repositoryInterface}, handler));
+    }
+
+    @FunctionalInterface
+    interface Invoker {
+        Object invoke(Object proxy, Object[] args) throws Throwable;
+    }
+
+    private Invoker invoker(Class<?> repo, Method m, EntityOperations<Object> ops) {
+        if (m.isDefault() || Modifier.isStatic(m.getModifiers())) {
+            return null;
+        }
+        if (m.getDeclaringClass() == Repository.class) {
+            return crud(m, ops);
+        }
+        throw new MappingException(repo.getName() + "." + m.getName() + ": not a CRUD method and no query could be "
+                + "derived from it");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Invoker crud(Method m, EntityOperations<Object> ops) {
+        return switch (m.getName()) {
+            case "save" -> (p, a) -> ops.save(a[0]);
+            case "saveAll" -> (p, a) -> ops.saveAll((Iterable<Object>) a[0]);
+            case "findById" -> (p, a) -> ops.findById(a[0]);
+            case "findAllById" -> (p, a) -> ops.findAllById((Iterable<Object>) a[0]);
+            case "findAll" -> (p, a) -> ops.findAll();
+            case "existsById" -> (p, a) -> ops.existsById(a[0]);
+            case "count" -> (p, a) -> ops.count();
+            case "deleteById" -> (p, a) -> {
+                ops.deleteById(a[0]);
+                return null;
+            };
+            case "delete" -> (p, a) -> {
+                ops.delete(a[0]);
+                return null;
+            };
+            case "deleteAll" -> m.getParameterCount() == 0 ? (p, a) -> {
+                ops.deleteAll();
+                return null;
+            } : (p, a) -> {
+                ops.deleteAll((Iterable<Object>) a[0]);
+                return null;
+            };
+            default -> throw new IllegalStateException("Unknown Repository method " + m);
+        };
+    }
+
+    private static Object objectMethod(Class<?> repo, Object proxy, Method method, Object[] args) {
+        return switch (method.getName()) {
+            case "toString" -> repo.getSimpleName() + "(Falkor ORM repository)";
+            case "hashCode" -> System.identityHashCode(proxy);
+            case "equals" -> proxy == args[0];
+            default -> throw new UnsupportedOperationException(method.toString());
+        };
+    }
+
+    static Class<?> entityType(Class<?> repositoryInterface) {
+        Class<?> found = findEntityType(repositoryInterface);
+        if (found == null) {
+            throw new MappingException(repositoryInterface.getName() + " must extend Repository<Entity, Id> with "
+                    + "concrete type arguments");
+        }
+        return found;
+    }
+
+    private static Class<?> findEntityType(Class<?> type) {
+        for (Type t : type.getGenericInterfaces()) {
+            if (t instanceof ParameterizedType pt && pt.getRawType() == Repository.class) {
+                Type arg = pt.getActualTypeArguments()[0];
+                return arg instanceof Class<?> c ? c : null;
+            }
+            Class<?> raw = t instanceof ParameterizedType pt ? (Class<?>) pt.getRawType() : (Class<?>) t;
+            Class<?> nested = findEntityType(raw);
+            if (nested != null) {
+                return nested;
+            }
+        }
+        return null;
+    }
+}

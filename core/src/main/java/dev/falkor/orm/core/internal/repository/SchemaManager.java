@@ -1,0 +1,150 @@
+package dev.falkor.orm.core.internal.repository;
+
+import dev.falkor.orm.api.ConfigurationException;
+import dev.falkor.orm.api.GraphNotFoundException;
+import dev.falkor.orm.api.QueryException;
+import dev.falkor.orm.core.SchemaMode;
+import dev.falkor.orm.core.internal.Identifiers;
+import dev.falkor.orm.core.internal.mapping.EntityMetadata;
+import dev.falkor.orm.spi.QueryResult;
+import dev.falkor.orm.spi.value.GraphValue;
+import dev.falkor.orm.spi.value.ListValue;
+import dev.falkor.orm.spi.value.StringValue;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes sure lookups by id use an index: a range index on the id property of every label an
+ * entity is matched by, and a unique constraint where the id is {@code @Unique}.
+ */
+public final class SchemaManager {
+    private static final Logger LOG = LoggerFactory.getLogger(SchemaManager.class);
+    private static final long CONSTRAINT_WAIT_NANOS = TimeUnit.SECONDS.toNanos(30);
+
+    private final GraphAccess graph;
+    private final SchemaMode mode;
+
+    public SchemaManager(GraphAccess graph, SchemaMode mode) {
+        this.graph = graph;
+        this.mode = mode;
+    }
+
+    /** Applies the schema mode to one entity type. */
+    public synchronized void ensure(EntityMetadata entity) {
+        if (mode == SchemaMode.NONE) {
+            return;
+        }
+        String prop = entity.id().graphName();
+        Set<String> labels = new LinkedHashSet<>(List.of(entity.idLabel(), entity.primaryLabel()));
+        Set<String> indexed = indexedLabels(prop);
+        for (String label : labels) {
+            if (indexed.contains(label)) {
+                continue;
+            }
+            if (mode == SchemaMode.VALIDATE) {
+                throw new ConfigurationException("Entity " + entity.type().getName() + " needs a range index on :"
+                        + label + "(" + prop + ") in graph '" + graph.graph() + "', and there is none. Create it with "
+                        + "CREATE INDEX FOR (n:" + label + ") ON (n." + prop + "), or use SchemaMode.CREATE");
+            }
+            try {
+                graph.write("CREATE INDEX FOR (n:" + Identifiers.quote(label) + ") ON (n." + Identifiers.quote(prop) + ")",
+                        Map.of());
+                LOG.info("Created index on :{}({}) in graph {}", label, prop, graph.graph());
+            } catch (QueryException e) {
+                if (!String.valueOf(e.getMessage()).contains("already indexed")) {
+                    throw e;
+                }
+            }
+        }
+        if (entity.id().isUnique()) {
+            ensureUnique(entity, entity.idLabel(), prop);
+        }
+    }
+
+    private Set<String> indexedLabels(String property) {
+        QueryResult r;
+        try {
+            r = graph.read("CALL db.indexes()", Map.of());
+        } catch (GraphNotFoundException e) {
+            return Set.of();
+        }
+        int label = r.indexOf("label");
+        int props = r.indexOf("properties");
+        int entityType = r.indexOf("entitytype");
+        Set<String> out = new HashSet<>();
+        for (List<GraphValue> row : r.rows()) {
+            if (!new StringValue("NODE").equals(row.get(entityType))) {
+                continue;
+            }
+            if (((ListValue) row.get(props)).values().contains(new StringValue(property))) {
+                out.add(((StringValue) row.get(label)).value());
+            }
+        }
+        return out;
+    }
+
+    private void ensureUnique(EntityMetadata entity, String label, String prop) {
+        String status = constraintStatus(label, prop);
+        if (status == null) {
+            if (mode == SchemaMode.VALIDATE) {
+                throw new ConfigurationException("Entity " + entity.type().getName() + " asks for a unique constraint on :"
+                        + label + "(" + prop + ") in graph '" + graph.graph() + "', and there is none");
+            }
+            try {
+                graph.transport().command("GRAPH.CONSTRAINT", "CREATE", graph.graph(), "UNIQUE", "NODE", label,
+                        "PROPERTIES", "1", prop);
+            } catch (QueryException e) {
+                if (!String.valueOf(e.getMessage()).toLowerCase().contains("already exists")) {
+                    throw e;
+                }
+            }
+        }
+        // Constraints are built asynchronously by the server: wait until it reports the outcome.
+        long deadline = System.nanoTime() + CONSTRAINT_WAIT_NANOS;
+        long pause = TimeUnit.MICROSECONDS.toNanos(200);
+        while (true) {
+            status = constraintStatus(label, prop);
+            if ("OPERATIONAL".equals(status)) {
+                return;
+            }
+            if ("FAILED".equals(status)) {
+                throw new ConfigurationException("The unique constraint on :" + label + "(" + prop + ") for "
+                        + entity.type().getName() + " failed to build in graph '" + graph.graph()
+                        + "': stored nodes already share an id. Remove the duplicates and restart");
+            }
+            if (System.nanoTime() > deadline) {
+                throw new ConfigurationException("The unique constraint on :" + label + "(" + prop
+                        + ") did not become operational within 30 s (status " + status + ")");
+            }
+            LockSupport.parkNanos(pause);
+            pause = Math.min(pause * 2, TimeUnit.MILLISECONDS.toNanos(50));
+        }
+    }
+
+    private String constraintStatus(String label, String prop) {
+        QueryResult r;
+        try {
+            r = graph.read("CALL db.constraints()", Map.of());
+        } catch (GraphNotFoundException e) {
+            return null;
+        }
+        int type = r.indexOf("type");
+        int lab = r.indexOf("label");
+        int props = r.indexOf("properties");
+        int status = r.indexOf("status");
+        for (List<GraphValue> row : r.rows()) {
+            if (new StringValue("UNIQUE").equals(row.get(type)) && new StringValue(label).equals(row.get(lab))
+                    && ((ListValue) row.get(props)).values().equals(List.of(new StringValue(prop)))) {
+                return ((StringValue) row.get(status)).value();
+            }
+        }
+        return null;
+    }
+}

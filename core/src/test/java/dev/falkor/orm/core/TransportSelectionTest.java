@@ -1,0 +1,49 @@
+package dev.falkor.orm.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.falkor.orm.api.ConfigurationException;
+import dev.falkor.orm.spi.TransportConfig;
+import dev.falkor.orm.testkit.SharedServer;
+import org.junit.jupiter.api.Test;
+
+/** Provider selection through ServiceLoader, with the real Jedis provider on the test class path. */
+class TransportSelectionTest {
+
+    @Test
+    void theSingleProviderFoundIsUsed() {
+        try (FalkorOrm orm = FalkorOrm.builder().transportConfig(SharedServer.config()).graph("selection_single").build()) {
+            assertEquals("jedis", orm.transport().providerName());
+            assertTrue(orm.transport().listGraphs() != null);
+        }
+    }
+
+    @Test
+    void aNamedProviderIsUsedOrTheErrorListsWhatExists() {
+        try (FalkorOrm orm = FalkorOrm.builder().url(SharedServer.url()).transportProvider("jedis")
+                .graph("selection_named").build()) {
+            assertEquals("jedis", orm.transport().providerName());
+        }
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> FalkorOrm.builder()
+                .transportConfig(TransportConfig.builder().build()).transportProvider("lettuce").graph("g").build());
+        assertTrue(e.getMessage().contains("jedis"), e.getMessage());
+        assertTrue(e.getMessage().contains("falkor-orm-transport-lettuce"), e.getMessage());
+    }
+
+    @Test
+    void builderRejectsBadSettings() {
+        assertThrows(ConfigurationException.class, () -> FalkorOrm.builder().graph(" "));
+        assertThrows(ConfigurationException.class, () -> FalkorOrm.builder().batchSize(0));
+        assertThrows(ConfigurationException.class, () -> FalkorOrm.builder().build());
+        assertThrows(ConfigurationException.class, () -> TransportConfig.fromUrl("http://x"));
+        TransportConfig c = TransportConfig.fromUrl("rediss://user:p%40ss@example.org:7000");
+        assertEquals("example.org", c.host());
+        assertEquals(7000, c.port());
+        assertEquals("user", c.username());
+        assertEquals("p@ss", c.password());
+        assertTrue(c.ssl());
+        assertTrue(!c.toString().contains("p@ss"), "passwords never in toString");
+    }
+}
