@@ -1,0 +1,15 @@
+package dev.falkor.orm.examples;
+
+import dev.falkor.orm.embedded.EmbeddedFalkorDB;
+
+/** Runs every example against one embedded server. */
+public final class RunAll {
+    public static void main(String[] args) {
+        try (EmbeddedFalkorDB db = EmbeddedFalkorDB.start()) {
+            System.out.println("Embedded FalkorDB at " + db.url() + " (binaries: " + db.binaries().origin() + ")");
+            HelloFalkor.run(db.url());
+            QuickStart.run(db.url());
+        }
+        System.out.println("All examples ran.");
+    }
+}

@@ -1,0 +1,8 @@
+/** Runnable examples; run on the module path by {@code mvn -Pexamples -DskipTests verify}. */
+module dev.falkor.orm.examples {
+    requires dev.falkor.orm.core;
+    requires dev.falkor.orm.embedded;
+    // Providers are found by ServiceLoader; these keep them in the module graph.
+    requires dev.falkor.orm.transport.jedis;
+    requires dev.falkor.orm.converters;
+}
