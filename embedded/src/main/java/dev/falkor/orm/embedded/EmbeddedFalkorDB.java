@@ -90,6 +90,11 @@ public final class EmbeddedFalkorDB implements AutoCloseable {
         return !stopped && process.isAlive();
     }
 
+    /** The server's working directory (temporary unless a data directory was given). */
+    Path workDirectory() {
+        return workDir;
+    }
+
     /** The process id of {@code redis-server}. */
     public long pid() {
         return process.pid();
