@@ -32,6 +32,19 @@ public interface Repository<T, ID> {
 
     List<T> findAll();
 
+    /** All entities in this order. */
+    List<T> findAll(Sort sort);
+
+    /** One page, with the total count. */
+    Page<T> findAll(Pageable pageable);
+
+    /**
+     * Keyset scrolling: the {@code size} entities after {@code position} in {@code sort} order
+     * (the id is added as the final tie-breaker). Stays fast on deep pages: no SKIP.
+     * Sort properties should not be null.
+     */
+    Window<T> findAll(ScrollPosition position, int size, Sort sort);
+
     boolean existsById(ID id);
 
     long count();

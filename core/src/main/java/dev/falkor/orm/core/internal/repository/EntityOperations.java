@@ -1,6 +1,12 @@
 package dev.falkor.orm.core.internal.repository;
 
 import dev.falkor.orm.api.InvalidEntityException;
+import dev.falkor.orm.api.Page;
+import dev.falkor.orm.api.Pageable;
+import dev.falkor.orm.api.ScrollPosition;
+import dev.falkor.orm.api.Slice;
+import dev.falkor.orm.api.Sort;
+import dev.falkor.orm.api.Window;
 import dev.falkor.orm.core.internal.Identifiers;
 import dev.falkor.orm.core.internal.mapping.EntityMetadata;
 import dev.falkor.orm.core.internal.mapping.MappingContext;
@@ -28,6 +34,7 @@ public final class EntityOperations<T> {
     private final GraphAccess graph;
     private final int batchSize;
 
+    private final String matchClause;
     private final String saveCypher;
     private final String findByIdCypher;
     private final String findAllByIdCypher;
@@ -44,6 +51,7 @@ public final class EntityOperations<T> {
         this.batchSize = batchSize;
         String match = "MATCH (n:" + Identifiers.quote(entity.primaryLabel()) + ")";
         String idProp = "n." + entity.id().quotedName();
+        this.matchClause = match;
         this.saveCypher = saveStatement(entity);
         this.findByIdCypher = match + " WHERE " + idProp + " = $id RETURN " + entity.returnItems("n");
         this.findAllByIdCypher = match + " WHERE " + idProp + " IN $ids RETURN " + entity.returnItems("n");
@@ -152,6 +160,144 @@ public final class EntityOperations<T> {
 
     public List<T> findAll() {
         return readAll(graph.read(findAllCypher, Map.of()));
+    }
+
+    public List<T> findAll(Sort sort) {
+        return select("", Map.of(), sort, null, null);
+    }
+
+    public Page<T> findAll(Pageable pageable) {
+        return page("", Map.of(), pageable);
+    }
+
+    /**
+     * Entities matching {@code where} (a Cypher condition on {@code n}, or empty), in
+     * {@code sort} order, optionally skipping and limiting. SKIP and LIMIT are parameters.
+     */
+    public List<T> select(String where, Map<String, ?> params, Sort sort, Long skip, Integer limit) {
+        StringBuilder cypher = new StringBuilder(matchClause).append(whereClause(where))
+                .append(" RETURN ").append(entity.returnItems("n")).append(orderBy(sort, skip != null));
+        Map<String, Object> all = new LinkedHashMap<>(params);
+        if (skip != null) {
+            cypher.append(" SKIP $__skip");
+            all.put("__skip", skip);
+        }
+        if (limit != null) {
+            cypher.append(" LIMIT $__limit");
+            all.put("__limit", (long) limit);
+        }
+        return readAll(graph.read(cypher.toString(), all));
+    }
+
+    /** Number of entities matching {@code where}. */
+    public long count(String where, Map<String, ?> params) {
+        return ((IntegerValue) graph.read(matchClause + whereClause(where) + " RETURN count(n)", params)
+                .scalar()).value();
+    }
+
+    /** A page: the rows plus a count query. */
+    public Page<T> page(String where, Map<String, ?> params, Pageable pageable) {
+        List<T> rows = select(where, params, pageable.sort(), pageable.offset(), pageable.size());
+        long total = rows.size() < pageable.size() && (!rows.isEmpty() || pageable.offset() == 0)
+                ? pageable.offset() + rows.size() // the last page tells the total without counting
+                : count(where, params);
+        return new Chunks.PageImpl<>(rows, pageable, total);
+    }
+
+    /** A slice: fetches one row more than asked to know whether another slice follows. */
+    public Slice<T> slice(String where, Map<String, ?> params, Pageable pageable) {
+        List<T> rows = select(where, params, pageable.sort(), pageable.offset(), pageable.size() + 1);
+        boolean more = rows.size() > pageable.size();
+        return new Chunks.SliceImpl<>(more ? rows.subList(0, pageable.size()) : rows, pageable, more);
+    }
+
+    /**
+     * Keyset scrolling: rows strictly after {@code position} in {@code sort} order, with the id
+     * as the final key, so each window is one indexed range query however deep it is.
+     */
+    public Window<T> scroll(String where, Map<String, ?> params, ScrollPosition position, int size, Sort sort) {
+        if (size < 1) {
+            throw new IllegalArgumentException("window size must be at least 1, was " + size);
+        }
+        List<Sort.Order> keys = new ArrayList<>(sort.orders());
+        keys.removeIf(o -> o.property().equals(entity.id().javaName()));
+        Sort.Direction idDirection = keys.isEmpty() ? Sort.Direction.ASC : keys.get(keys.size() - 1).direction();
+        keys.add(new Sort.Order(entity.id().javaName(), idDirection, false));
+        Map<String, Object> all = new LinkedHashMap<>(params);
+        String condition = where;
+        if (!position.isInitial()) {
+            StringBuilder or = new StringBuilder();
+            for (int i = 0; i < keys.size(); i++) {
+                StringBuilder and = new StringBuilder();
+                for (int j = 0; j <= i; j++) {
+                    Sort.Order o = keys.get(j);
+                    PersistentProperty p = sortProperty(o.property());
+                    if (!position.keys().containsKey(o.property())) {
+                        throw new IllegalArgumentException("Scroll position lacks a value for sort key '"
+                                + o.property() + "'; use the position of the previous window");
+                    }
+                    String param = "__k" + j;
+                    all.put(param, p.toGraph(position.keys().get(o.property())));
+                    String lhs = sortExpression(p, o);
+                    String rhs = o.ignoreCase() ? "toLower($" + param + ")" : "$" + param;
+                    String op = j < i ? " = " : (o.direction() == Sort.Direction.ASC ? " > " : " < ");
+                    and.append(j == 0 ? "" : " AND ").append(lhs).append(op).append(rhs);
+                }
+                or.append(i == 0 ? "(" : " OR (").append(and).append(')');
+            }
+            condition = where.isEmpty() ? or.toString() : "(" + where + ") AND (" + or + ")";
+        }
+        List<T> rows = select(condition, all, Sort.by(keys.toArray(Sort.Order[]::new)), null, size + 1);
+        boolean more = rows.size() > size;
+        List<T> content = more ? rows.subList(0, size) : rows;
+        ScrollPosition next = position;
+        if (!content.isEmpty()) {
+            Object last = content.get(content.size() - 1);
+            Map<String, Object> k = new LinkedHashMap<>();
+            for (Sort.Order o : keys) {
+                k.put(o.property(), sortProperty(o.property()).accessor().get(last));
+            }
+            next = new ScrollPosition(k);
+        }
+        return new Window<>(content, more, next);
+    }
+
+    private String whereClause(String where) {
+        return where == null || where.isEmpty() ? "" : " WHERE " + where;
+    }
+
+    /**
+     * ORDER BY for a sort, with every property checked against the mapping. When paging, the
+     * id is appended as a tie-breaker so pages never overlap or skip rows.
+     */
+    public String orderBy(Sort sort, boolean stable) {
+        List<String> items = new ArrayList<>();
+        boolean hasId = false;
+        for (Sort.Order o : sort) {
+            PersistentProperty p = sortProperty(o.property());
+            hasId |= p.isId();
+            items.add(sortExpression(p, o) + (o.direction() == Sort.Direction.ASC ? " ASC" : " DESC"));
+        }
+        if (stable && !hasId) {
+            items.add("n." + entity.id().quotedName() + " ASC");
+        }
+        return items.isEmpty() ? "" : " ORDER BY " + String.join(", ", items);
+    }
+
+    private static String sortExpression(PersistentProperty p, Sort.Order o) {
+        String e = "n." + p.quotedName();
+        return o.ignoreCase() ? "toLower(" + e + ")" : e;
+    }
+
+    private PersistentProperty sortProperty(String javaName) {
+        PersistentProperty p = entity.property(javaName).orElseThrow(() -> new IllegalArgumentException(
+                "Cannot sort " + entity.type().getSimpleName() + " by '" + javaName + "': no such property; known: "
+                        + entity.properties().stream().map(PersistentProperty::javaName).toList()));
+        if (p.kind() != PersistentProperty.Kind.SCALAR || p.isCollection()) {
+            throw new IllegalArgumentException("Cannot sort " + entity.type().getSimpleName() + " by '" + javaName
+                    + "': only single-valued properties can be sort keys");
+        }
+        return p;
     }
 
     public boolean existsById(Object id) {

@@ -1,7 +1,10 @@
 package dev.falkor.orm.core.internal.repository;
 
 import dev.falkor.orm.api.MappingException;
+import dev.falkor.orm.api.Pageable;
 import dev.falkor.orm.api.Repository;
+import dev.falkor.orm.api.ScrollPosition;
+import dev.falkor.orm.api.Sort;
 import dev.falkor.orm.core.internal.mapping.EntityMetadata;
 import dev.falkor.orm.core.internal.mapping.MappingContext;
 import java.lang.reflect.InvocationHandler;
@@ -87,7 +90,13 @@ public final class RepositoryFactory {
             case "saveAll" -> (p, a) -> ops.saveAll((Iterable<Object>) a[0]);
             case "findById" -> (p, a) -> ops.findById(a[0]);
             case "findAllById" -> (p, a) -> ops.findAllById((Iterable<Object>) a[0]);
-            case "findAll" -> (p, a) -> ops.findAll();
+            case "findAll" -> switch (m.getParameterCount()) {
+                case 0 -> (p, a) -> ops.findAll();
+                case 1 -> m.getParameterTypes()[0] == Sort.class
+                        ? (p, a) -> ops.findAll((Sort) a[0])
+                        : (p, a) -> ops.findAll((Pageable) a[0]);
+                default -> (p, a) -> ops.scroll("", Map.of(), (ScrollPosition) a[0], (Integer) a[1], (Sort) a[2]);
+            };
             case "existsById" -> (p, a) -> ops.existsById(a[0]);
             case "count" -> (p, a) -> ops.count();
             case "deleteById" -> (p, a) -> {
