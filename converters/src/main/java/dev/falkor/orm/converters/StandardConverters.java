@@ -61,11 +61,12 @@ import java.util.List;
  *     zone id in brackets; read back at that instant in that zone</td>
  *     <td>{@code "2024-07-01T08:00:00.000000000Z+02:00[Europe/Paris]"}</td>
  *     <td>By instant for years 0000-9999; at one instant, by text</td></tr>
- * <tr><td>{@link java.time.Duration}</td><td>Long: total nanoseconds, if within
- *     &plusmn;2<sup>63</sup> ns (about &plusmn;292 years); otherwise String: ISO-8601
+ * <tr><td>{@link java.time.Duration}</td><td>Long: total nanoseconds, if in
+ *     [-2<sup>62</sup>, 2<sup>62</sup>) ns (about &plusmn;146 years); otherwise String: ISO-8601
  *     {@code toString()}</td><td>{@code 90000000000} (90 s), {@code "PT-2562047788015215H-30M-8S"}</td>
- *     <td>Yes within &plusmn;292 years (numeric); longer ones are strings and do not compare
- *     with the numbers</td></tr>
+ *     <td>Yes within &plusmn;146 years (numeric); longer ones are strings and do not compare
+ *     with the numbers. (The limit is 2<sup>62</sup>, not 2<sup>63</sup>, because FalkorDB
+ *     compares integers by subtraction, which overflows for values further apart.)</td></tr>
  * <tr><td>{@link java.util.Locale}</td><td>String: BCP 47 language tag; a locale whose tag does
  *     not read back equal (ill-formed fields, {@code no_NO_NY}) is refused with an
  *     {@code IllegalArgumentException}</td><td>{@code "sr-Latn-RS"}, {@code "und"} (root)</td>
@@ -84,7 +85,12 @@ public final class StandardConverters {
     private StandardConverters() {
     }
 
-    /** A new instance of each standard converter, in the order of the table above. */
+    /**
+     * A new instance of each standard converter, in the order of the table above; the same
+     * converters {@link java.util.ServiceLoader} finds.
+     *
+     * @return an unmodifiable list of the 14 standard converters
+     */
     public static List<ValueConverter<?>> all() {
         return List.of(
                 new EnumConverter(),

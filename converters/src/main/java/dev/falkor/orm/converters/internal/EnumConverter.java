@@ -38,7 +38,7 @@ public final class EnumConverter extends StringStoredConverter<Enum<?>> {
                 return (Enum<?>) constant;
             }
         }
-        throw new IllegalArgumentException("No constant \"" + text + "\" in enum " + type.getName()
+        throw new ReadException("No constant \"" + text + "\" in enum " + type.getName()
                 + " (constants: " + Arrays.stream(type.getEnumConstants()).map(c -> ((Enum) c).name())
                         .collect(Collectors.joining(", ")) + ")");
     }
@@ -49,7 +49,7 @@ public final class EnumConverter extends StringStoredConverter<Enum<?>> {
             type = type.getSuperclass();
         }
         if (type == null) {
-            throw new IllegalArgumentException("Cannot read an enum: target type "
+            throw new ReadException("Cannot read an enum: target type "
                     + (targetType == null ? "null" : targetType.getName()) + " is not an enum");
         }
         return type;

@@ -20,7 +20,7 @@ abstract class StringStoredConverter<J> implements ValueConverter<J> {
         }
         try {
             return parse(text, targetType);
-        } catch (IllegalArgumentException e) {
+        } catch (ReadException e) {
             throw e;
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("Cannot read " + javaType().getName() + " from the stored string \""
