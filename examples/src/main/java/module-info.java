@@ -5,4 +5,7 @@ module dev.falkor.orm.examples {
     // Providers are found by ServiceLoader; these keep them in the module graph.
     requires dev.falkor.orm.transport.jedis;
     requires dev.falkor.orm.converters;
+
+    // HelloFalkor looks the transport up itself
+    uses dev.falkor.orm.spi.TransportProvider;
 }

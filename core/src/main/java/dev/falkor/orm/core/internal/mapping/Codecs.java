@@ -37,10 +37,11 @@ final class Codecs {
         }
     };
 
+    /** A {@code char} as a one-character string; {@code '\0'} (the default) is stored as no property. */
     static final Codec CHARACTER = new Codec() {
         @Override
         public Object write(Object value) {
-            return value.toString();
+            return (Character) value == '\0' ? null : value.toString();
         }
 
         @Override

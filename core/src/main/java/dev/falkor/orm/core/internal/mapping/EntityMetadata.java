@@ -104,7 +104,10 @@ public final class EntityMetadata {
                     }
                 }
             } else {
-                out.put(p.graphName(), p.toGraph(value));
+                Object stored = p.toGraph(value);
+                if (stored != null) {
+                    out.put(p.graphName(), stored);
+                }
             }
         }
         return out;

@@ -1,0 +1,201 @@
+package dev.falkor.orm.core.internal.repository;
+
+import dev.falkor.orm.api.MappingException;
+import dev.falkor.orm.core.internal.mapping.EntityMetadata;
+import dev.falkor.orm.core.internal.mapping.PersistentProperty;
+import dev.falkor.orm.spi.value.GraphValue;
+import dev.falkor.orm.spi.value.NodeValue;
+import dev.falkor.orm.spi.value.NullValue;
+import dev.falkor.orm.spi.wire.ExactDoubles;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Interface and record projections: a view of an entity with only some of its properties,
+ * loaded with only those properties ({@code RETURN n.`a` AS a, ...}).
+ */
+final class Projections {
+
+    /** One projected property: its name, Java type, and the entity property it reads (or null). */
+    record Item(String name, Class<?> type, PersistentProperty source) {
+    }
+
+    /** A projection type analysed once. */
+    static final class Plan {
+        private final Class<?> type;
+        private final List<Item> items;
+        private final MethodHandle recordConstructor;
+
+        Plan(Class<?> type, List<Item> items, MethodHandle recordConstructor) {
+            this.type = type;
+            this.items = items;
+            this.recordConstructor = recordConstructor;
+        }
+
+        List<Item> items() {
+            return items;
+        }
+
+        /**
+         * RETURN items loading only the projected properties of node variable {@code n};
+         * doubles go through the exact path.
+         */
+        String returnItems(String n) {
+            List<String> out = new ArrayList<>();
+            for (Item i : items) {
+                if (i.source() == null) {
+                    throw new MappingException("Projection " + type.getName() + "." + i.name()
+                            + " has no matching entity property");
+                }
+                String expr = n + "." + i.source().quotedName();
+                if (i.source().needsExactRead()) {
+                    expr = i.source().exactReadIsList() ? ExactDoubles.listExpression(expr) : ExactDoubles.expression(expr);
+                }
+                out.add(expr + " AS `" + i.name() + "`");
+            }
+            return String.join(", ", out);
+        }
+
+        /** Builds a projection from a row of {@link #returnItems} columns. */
+        Object fromColumns(List<String> columns, List<GraphValue> row, Values values, boolean exactColumns) {
+            Map<String, Object> v = new HashMap<>();
+            for (Item i : items) {
+                int c = columns.indexOf(i.name());
+                if (c < 0) {
+                    continue;
+                }
+                GraphValue g = row.get(c);
+                if (exactColumns && i.source() != null && i.source().needsExactRead() && !(g instanceof NullValue)) {
+                    g = exactToDouble(i.source(), g);
+                }
+                v.put(i.name(), convert(i, g, values));
+            }
+            return create(v);
+        }
+
+        /** Builds a projection from a whole node (custom queries that return the node). */
+        Object fromNode(NodeValue node, Values values) {
+            Map<String, Object> v = new HashMap<>();
+            for (Item i : items) {
+                String key = i.source() != null ? i.source().graphName() : i.name();
+                v.put(i.name(), convert(i, node.property(key), values));
+            }
+            return create(v);
+        }
+
+        private static GraphValue exactToDouble(PersistentProperty p, GraphValue triple) {
+            if (p.exactReadIsList()) {
+                List<GraphValue> out = new ArrayList<>();
+                for (GraphValue t : ((dev.falkor.orm.spi.value.ListValue) triple).values()) {
+                    out.add(new dev.falkor.orm.spi.value.DoubleValue(ExactDoubles.decode(t)));
+                }
+                return new dev.falkor.orm.spi.value.ListValue(out);
+            }
+            return new dev.falkor.orm.spi.value.DoubleValue(ExactDoubles.decode(triple));
+        }
+
+        private static Object convert(Item i, GraphValue g, Values values) {
+            if (i.source() != null && i.source().type() == i.type()) {
+                return i.source().fromGraph(g);
+            }
+            return values.fromGraph(g, i.type());
+        }
+
+        private Object create(Map<String, Object> v) {
+            if (recordConstructor != null) {
+                Object[] args = new Object[items.size()];
+                for (int k = 0; k < args.length; k++) {
+                    args[k] = v.get(items.get(k).name());
+                }
+                try {
+                    return recordConstructor.invokeExact(args);
+                } catch (RuntimeException | Error e) {
+                    throw e;
+                } catch (Throwable t) {
+                    throw new IllegalStateException("Creating projection " + type.getName() + " failed", t);
+                }
+            }
+            Map<String, Object> frozen = Collections.unmodifiableMap(new LinkedHashMap<>(v));
+            return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
+                String name = propertyName(method);
+                if (name != null && frozen.containsKey(name)) {
+                    return frozen.get(name);
+                }
+                return switch (method.getName()) {
+                    case "toString" -> type.getSimpleName() + frozen;
+                    case "hashCode" -> frozen.hashCode();
+                    case "equals" -> proxy == args[0];
+                    default -> method.isDefault() ? java.lang.reflect.InvocationHandler.invokeDefault(proxy, method, args)
+                            : frozen.get(name);
+                };
+            });
+        }
+    }
+
+    private Projections() {
+    }
+
+    /** Analyses a projection type against the entity it projects. */
+    static Plan plan(Class<?> type, EntityMetadata entity, MethodHandles.Lookup lookup) {
+        List<Item> items = new ArrayList<>();
+        MethodHandle ctor = null;
+        if (type.isRecord()) {
+            for (RecordComponent c : type.getRecordComponents()) {
+                items.add(new Item(c.getName(), c.getType(), entity.property(c.getName()).orElse(null)));
+            }
+            try {
+                Class<?>[] types = items.stream().map(Item::type).toArray(Class<?>[]::new);
+                Constructor<?> k = type.getDeclaredConstructor(types);
+                MethodHandles.Lookup l = MethodHandles.privateLookupIn(type, lookup != null ? lookup : MethodHandles.lookup());
+                ctor = l.unreflectConstructor(k).asSpreader(Object[].class, types.length)
+                        .asType(MethodType.methodType(Object.class, Object[].class));
+            } catch (ReflectiveOperationException e) {
+                throw new MappingException("Cannot use record projection " + type.getName() + ": " + e.getMessage()
+                        + ". Pass MethodHandles.lookup() from its module to FalkorOrm.builder().lookup(...)", e);
+            }
+        } else {
+            for (Method m : type.getMethods()) {
+                String name = propertyName(m);
+                if (name == null || m.isDefault() || m.getDeclaringClass() == Object.class) {
+                    continue;
+                }
+                items.add(new Item(name, m.getReturnType(), entity.property(name).orElse(null)));
+            }
+            items.sort(java.util.Comparator.comparing(Item::name));
+        }
+        if (items.isEmpty()) {
+            throw new MappingException("Projection " + type.getName() + " declares no properties");
+        }
+        return new Plan(type, items, ctor);
+    }
+
+    /** {@code getName()}/{@code isActive()}/{@code name()} to the property name, or null. */
+    static String propertyName(Method m) {
+        if (m.getParameterCount() != 0 || m.getReturnType() == void.class) {
+            return null;
+        }
+        String n = m.getName();
+        if (n.startsWith("get") && n.length() > 3 && Character.isUpperCase(n.charAt(3))) {
+            return Character.toLowerCase(n.charAt(3)) + n.substring(4);
+        }
+        if (n.startsWith("is") && n.length() > 2 && Character.isUpperCase(n.charAt(2))
+                && (m.getReturnType() == boolean.class || m.getReturnType() == Boolean.class)) {
+            return Character.toLowerCase(n.charAt(2)) + n.substring(3);
+        }
+        if (n.equals("toString") || n.equals("hashCode") || n.equals("getClass")) {
+            return null;
+        }
+        return n;
+    }
+}
