@@ -40,8 +40,8 @@ public interface Repository<T, ID> {
 
     /**
      * Keyset scrolling: the {@code size} entities after {@code position} in {@code sort} order
-     * (the id is added as the final tie-breaker). Stays fast on deep pages: no SKIP.
-     * Sort properties should not be null.
+     * (the id is added as the final tie-breaker). Stays fast on deep pages: no SKIP. Null sort
+     * values are handled as the server orders them (last ascending, first descending).
      */
     Window<T> findAll(ScrollPosition position, int size, Sort sort);
 

@@ -59,7 +59,8 @@ public final class FalkorOrm implements AutoCloseable {
         List<ValueConverter> discovered = b.discoverConverters ? Providers.converters() : List.of();
         MappingContext mapping = new MappingContext(b.lookup, b.converters, discovered);
         GraphAccess access = new GraphAccess(transport, graph);
-        this.repositories = new RepositoryFactory(mapping, access, new SchemaManager(access, b.schemaMode), b.batchSize);
+        this.repositories = new RepositoryFactory(mapping, access, new SchemaManager(access, b.schemaMode), b.batchSize,
+                b.lookup);
         try {
             for (Class<?> entity : b.entities) {
                 repositories.register(entity);
@@ -83,6 +84,21 @@ public final class FalkorOrm implements AutoCloseable {
         Objects.requireNonNull(repositoryInterface, "repositoryInterface");
         return repositoryInterface.cast(repositoryCache.computeIfAbsent(repositoryInterface,
                 type -> repositories.create(type)));
+    }
+
+    /**
+     * Any Cypher, with parameters, mapped to entities, projections or scalars:
+     *
+     * <pre>{@code
+     * List<Person> friends = orm.query("MATCH (:Person {name: $name})-[:KNOWS]->(f:Person) RETURN f")
+     *         .param("name", "Ann")
+     *         .list(Person.class);
+     * }</pre>
+     *
+     * Read-only ({@code GRAPH.RO_QUERY}) unless {@link CypherQuery#write()} is called.
+     */
+    public CypherQuery query(String cypher) {
+        return new CypherQuery(cypher, repositories);
     }
 
     /** The graph this mapper works on. */

@@ -175,18 +175,46 @@ public final class EntityOperations<T> {
      * {@code sort} order, optionally skipping and limiting. SKIP and LIMIT are parameters.
      */
     public List<T> select(String where, Map<String, ?> params, Sort sort, Long skip, Integer limit) {
-        StringBuilder cypher = new StringBuilder(matchClause).append(whereClause(where))
-                .append(" RETURN ").append(entity.returnItems("n")).append(orderBy(sort, skip != null));
+        return readAll(graph.read(selectCypher(where, entity.returnItems("n"), false, orderBy(sort, skip != null),
+                skip != null, limit != null), withPaging(params, skip, limit)));
+    }
+
+    /**
+     * {@code MATCH (n:L) [WHERE ...] RETURN [DISTINCT] items [ORDER BY ...] [SKIP $__skip] [LIMIT $__limit]}.
+     */
+    public String selectCypher(String where, String returnItems, boolean distinct, String orderBy, boolean skip,
+                               boolean limit) {
+        StringBuilder cypher = new StringBuilder(matchClause).append(whereClause(where)).append(" RETURN ")
+                .append(distinct ? "DISTINCT " : "").append(returnItems).append(orderBy);
+        if (skip) {
+            cypher.append(" SKIP $__skip");
+        }
+        if (limit) {
+            cypher.append(" LIMIT $__limit");
+        }
+        return cypher.toString();
+    }
+
+    /** {@code MATCH (n:L) [WHERE ...]}. */
+    public String matchWhere(String where) {
+        return matchClause + whereClause(where);
+    }
+
+    /** The parameters plus {@code __skip} and {@code __limit} where given. */
+    public static Map<String, Object> withPaging(Map<String, ?> params, Long skip, Integer limit) {
         Map<String, Object> all = new LinkedHashMap<>(params);
         if (skip != null) {
-            cypher.append(" SKIP $__skip");
             all.put("__skip", skip);
         }
         if (limit != null) {
-            cypher.append(" LIMIT $__limit");
             all.put("__limit", (long) limit);
         }
-        return readAll(graph.read(cypher.toString(), all));
+        return all;
+    }
+
+    /** The graph this entity lives in. */
+    public GraphAccess graph() {
+        return graph;
     }
 
     /** Number of entities matching {@code where}. */
@@ -226,9 +254,12 @@ public final class EntityOperations<T> {
         Map<String, Object> all = new LinkedHashMap<>(params);
         String condition = where;
         if (!position.isInitial()) {
+            // Rows after the position in (k1, k2, ..., id) order, where the server sorts nulls
+            // last ascending and first descending: OR over i of (k1..k(i-1) equal AND ki after).
             StringBuilder or = new StringBuilder();
             for (int i = 0; i < keys.size(); i++) {
                 StringBuilder and = new StringBuilder();
+                boolean impossible = false;
                 for (int j = 0; j <= i; j++) {
                     Sort.Order o = keys.get(j);
                     PersistentProperty p = sortProperty(o.property());
@@ -236,16 +267,38 @@ public final class EntityOperations<T> {
                         throw new IllegalArgumentException("Scroll position lacks a value for sort key '"
                                 + o.property() + "'; use the position of the previous window");
                     }
-                    String param = "__k" + j;
-                    all.put(param, p.toGraph(position.keys().get(o.property())));
+                    Object value = p.toGraph(position.keys().get(o.property()));
                     String lhs = sortExpression(p, o);
-                    String rhs = o.ignoreCase() ? "toLower($" + param + ")" : "$" + param;
-                    String op = j < i ? " = " : (o.direction() == Sort.Direction.ASC ? " > " : " < ");
-                    and.append(j == 0 ? "" : " AND ").append(lhs).append(op).append(rhs);
+                    String term;
+                    if (value == null) {
+                        if (j < i) {
+                            term = lhs + " IS NULL";
+                        } else if (o.direction() == Sort.Direction.DESC) {
+                            term = lhs + " IS NOT NULL"; // nulls come first descending
+                        } else {
+                            impossible = true; // nothing sorts after null ascending
+                            break;
+                        }
+                    } else {
+                        String param = "__k" + j;
+                        all.put(param, value);
+                        String rhs = o.ignoreCase() ? "toLower($" + param + ")" : "$" + param;
+                        if (j < i) {
+                            term = lhs + " = " + rhs;
+                        } else if (o.direction() == Sort.Direction.ASC) {
+                            term = "(" + lhs + " > " + rhs + " OR " + lhs + " IS NULL)";
+                        } else {
+                            term = lhs + " < " + rhs;
+                        }
+                    }
+                    and.append(j == 0 ? "" : " AND ").append(term);
                 }
-                or.append(i == 0 ? "(" : " OR (").append(and).append(')');
+                if (!impossible) {
+                    or.append(or.length() == 0 ? "(" : " OR (").append(and).append(')');
+                }
             }
-            condition = where.isEmpty() ? or.toString() : "(" + where + ") AND (" + or + ")";
+            String after = or.length() == 0 ? "false" : or.toString();
+            condition = where.isEmpty() ? after : "(" + where + ") AND (" + after + ")";
         }
         List<T> rows = select(condition, all, Sort.by(keys.toArray(Sort.Order[]::new)), null, size + 1);
         boolean more = rows.size() > size;
@@ -271,6 +324,14 @@ public final class EntityOperations<T> {
      * id is appended as a tie-breaker so pages never overlap or skip rows.
      */
     public String orderBy(Sort sort, boolean stable) {
+        return orderBy("", sort, stable);
+    }
+
+    /**
+     * ORDER BY continuing {@code prefix} (an ORDER BY clause rendered from a method name, or
+     * empty), then {@code sort}, then the id when {@code stable}.
+     */
+    public String orderBy(String prefix, Sort sort, boolean stable) {
         List<String> items = new ArrayList<>();
         boolean hasId = false;
         for (Sort.Order o : sort) {
@@ -278,10 +339,15 @@ public final class EntityOperations<T> {
             hasId |= p.isId();
             items.add(sortExpression(p, o) + (o.direction() == Sort.Direction.ASC ? " ASC" : " DESC"));
         }
-        if (stable && !hasId) {
-            items.add("n." + entity.id().quotedName() + " ASC");
+        String idKey = "n." + entity.id().quotedName();
+        if (stable && !hasId && !prefix.contains(idKey)) {
+            items.add(idKey + " ASC");
         }
-        return items.isEmpty() ? "" : " ORDER BY " + String.join(", ", items);
+        String head = prefix.strip();
+        if (items.isEmpty()) {
+            return head.isEmpty() ? "" : " " + head;
+        }
+        return head.isEmpty() ? " ORDER BY " + String.join(", ", items) : " " + head + ", " + String.join(", ", items);
     }
 
     private static String sortExpression(PersistentProperty p, Sort.Order o) {
@@ -349,6 +415,53 @@ public final class EntityOperations<T> {
             out.add(read(row));
         }
         return out;
+    }
+
+    /**
+     * Entities from nodes in column {@code column} of a query the user wrote. Its reply carries
+     * doubles rounded to 15 digits, so for entities with double properties the exact values are
+     * fetched by id in one more query (reads must never lose data).
+     */
+    public List<T> readNodes(QueryResult r, int column) {
+        List<T> out = new ArrayList<>(r.rows().size());
+        if (entity.returnColumns() == 1) {
+            for (List<GraphValue> row : r.rows()) {
+                out.add(nodeAt(row, column) == null ? null : read(List.of(row.get(column))));
+            }
+            return out;
+        }
+        List<Object> ids = new ArrayList<>();
+        for (List<GraphValue> row : r.rows()) {
+            NodeValue n = nodeAt(row, column);
+            if (n != null) {
+                ids.add(n.property(entity.id().graphName()).asJava());
+            }
+        }
+        Map<Object, T> exact = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            for (List<GraphValue> row : graph.read(findAllByIdCypher.replace("RETURN ", "RETURN n." + entity.id().quotedName()
+                    + ", "), Map.of("ids", ids)).rows()) {
+                exact.put(row.get(0).asJava(), read(row.subList(1, row.size())));
+            }
+        }
+        for (List<GraphValue> row : r.rows()) {
+            NodeValue n = nodeAt(row, column);
+            out.add(n == null ? null : exact.get(n.property(entity.id().graphName()).asJava()));
+        }
+        return out;
+    }
+
+    private NodeValue nodeAt(List<GraphValue> row, int column) {
+        GraphValue v = row.get(column);
+        if (v instanceof NodeValue n) {
+            return n;
+        }
+        if (v.isNull()) {
+            return null;
+        }
+        throw new IllegalArgumentException("Expected a node for " + entity.type().getSimpleName() + " in column "
+                + column + " but the query returned " + v.getClass().getSimpleName()
+                + "; return the node variable (RETURN n), or use a projection or scalar type");
     }
 
     @SuppressWarnings("unchecked")

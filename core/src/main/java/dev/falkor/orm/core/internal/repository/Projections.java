@@ -146,13 +146,13 @@ final class Projections {
     private Projections() {
     }
 
-    /** Analyses a projection type against the entity it projects. */
+    /** Analyses a projection type against the entity it projects ({@code null}: columns by name only). */
     static Plan plan(Class<?> type, EntityMetadata entity, MethodHandles.Lookup lookup) {
         List<Item> items = new ArrayList<>();
         MethodHandle ctor = null;
         if (type.isRecord()) {
             for (RecordComponent c : type.getRecordComponents()) {
-                items.add(new Item(c.getName(), c.getType(), entity.property(c.getName()).orElse(null)));
+                items.add(new Item(c.getName(), c.getType(), entity == null ? null : entity.property(c.getName()).orElse(null)));
             }
             try {
                 Class<?>[] types = items.stream().map(Item::type).toArray(Class<?>[]::new);
@@ -170,7 +170,7 @@ final class Projections {
                 if (name == null || m.isDefault() || m.getDeclaringClass() == Object.class) {
                     continue;
                 }
-                items.add(new Item(name, m.getReturnType(), entity.property(name).orElse(null)));
+                items.add(new Item(name, m.getReturnType(), entity == null ? null : entity.property(name).orElse(null)));
             }
             items.sort(java.util.Comparator.comparing(Item::name));
         }

@@ -3,6 +3,11 @@ package dev.falkor.orm.core.internal.repository;
 import dev.falkor.orm.api.MappingException;
 import dev.falkor.orm.api.Pageable;
 import dev.falkor.orm.api.Repository;
+import dev.falkor.orm.api.annotation.Query;
+import dev.falkor.orm.spi.GraphQuery;
+import java.lang.invoke.MethodHandles;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import dev.falkor.orm.api.ScrollPosition;
 import dev.falkor.orm.api.Sort;
 import dev.falkor.orm.core.internal.mapping.EntityMetadata;
@@ -26,12 +31,63 @@ public final class RepositoryFactory {
     private final GraphAccess graph;
     private final SchemaManager schema;
     private final int batchSize;
+    private final MethodHandles.Lookup lookup;
+    private final Values values;
+    private final MappingDomainModel domainModel;
+    private final Map<Class<?>, EntityOperations<Object>> operations = new ConcurrentHashMap<>();
 
-    public RepositoryFactory(MappingContext mapping, GraphAccess graph, SchemaManager schema, int batchSize) {
+    public RepositoryFactory(MappingContext mapping, GraphAccess graph, SchemaManager schema, int batchSize,
+                             MethodHandles.Lookup lookup) {
         this.mapping = mapping;
         this.graph = graph;
         this.schema = schema;
         this.batchSize = batchSize;
+        this.lookup = lookup;
+        this.values = new Values(mapping);
+        this.domainModel = new MappingDomainModel(mapping);
+    }
+
+    /** CRUD and query support for an entity type, registering it on first use. */
+    public EntityOperations<Object> operations(Class<?> entityType) {
+        EntityOperations<Object> ops = operations.get(entityType);
+        if (ops == null) {
+            EntityMetadata m = register(entityType);
+            ops = new EntityOperations<>(m, mapping, graph, batchSize);
+            EntityOperations<Object> raced = operations.putIfAbsent(entityType, ops);
+            if (raced != null) {
+                ops = raced;
+            }
+        }
+        return ops;
+    }
+
+    public Values values() {
+        return values;
+    }
+
+    public GraphAccess graph() {
+        return graph;
+    }
+
+    MethodHandles.Lookup lookup() {
+        return lookup;
+    }
+
+    /** How rows of a user-written query become {@code element}s; projections relative to {@code domain}. */
+    ResultMapper<?> mapperFor(Class<?> element, Class<?> domain) {
+        ReturnType.ElementKind kind = ReturnType.kindOf(element, domain);
+        if ((kind == ReturnType.ElementKind.INTERFACE_PROJECTION || kind == ReturnType.ElementKind.RECORD_PROJECTION)
+                && domain != null) {
+            return ResultMapper.projection(Projections.plan(element, mapping.entity(domain), lookup), values);
+        }
+        return ResultMapper.of(element, this);
+    }
+
+    /** Runs a user-written query and maps its rows to {@code type}. */
+    public <T> List<T> query(GraphQuery query, Class<T> type) {
+        @SuppressWarnings("unchecked")
+        ResultMapper<T> mapper = (ResultMapper<T>) mapperFor(type, null);
+        return mapper.map(graph.transport().execute(query));
     }
 
     /** Registers an entity type: validates its mapping and applies the schema mode. */
@@ -47,8 +103,7 @@ public final class RepositoryFactory {
                     + Repository.class.getName());
         }
         Class<?> entityType = entityType(repositoryInterface);
-        EntityMetadata metadata = register(entityType);
-        EntityOperations<Object> ops = new EntityOperations<>(metadata, mapping, graph, batchSize);
+        EntityOperations<Object> ops = operations(entityType);
         Map<Method, Invoker> invokers = new HashMap<>();
         for (Method m : repositoryInterface.getMethods()) {
             invokers.put(m, invoker(repositoryInterface, m, ops));
@@ -79,8 +134,13 @@ public final class RepositoryFactory {
         if (m.getDeclaringClass() == Repository.class) {
             return crud(m, ops);
         }
-        throw new MappingException(repo.getName() + "." + m.getName() + ": not a CRUD method and no query could be "
-                + "derived from it");
+        Class<?> domain = ops.metadata().type();
+        if (m.isAnnotationPresent(Query.class)) {
+            CustomQueryMethod q = new CustomQueryMethod(m, domain, this);
+            return (p, a) -> q.invoke(a);
+        }
+        DerivedQueryMethod q = new DerivedQueryMethod(m, domain, ops, domainModel, values, lookup);
+        return (p, a) -> q.invoke(a);
     }
 
     @SuppressWarnings("unchecked")

@@ -60,7 +60,7 @@ record ReturnType(Container container, Class<?> element, ElementKind kind) {
         return new ReturnType(container, element, kindOf(element, domainType));
     }
 
-    private static ElementKind kindOf(Class<?> element, Class<?> domainType) {
+    static ElementKind kindOf(Class<?> element, Class<?> domainType) {
         if (element == domainType || MappingContext.isEntity(element)) {
             return ElementKind.ENTITY;
         }

@@ -1,0 +1,87 @@
+package dev.falkor.orm.core;
+
+import dev.falkor.orm.core.internal.repository.RepositoryFactory;
+import dev.falkor.orm.spi.GraphQuery;
+import dev.falkor.orm.spi.QueryStatistics;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A Cypher statement being prepared with {@link FalkorOrm#query(String)}. Parameter values go
+ * through the registered converters (a {@code UUID} or {@code LocalDate} is stored the same way
+ * the mapper stores it) and travel as parameters. Not thread-safe; build one per call.
+ *
+ * <p>Results map by type: an entity class reads the node in the first column; a record or
+ * interface projection reads columns by name (or the properties of a single node column);
+ * anything else reads the first column as a scalar.
+ */
+public final class CypherQuery {
+    private final String cypher;
+    private final RepositoryFactory repositories;
+    private final Map<String, Object> parameters = new LinkedHashMap<>();
+    private boolean write;
+    private Duration timeout;
+
+    CypherQuery(String cypher, RepositoryFactory repositories) {
+        this.cypher = Objects.requireNonNull(cypher, "cypher");
+        this.repositories = repositories;
+    }
+
+    /** Binds {@code $name}. */
+    public CypherQuery param(String name, Object value) {
+        parameters.put(Objects.requireNonNull(name, "name"), repositories.values().toParameter(value));
+        return this;
+    }
+
+    /** Binds several parameters. */
+    public CypherQuery params(Map<String, ?> values) {
+        values.forEach(this::param);
+        return this;
+    }
+
+    /** Sends with {@code GRAPH.QUERY} so the statement may write. */
+    public CypherQuery write() {
+        this.write = true;
+        return this;
+    }
+
+    /** A server-side timeout for this statement. */
+    public CypherQuery timeout(Duration timeout) {
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
+        return this;
+    }
+
+    /** All rows as {@code type}. */
+    public <T> List<T> list(Class<T> type) {
+        return repositories.query(graphQuery(), type);
+    }
+
+    /** The only row, if any; more than one is an error. */
+    public <T> Optional<T> one(Class<T> type) {
+        List<T> rows = list(type);
+        if (rows.size() > 1) {
+            throw new dev.falkor.orm.api.FalkorOrmException("Expected at most one row but got " + rows.size()
+                    + " [query: " + cypher + "]");
+        }
+        return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
+    }
+
+    /** The rows as a stream (already read from the server). */
+    public <T> Stream<T> stream(Class<T> type) {
+        return list(type).stream();
+    }
+
+    /** Runs the statement for its effect; returns the server's statistics. */
+    public QueryStatistics execute() {
+        return repositories.graph().transport().execute(graphQuery()).statistics();
+    }
+
+    private GraphQuery graphQuery() {
+        return new GraphQuery(repositories.graph().graph(), cypher, parameters, !write, timeout);
+    }
+}

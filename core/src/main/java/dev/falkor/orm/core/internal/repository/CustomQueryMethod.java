@@ -1,0 +1,129 @@
+package dev.falkor.orm.core.internal.repository;
+
+import dev.falkor.orm.api.MappingException;
+import dev.falkor.orm.api.Pageable;
+import dev.falkor.orm.api.annotation.Param;
+import dev.falkor.orm.api.annotation.Query;
+import dev.falkor.orm.spi.GraphQuery;
+import dev.falkor.orm.spi.QueryResult;
+import dev.falkor.orm.spi.value.IntegerValue;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A repository method annotated with {@link Query}. Parameters are bound by name and checked
+ * against the {@code $names} in the text at bootstrap; values never become part of the text.
+ */
+final class CustomQueryMethod {
+    private static final Pattern PARAMETER = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)");
+
+    private final Method method;
+    private final Query query;
+    private final List<String> names = new ArrayList<>();
+    private final QueryArguments arguments;
+    private final ReturnType returnType;
+    private final ResultMapper<Object> mapper;
+    private final RepositoryFactory factory;
+    private final String countQuery;
+
+    @SuppressWarnings("unchecked")
+    CustomQueryMethod(Method method, Class<?> domain, RepositoryFactory factory) {
+        this.method = method;
+        this.factory = factory;
+        this.query = method.getAnnotation(Query.class);
+        this.arguments = new QueryArguments(method);
+        this.returnType = ReturnType.of(method, domain);
+        String where = QueryMethods.describe(method);
+        if (arguments.hasSort() || arguments.hasPosition()) {
+            throw new MappingException(where + ": @Query methods take no Sort or ScrollPosition; write ORDER BY "
+                    + "(and keyset conditions) in the query text");
+        }
+        Parameter[] params = method.getParameters();
+        for (int i : arguments.valueIndexes()) {
+            Param p = params[i].getAnnotation(Param.class);
+            if (p != null) {
+                names.add(p.value());
+            } else if (params[i].isNamePresent()) {
+                names.add(params[i].getName());
+            } else {
+                throw new MappingException(where + ": parameter " + (i + 1) + " has no name; annotate it with "
+                        + "@Param(\"name\") or compile with -parameters");
+            }
+        }
+        Set<String> used = new LinkedHashSet<>();
+        Matcher m = PARAMETER.matcher(query.value());
+        while (m.find()) {
+            used.add(m.group(1));
+        }
+        if (arguments.hasPageable()) {
+            used.remove("__skip");
+            used.remove("__limit");
+        }
+        for (String u : used) {
+            if (!names.contains(u)) {
+                throw new MappingException(where + ": the query uses $" + u + " but no method parameter is bound to it; "
+                        + "bound: " + names);
+            }
+        }
+        for (String n : names) {
+            if (!used.contains(n)) {
+                throw new MappingException(where + ": parameter '" + n + "' is not used in the query");
+            }
+        }
+        boolean paged = returnType.container() == ReturnType.Container.PAGE
+                || returnType.container() == ReturnType.Container.SLICE;
+        if (paged != arguments.hasPageable()) {
+            throw new MappingException(where + ": a Pageable parameter goes with a Page or Slice result");
+        }
+        if (returnType.container() == ReturnType.Container.WINDOW) {
+            throw new MappingException(where + ": Window results are for derived queries and findAll");
+        }
+        this.countQuery = query.countQuery().isEmpty() ? "CALL { " + query.value() + " } RETURN count(*)"
+                : query.countQuery();
+        this.mapper = returnType.container() == ReturnType.Container.VOID ? null
+                : (ResultMapper<Object>) factory.mapperFor(returnType.element(), domain);
+    }
+
+    Object invoke(Object[] args) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        List<Object> values = arguments.values(args);
+        for (int i = 0; i < names.size(); i++) {
+            params.put(names.get(i), factory.values().toParameter(values.get(i)));
+        }
+        String cypher = query.value();
+        Pageable pageable = arguments.pageable(args);
+        Map<String, Object> all = params;
+        if (pageable != null) {
+            if (pageable.sort().isSorted()) {
+                throw new IllegalArgumentException(QueryMethods.describe(method)
+                        + ": a @Query cannot take its order from the Pageable; write ORDER BY in the query");
+            }
+            int size = returnType.container() == ReturnType.Container.SLICE ? pageable.size() + 1 : pageable.size();
+            cypher = cypher + " SKIP $__skip LIMIT $__limit";
+            all = EntityOperations.withPaging(params, pageable.offset(), size);
+        }
+        GraphQuery q = new GraphQuery(factory.graph().graph(), cypher, all, !query.write(), null);
+        QueryResult r = factory.graph().transport().execute(q);
+        if (mapper == null) {
+            return null;
+        }
+        List<Object> rows = mapper.map(r);
+        return switch (returnType.container()) {
+            case PAGE -> {
+                long total = QueryMethods.pageShowsTotal(rows.size(), pageable) ? pageable.offset() + rows.size()
+                        : ((IntegerValue) factory.graph().read(countQuery, params).scalar()).value();
+                yield QueryMethods.page(rows, pageable, total);
+            }
+            case SLICE -> QueryMethods.slice(rows, pageable);
+            default -> QueryMethods.wrap(returnType, rows, method);
+        };
+    }
+}

@@ -1,0 +1,238 @@
+package dev.falkor.orm.core.internal.repository;
+
+import dev.falkor.orm.api.MappingException;
+import dev.falkor.orm.api.Pageable;
+import dev.falkor.orm.api.Sort;
+import dev.falkor.orm.api.Window;
+import dev.falkor.orm.core.internal.mapping.EntityMetadata;
+import dev.falkor.orm.core.internal.query.CypherCondition;
+import dev.falkor.orm.core.internal.query.Operator;
+import dev.falkor.orm.core.internal.query.Part;
+import dev.falkor.orm.core.internal.query.PartTree;
+import dev.falkor.orm.core.internal.query.QueryKind;
+import dev.falkor.orm.core.internal.query.SortKey;
+import dev.falkor.orm.spi.QueryResult;
+import dev.falkor.orm.spi.value.IntegerValue;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A repository method whose query comes from its name ({@code findByLastNameAndAgeGreaterThan}).
+ * Parsed and checked when the repository is created; at call time only parameters change.
+ */
+final class DerivedQueryMethod {
+    private final Method method;
+    private final PartTree tree;
+    private final EntityOperations<Object> ops;
+    private final Values values;
+    private final ReturnType returnType;
+    private final QueryArguments arguments;
+    private final Projections.Plan projection;
+    private final Sort methodSort;
+
+    DerivedQueryMethod(Method method, Class<?> domain, EntityOperations<Object> ops, MappingDomainModel model,
+                       Values values, java.lang.invoke.MethodHandles.Lookup lookup) {
+        this.method = method;
+        this.ops = ops;
+        this.values = values;
+        this.tree = PartTree.parse(method.getName(), domain, model);
+        this.arguments = new QueryArguments(method);
+        this.returnType = ReturnType.of(method, domain);
+        String where = QueryMethods.describe(method);
+        for (Part p : tree.parts()) {
+            if (p.isNested()) {
+                throw new MappingException(where + ": property path " + p.dotPath()
+                        + " reaches into a related node; relationship paths arrive with relationship mapping");
+            }
+        }
+        int expected = tree.argumentCount();
+        if (arguments.valueIndexes().size() != expected) {
+            throw new MappingException(where + ": the name needs " + expected + " argument(s) but the method takes "
+                    + arguments.valueIndexes().size() + " (besides Pageable/Sort/ScrollPosition)");
+        }
+        checkArgumentTypes(where);
+        List<Sort.Order> orders = new ArrayList<>();
+        for (SortKey k : tree.sort()) {
+            orders.add(new Sort.Order(k.leaf().javaName(),
+                    k.direction() == SortKey.Direction.ASC ? Sort.Direction.ASC : Sort.Direction.DESC, false));
+        }
+        this.methodSort = Sort.by(orders.toArray(Sort.Order[]::new));
+        QueryKind kind = tree.subject().kind();
+        this.projection = returnType.kind() == ReturnType.ElementKind.INTERFACE_PROJECTION
+                || returnType.kind() == ReturnType.ElementKind.RECORD_PROJECTION
+                ? Projections.plan(returnType.element(), ops.metadata(), lookup) : null;
+        if (projection != null) {
+            projection.returnItems("n"); // fails now if a projected property is not mapped
+        }
+        checkReturnType(where, kind);
+    }
+
+    private void checkArgumentTypes(String where) {
+        Class<?>[] types = method.getParameterTypes();
+        for (Part p : tree.parts()) {
+            for (int k = 0; k < p.argumentCount(); k++) {
+                Class<?> given = box(types[arguments.valueIndexes().get(p.argumentIndex() + k)]);
+                Class<?> property = box(p.leaf().javaType());
+                boolean many = p.operator() == Operator.IN || p.operator() == Operator.NOT_IN;
+                boolean ok;
+                if (many) {
+                    ok = Collection.class.isAssignableFrom(given) || given.isArray();
+                } else if (p.leaf().collection()) {
+                    ok = true; // element membership: element types are checked by the server
+                } else if (p.operator() == Operator.LIKE || p.operator() == Operator.NOT_LIKE
+                        || p.operator() == Operator.MATCHES || p.operator() == Operator.STARTING_WITH
+                        || p.operator() == Operator.ENDING_WITH || p.operator() == Operator.CONTAINING
+                        || p.operator() == Operator.NOT_CONTAINING) {
+                    ok = CharSequence.class.isAssignableFrom(given);
+                } else {
+                    ok = property.isAssignableFrom(given)
+                            || (Number.class.isAssignableFrom(property) && Number.class.isAssignableFrom(given));
+                }
+                if (!ok) {
+                    throw new MappingException(where + ": argument " + (p.argumentIndex() + k + 1) + " is a "
+                            + given.getSimpleName() + " but " + p.operator() + " on '" + p.dotPath() + "' ("
+                            + p.leaf().javaType().getSimpleName() + ") needs "
+                            + (many ? "a Collection or array" : p.leaf().javaType().getSimpleName()));
+                }
+            }
+        }
+    }
+
+    private void checkReturnType(String where, QueryKind kind) {
+        Class<?> e = returnType.element();
+        switch (kind) {
+            case COUNT -> {
+                if (returnType.container() != ReturnType.Container.SINGLE || !(e == long.class || e == Long.class
+                        || e == int.class || e == Integer.class)) {
+                    throw new MappingException(where + ": count queries return long or int");
+                }
+            }
+            case EXISTS -> {
+                if (e != boolean.class && e != Boolean.class) {
+                    throw new MappingException(where + ": exists queries return boolean");
+                }
+            }
+            case DELETE -> {
+                if (!(returnType.container() == ReturnType.Container.VOID || e == long.class || e == Long.class
+                        || e == int.class || e == Integer.class)) {
+                    throw new MappingException(where + ": delete queries return void, long or int (nodes deleted)");
+                }
+            }
+            case FIND, STREAM -> {
+                if (kind == QueryKind.STREAM && returnType.container() != ReturnType.Container.STREAM) {
+                    throw new MappingException(where + ": stream…By methods return a Stream");
+                }
+                if (returnType.kind() == ReturnType.ElementKind.SCALAR || returnType.container() == ReturnType.Container.VOID) {
+                    throw new MappingException(where + ": find methods return the entity or a projection, not "
+                            + e.getName());
+                }
+                if (returnType.kind() == ReturnType.ElementKind.ENTITY && e != ops.metadata().type()
+                        && !ops.metadata().type().isAssignableFrom(e)) {
+                    throw new MappingException(where + ": returns " + e.getName() + " but the repository manages "
+                            + ops.metadata().type().getName());
+                }
+                boolean paged = returnType.container() == ReturnType.Container.PAGE
+                        || returnType.container() == ReturnType.Container.SLICE;
+                if (paged && !arguments.hasPageable()) {
+                    throw new MappingException(where + ": Page and Slice results need a Pageable parameter");
+                }
+                if (returnType.container() == ReturnType.Container.WINDOW) {
+                    if (!tree.subject().isLimiting() || projection != null) {
+                        throw new MappingException(where + ": Window results need First<N>/Top<N> for the window size "
+                                + "and return the entity");
+                    }
+                }
+            }
+            default -> throw new IllegalStateException(kind.toString());
+        }
+    }
+
+    Object invoke(Object[] args) {
+        CypherCondition c = CypherCondition.render(tree, "n", arguments.values(args), values::toParameter);
+        Map<String, Object> params = c.parameters();
+        String where = c.where();
+        return switch (tree.subject().kind()) {
+            case COUNT -> {
+                long n = ((IntegerValue) ops.graph().read(matchWhere(where) + " RETURN count("
+                        + (tree.subject().distinct() ? "DISTINCT " : "") + "n)", params).scalar()).value();
+                yield box(method.getReturnType()) == Integer.class ? (Object) Math.toIntExact(n) : (Object) n;
+            }
+            case EXISTS -> !ops.graph().read(matchWhere(where) + " RETURN 1 LIMIT 1", params).isEmpty();
+            case DELETE -> {
+                QueryResult r = ops.graph().write(matchWhere(where) + " DELETE n", params);
+                long n = r.statistics().nodesDeleted();
+                yield returnType.container() == ReturnType.Container.VOID ? null
+                        : box(method.getReturnType()) == Integer.class ? (Object) Math.toIntExact(n) : (Object) n;
+            }
+            case FIND, STREAM -> find(where, params, args);
+        };
+    }
+
+    private String matchWhere(String where) {
+        return ops.matchWhere(where);
+    }
+
+    private Object find(String where, Map<String, Object> params, Object[] args) {
+        Integer top = tree.subject().isLimiting() ? tree.subject().maxResults().getAsInt() : null;
+        if (returnType.container() == ReturnType.Container.WINDOW) {
+            Sort sort = methodSort.and(arguments.sort(args));
+            Window<Object> w = ops.scroll(where, params, arguments.position(args), top, sort);
+            return w;
+        }
+        Pageable pageable = arguments.pageable(args);
+        Sort dynamic = arguments.sort(args);
+        boolean paged = pageable != null;
+        String orderBy = ops.orderBy(methodSort.and(dynamic), paged);
+        String items = projection != null ? projection.returnItems("n") : ops.metadata().returnItems("n");
+        boolean distinct = tree.subject().distinct();
+        Long skip = paged ? pageable.offset() : null;
+        Integer limit;
+        if (paged) {
+            int size = returnType.container() == ReturnType.Container.SLICE ? pageable.size() + 1 : pageable.size();
+            limit = top == null ? size : Math.min(size, top);
+        } else if (returnType.container() == ReturnType.Container.SINGLE
+                || returnType.container() == ReturnType.Container.OPTIONAL) {
+            limit = top == null ? 2 : Math.min(top, 2); // 2 detects a non-unique result
+        } else {
+            limit = top;
+        }
+        QueryResult r = ops.graph().read(ops.selectCypher(where, items, distinct, orderBy, skip != null, limit != null),
+                EntityOperations.withPaging(params, skip, limit));
+        List<Object> rows = read(r);
+        return switch (returnType.container()) {
+            case PAGE -> {
+                long total = QueryMethods.pageShowsTotal(rows.size(), pageable) ? pageable.offset() + rows.size()
+                        : ((IntegerValue) ops.graph().read(matchWhere(where) + " RETURN count("
+                        + (distinct ? "DISTINCT " : "") + "n)", params).scalar()).value();
+                yield QueryMethods.page(rows, pageable, top == null ? total : Math.min(total, top));
+            }
+            case SLICE -> QueryMethods.slice(rows, pageable);
+            default -> QueryMethods.wrap(returnType, rows, method);
+        };
+    }
+
+    private List<Object> read(QueryResult r) {
+        if (projection == null) {
+            return ops.readAll(r);
+        }
+        List<Object> out = new ArrayList<>(r.rows().size());
+        r.rows().forEach(row -> out.add(projection.fromColumns(r.columns(), row, values, true)));
+        return out;
+    }
+
+    EntityMetadata entity() {
+        return ops.metadata();
+    }
+
+    private static Class<?> box(Class<?> c) {
+        if (!c.isPrimitive()) {
+            return c;
+        }
+        return c == long.class ? Long.class : c == int.class ? Integer.class : c == short.class ? Short.class
+                : c == byte.class ? Byte.class : c == boolean.class ? Boolean.class : c == char.class ? Character.class
+                : c == float.class ? Float.class : c == double.class ? Double.class : Void.class;
+    }
+}
