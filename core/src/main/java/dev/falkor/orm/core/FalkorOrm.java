@@ -2,7 +2,6 @@ package dev.falkor.orm.core;
 
 import dev.falkor.orm.api.ConfigurationException;
 import dev.falkor.orm.api.Repository;
-import dev.falkor.orm.core.internal.Identifiers;
 import dev.falkor.orm.core.internal.Providers;
 import dev.falkor.orm.core.internal.mapping.MappingContext;
 import dev.falkor.orm.core.internal.repository.GraphAccess;
@@ -218,10 +217,5 @@ public final class FalkorOrm implements AutoCloseable {
             }
             return new FalkorOrm(this);
         }
-    }
-
-    static {
-        // keep Identifiers loaded with the entry point: it guards every identifier in Cypher text
-        Identifiers.isValid("x");
     }
 }
