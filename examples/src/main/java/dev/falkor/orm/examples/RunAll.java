@@ -9,6 +9,7 @@ public final class RunAll {
             System.out.println("Embedded FalkorDB at " + db.url() + " (binaries: " + db.binaries().origin() + ")");
             HelloFalkor.run(db.url());
             QuickStart.run(db.url());
+            QueryExample.run(db.url());
         }
         System.out.println("All examples ran.");
     }
