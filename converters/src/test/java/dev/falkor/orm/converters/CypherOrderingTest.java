@@ -1,5 +1,6 @@
 package dev.falkor.orm.converters;
 
+import dev.falkor.orm.testkit.GraphTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.falkor.orm.converters.internal.DurationConverter;
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.Test;
  * Where the documentation says the order is kept, Cypher's ORDER BY and {@code <} on the
  * stored values agree with Java's order.
  */
-class CypherOrderingTest extends GraphFixture {
+class CypherOrderingTest extends GraphTest {
     private static final int N = 200;
     private static final long YEAR_0000 = Instant.parse("0000-01-01T00:00:00Z").getEpochSecond();
     private static final long YEAR_9999_END = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();

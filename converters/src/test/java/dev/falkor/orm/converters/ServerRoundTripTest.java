@@ -1,5 +1,6 @@
 package dev.falkor.orm.converters;
 
+import dev.falkor.orm.testkit.GraphTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -53,7 +54,7 @@ import org.junit.jupiter.api.Test;
  * Every converter, edge values and random values: toGraph, stored as a node property through
  * a query parameter on the real server, read back with a plain MATCH, fromGraph, compared.
  */
-class ServerRoundTripTest extends GraphFixture {
+class ServerRoundTripTest extends GraphTest {
     private static final int RANDOM_CASES = 300;
     private final AtomicLong keys = new AtomicLong();
     private final RandomCases cases = RandomCases.create();
