@@ -1,5 +1,6 @@
 package dev.falkor.orm.core;
 
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,7 +14,6 @@ import dev.falkor.orm.core.internal.mapping.MappingContext;
 import java.lang.invoke.MethodHandles;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** Bad mappings fail at bootstrap with the class and field named. No server needed. */
@@ -73,7 +73,6 @@ class MappingValidationTest {
 
     @Test
     void metadataIsBuiltOnce() {
-        Supplier<Object> first = () -> mapping.entity(Target.class);
-        assertTrue(first.get() == mapping.entity(Target.class));
+        assertSame(mapping.entity(Target.class), mapping.entity(Target.class));
     }
 }

@@ -54,7 +54,11 @@ public abstract class GraphTest {
         }
     }
 
-    private static TransportProvider provider() {
+    /**
+     * The provider whose transport the test uses: by default the one on the test class path
+     * (system property {@code falkor.orm.transport} chooses among several).
+     */
+    protected TransportProvider provider() {
         List<TransportProvider> found = ServiceLoader.load(TransportProvider.class).stream()
                 .map(ServiceLoader.Provider::get).toList();
         String chosen = System.getProperty("falkor.orm.transport");

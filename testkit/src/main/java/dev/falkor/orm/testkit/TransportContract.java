@@ -15,7 +15,6 @@ import dev.falkor.orm.api.QuerySyntaxException;
 import dev.falkor.orm.api.QueryTimeoutException;
 import dev.falkor.orm.spi.GraphQuery;
 import dev.falkor.orm.spi.QueryResult;
-import dev.falkor.orm.spi.Transport;
 import dev.falkor.orm.spi.TransportProvider;
 import dev.falkor.orm.spi.value.BooleanValue;
 import dev.falkor.orm.spi.value.DateTimeValue;
@@ -49,39 +48,17 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The contract every {@link dev.falkor.orm.spi.Transport} must meet, run against a real
  * server. A provider module extends this class and returns its provider; nothing else.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class TransportContract {
+public abstract class TransportContract extends GraphTest {
 
     /** The provider under test. */
+    @Override
     protected abstract TransportProvider provider();
-
-    protected Transport transport;
-    protected String graph;
-
-    @BeforeAll
-    void open() {
-        transport = provider().create(SharedServer.config());
-        graph = TestGraphs.uniqueName(getClass());
-        // create the graph so read-only queries work from the start
-        transport.execute(GraphQuery.write(graph, "RETURN 1"));
-    }
-
-    @AfterAll
-    void closeTransport() {
-        if (transport != null) {
-            transport.deleteGraph(graph);
-            transport.close();
-        }
-    }
 
     private GraphValue returnParam(Object value) {
         Map<String, Object> p = new HashMap<>();
@@ -375,11 +352,5 @@ public abstract class TransportContract {
 
     private long nodeCount() {
         return count("(n)");
-    }
-
-    /** Number of matches of a fixed pattern, read back with plain Cypher. */
-    protected long count(String pattern) {
-        return ((IntegerValue) transport.execute(GraphQuery.read(graph,
-                "MATCH " + pattern + " RETURN count(*)", Map.of())).scalar()).value();
     }
 }

@@ -31,6 +31,7 @@ public final class EntityMetadata {
     private final List<PersistentProperty> exactReads;
     private final MethodHandle constructor;
     private final List<PersistentProperty> constructorArguments;
+    private final String nodeReturnItems;
 
     EntityMetadata(Class<?> type, List<String> labels, String idLabel, PersistentProperty id,
                    List<PersistentProperty> properties, MethodHandle constructor,
@@ -52,6 +53,15 @@ public final class EntityMetadata {
         this.exactReads = List.copyOf(exact);
         this.constructor = constructor;
         this.constructorArguments = Collections.unmodifiableList(new ArrayList<>(constructorArguments));
+        this.nodeReturnItems = returnItems("n");
+    }
+
+    /**
+     * True if rows produced by {@code other}'s {@link #returnItems} can be read by this entity
+     * (same exact-double columns): a condition for reading a node as a subclass.
+     */
+    public boolean readsRowsOf(EntityMetadata other) {
+        return nodeReturnItems.equals(other.nodeReturnItems);
     }
 
     public Class<?> type() { return type; }

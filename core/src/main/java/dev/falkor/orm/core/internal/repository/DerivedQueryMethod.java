@@ -4,6 +4,7 @@ import dev.falkor.orm.api.MappingException;
 import dev.falkor.orm.api.Pageable;
 import dev.falkor.orm.api.Sort;
 import dev.falkor.orm.api.Window;
+import dev.falkor.orm.core.internal.Types;
 import dev.falkor.orm.core.internal.mapping.EntityMetadata;
 import dev.falkor.orm.core.internal.query.CypherCondition;
 import dev.falkor.orm.core.internal.query.Operator;
@@ -74,8 +75,8 @@ final class DerivedQueryMethod {
         Class<?>[] types = method.getParameterTypes();
         for (Part p : tree.parts()) {
             for (int k = 0; k < p.argumentCount(); k++) {
-                Class<?> given = box(types[arguments.valueIndexes().get(p.argumentIndex() + k)]);
-                Class<?> property = box(p.leaf().javaType());
+                Class<?> given = Types.box(types[arguments.valueIndexes().get(p.argumentIndex() + k)]);
+                Class<?> property = Types.box(p.leaf().javaType());
                 boolean many = p.operator() == Operator.IN || p.operator() == Operator.NOT_IN;
                 boolean ok;
                 if (many) {
@@ -158,14 +159,14 @@ final class DerivedQueryMethod {
             case COUNT -> {
                 long n = ((IntegerValue) ops.graph().read(matchWhere(where) + " RETURN count("
                         + (tree.subject().distinct() ? "DISTINCT " : "") + "n)", params).scalar()).value();
-                yield box(method.getReturnType()) == Integer.class ? (Object) Math.toIntExact(n) : (Object) n;
+                yield Types.box(method.getReturnType()) == Integer.class ? (Object) Math.toIntExact(n) : (Object) n;
             }
             case EXISTS -> !ops.graph().read(matchWhere(where) + " RETURN 1 LIMIT 1", params).isEmpty();
             case DELETE -> {
                 QueryResult r = ops.graph().write(matchWhere(where) + " DELETE n", params);
                 long n = r.statistics().nodesDeleted();
                 yield returnType.container() == ReturnType.Container.VOID ? null
-                        : box(method.getReturnType()) == Integer.class ? (Object) Math.toIntExact(n) : (Object) n;
+                        : Types.box(method.getReturnType()) == Integer.class ? (Object) Math.toIntExact(n) : (Object) n;
             }
             case FIND, STREAM -> find(where, params, args);
         };
@@ -227,12 +228,4 @@ final class DerivedQueryMethod {
         return ops.metadata();
     }
 
-    private static Class<?> box(Class<?> c) {
-        if (!c.isPrimitive()) {
-            return c;
-        }
-        return c == long.class ? Long.class : c == int.class ? Integer.class : c == short.class ? Short.class
-                : c == byte.class ? Byte.class : c == boolean.class ? Boolean.class : c == char.class ? Character.class
-                : c == float.class ? Float.class : c == double.class ? Double.class : Void.class;
-    }
 }

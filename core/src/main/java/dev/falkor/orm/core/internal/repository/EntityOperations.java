@@ -8,6 +8,7 @@ import dev.falkor.orm.api.Slice;
 import dev.falkor.orm.api.Sort;
 import dev.falkor.orm.api.Window;
 import dev.falkor.orm.core.internal.Identifiers;
+import dev.falkor.orm.core.internal.Types;
 import dev.falkor.orm.core.internal.mapping.EntityMetadata;
 import dev.falkor.orm.core.internal.mapping.MappingContext;
 import dev.falkor.orm.core.internal.mapping.PersistentProperty;
@@ -401,7 +402,7 @@ public final class EntityOperations<T> {
         if (id == null) {
             throw new IllegalArgumentException("The id of " + entity.type().getName() + " must not be null");
         }
-        if (!boxed(entity.id().type()).isInstance(id)) {
+        if (!Types.box(entity.id().type()).isInstance(id)) {
             throw new IllegalArgumentException("The id of " + entity.type().getName() + " is a "
                     + entity.id().type().getName() + ", not " + id.getClass().getName());
         }
@@ -478,19 +479,11 @@ public final class EntityOperations<T> {
         for (EntityMetadata candidate : mapping.entities()) {
             if (entity.type().isAssignableFrom(candidate.type()) && node.labels().containsAll(candidate.labels())
                     && candidate.labels().size() > best.labels().size()
-                    && candidate.returnItems("n").equals(entity.returnItems("n"))) {
+                    && candidate.readsRowsOf(entity)) {
                 best = candidate;
             }
         }
         return best;
     }
 
-    private static Class<?> boxed(Class<?> c) {
-        if (!c.isPrimitive()) {
-            return c;
-        }
-        return c == long.class ? Long.class : c == int.class ? Integer.class : c == short.class ? Short.class
-                : c == byte.class ? Byte.class : c == boolean.class ? Boolean.class : c == char.class ? Character.class
-                : c == float.class ? Float.class : Double.class;
-    }
 }
