@@ -29,6 +29,11 @@ public class InvalidParameterException extends QueryException {
         return parameter;
     }
 
+    /** What is wrong with it, without the parameter's name. */
+    public String problem() {
+        return problem;
+    }
+
     /** The same problem, reported against the query it was found in. */
     public InvalidParameterException inQuery(String graph, String query, List<String> parameterNames) {
         InvalidParameterException e = new InvalidParameterException(parameter, problem, graph, query, parameterNames);

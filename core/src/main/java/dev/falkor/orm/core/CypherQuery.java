@@ -34,7 +34,13 @@ public final class CypherQuery {
 
     /** Binds {@code $name}. */
     public CypherQuery param(String name, Object value) {
-        parameters.put(Objects.requireNonNull(name, "name"), repositories.values().toParameter(value));
+        Objects.requireNonNull(name, "name");
+        try {
+            parameters.put(name, repositories.values().toParameter(value));
+        } catch (dev.falkor.orm.api.InvalidParameterException e) {
+            throw new dev.falkor.orm.api.InvalidParameterException(name, e.problem(), repositories.graph().graph(),
+                    cypher, List.copyOf(parameters.keySet()));
+        }
         return this;
     }
 
@@ -78,7 +84,7 @@ public final class CypherQuery {
 
     /** Runs the statement for its effect; returns the server's statistics. */
     public QueryStatistics execute() {
-        return repositories.graph().transport().execute(graphQuery()).statistics();
+        return repositories.graph().execute(graphQuery()).statistics();
     }
 
     private GraphQuery graphQuery() {

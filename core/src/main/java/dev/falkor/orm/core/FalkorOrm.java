@@ -4,6 +4,7 @@ import dev.falkor.orm.api.ConfigurationException;
 import dev.falkor.orm.api.Repository;
 import dev.falkor.orm.core.internal.Providers;
 import dev.falkor.orm.core.internal.mapping.MappingContext;
+import dev.falkor.orm.core.internal.exec.Executor;
 import dev.falkor.orm.core.internal.repository.GraphAccess;
 import dev.falkor.orm.core.internal.repository.RepositoryFactory;
 import dev.falkor.orm.core.internal.repository.SchemaManager;
@@ -57,7 +58,7 @@ public final class FalkorOrm implements AutoCloseable {
         @SuppressWarnings("rawtypes")
         List<ValueConverter> discovered = b.discoverConverters ? Providers.converters() : List.of();
         MappingContext mapping = new MappingContext(b.lookup, b.converters, discovered);
-        GraphAccess access = new GraphAccess(transport, graph);
+        GraphAccess access = new GraphAccess(transport, graph, b.decorator.apply(Executor.of(transport)), b.retryPolicy);
         this.repositories = new RepositoryFactory(mapping, access, new SchemaManager(access, b.schemaMode), b.batchSize,
                 b.lookup);
         try {
@@ -131,6 +132,8 @@ public final class FalkorOrm implements AutoCloseable {
         private SchemaMode schemaMode = SchemaMode.CREATE;
         private int batchSize = 1000;
         private boolean discoverConverters = true;
+        private RetryPolicy retryPolicy = RetryPolicy.none();
+        private java.util.function.UnaryOperator<Executor> decorator = java.util.function.UnaryOperator.identity();
 
         private Builder() {
         }
@@ -208,6 +211,21 @@ public final class FalkorOrm implements AutoCloseable {
                 throw new ConfigurationException("batchSize must be at least 1, was " + size);
             }
             this.batchSize = size;
+            return this;
+        }
+
+        /** When to repeat a statement whose connection failed; default {@link RetryPolicy#none()}. */
+        public Builder retryPolicy(RetryPolicy policy) {
+            this.retryPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Internal: wraps the executor every statement of the mapper passes (tests, metrics).
+         * Not for applications; the executor type lives in an unexported package.
+         */
+        Builder decorateExecutor(java.util.function.UnaryOperator<Executor> decorator) {
+            this.decorator = Objects.requireNonNull(decorator, "decorator");
             return this;
         }
 

@@ -32,13 +32,17 @@ public final class ParameterEncoder {
     /**
      * The full command text: {@code CYPHER a=1 b="x" <cypher>}, or the Cypher alone when
      * there are no parameters.
+     *
+     * @throws InvalidParameterException naming the parameter (and the path inside it) that
+     *         cannot be sent; never its value
      */
     public static String render(String cypher, Map<String, ?> parameters) {
         if (parameters == null || parameters.isEmpty()) {
             return cypher;
         }
-        StringBuilder sb = new StringBuilder(cypher.length() + 16 * parameters.size() + 8);
+        StringBuilder sb = new StringBuilder(cypher.length() + 32 * parameters.size() + 8);
         sb.append("CYPHER ");
+        BuilderSink out = new BuilderSink(sb);
         for (Map.Entry<String, ?> e : parameters.entrySet()) {
             String name = e.getKey();
             if (!isValidName(name)) {
@@ -46,71 +50,190 @@ public final class ParameterEncoder {
                         "not a valid parameter name; use letters, digits and '_', not starting with a digit");
             }
             sb.append(name).append('=');
-            appendValue(sb, e.getValue(), name);
+            try {
+                appendValue(out, e.getValue(), 0);
+            } catch (Problem p) {
+                throw new InvalidParameterException(name + p.path(), p.getMessage());
+            }
             sb.append(' ');
         }
         return sb.append(cypher).toString();
     }
 
-    static void appendValue(StringBuilder sb, Object value, String path) {
+    /**
+     * Checks that {@code value} can be sent as a parameter, without rendering it.
+     *
+     * @return {@code null} if it can, else {@code [path, problem]} where path is relative to
+     *         the value (empty for the value itself, {@code [2]} or {@code .key} inside it)
+     */
+    public static String[] check(Object value) {
+        try {
+            appendValue(new NullAppendable(), value, 0);
+            return null;
+        } catch (Problem p) {
+            return new String[] {p.path(), p.getMessage()};
+        }
+    }
+
+    /** Deepest nesting of lists and maps a parameter may have. */
+    public static final int MAX_DEPTH = 64;
+
+    /**
+     * A value that cannot be sent. The path inside the parameter is prepended while the
+     * exception travels up, so the hot path builds no path strings; no stack trace.
+     */
+    private static final class Problem extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final StringBuilder reversedPath = new StringBuilder();
+        private final java.util.ArrayList<String> segments = new java.util.ArrayList<>();
+
+        Problem(String message) {
+            super(message, null, false, false);
+        }
+
+        Problem at(String segment) {
+            segments.add(segment);
+            return this;
+        }
+
+        String path() {
+            reversedPath.setLength(0);
+            for (int i = segments.size() - 1; i >= 0; i--) {
+                reversedPath.append(segments.get(i));
+            }
+            return reversedPath.toString();
+        }
+    }
+
+    /** Swallows output: {@link #check} runs the encoder's checks only. */
+    private static final class NullAppendable implements Sink {
+        @Override
+        public Sink append(String s) {
+            return this;
+        }
+
+        @Override
+        public Sink append(char c) {
+            return this;
+        }
+
+        @Override
+        public Sink append(long v) {
+            return this;
+        }
+    }
+
+    /** Where encoded text goes. */
+    private interface Sink {
+        Sink append(String s);
+
+        Sink append(char c);
+
+        Sink append(long v);
+    }
+
+    private static final class BuilderSink implements Sink {
+        final StringBuilder sb;
+
+        BuilderSink(StringBuilder sb) {
+            this.sb = sb;
+        }
+
+        @Override
+        public Sink append(String s) {
+            sb.append(s);
+            return this;
+        }
+
+        @Override
+        public Sink append(char c) {
+            sb.append(c);
+            return this;
+        }
+
+        @Override
+        public Sink append(long v) {
+            sb.append(v);
+            return this;
+        }
+    }
+
+    private static void appendValue(Sink sb, Object value, int depth) {
         if (value == null) {
             sb.append("null");
         } else if (value instanceof String s) {
-            appendString(sb, s, path);
+            appendString(sb, s);
         } else if (value instanceof Boolean b) {
             sb.append(b ? "true" : "false");
         } else if (value instanceof Long || value instanceof Integer || value instanceof Short
                 || value instanceof Byte) {
             sb.append(((Number) value).longValue());
         } else if (value instanceof Double || value instanceof Float) {
-            appendDouble(sb, ((Number) value).doubleValue(), path);
+            appendDouble(sb, ((Number) value).doubleValue());
         } else if (value instanceof BigInteger bi) {
             if (bi.bitLength() > 63) {
-                throw new InvalidParameterException(path, "integer does not fit in 64 bits; "
+                throw new Problem("integer does not fit in 64 bits; "
                         + "FalkorDB integers are signed 64-bit (store it as a string instead)");
             }
             sb.append(bi.longValue());
         } else if (value instanceof BigDecimal) {
-            throw new InvalidParameterException(path, "BigDecimal is not a graph value; convert it "
+            throw new Problem("BigDecimal is not a graph value; convert it "
                     + "(the converters module stores it as a string) or pass a double");
         } else if (value instanceof Character c) {
-            appendString(sb, String.valueOf(c), path);
+            appendString(sb, String.valueOf(c));
         } else if (value instanceof Map<?, ?> map) {
-            appendMap(sb, map, path);
+            checkDepth(depth);
+            appendMap(sb, map, depth);
         } else if (value instanceof Collection<?> list) {
+            checkDepth(depth);
             sb.append('[');
             int i = 0;
             for (Object item : list) {
                 if (i > 0) {
                     sb.append(", ");
                 }
-                appendValue(sb, item, path + "[" + i + "]");
+                try {
+                    appendValue(sb, item, depth + 1);
+                } catch (Problem p) {
+                    throw p.at("[" + i + "]");
+                }
                 i++;
             }
             sb.append(']');
         } else if (value.getClass().isArray()) {
+            checkDepth(depth);
             int n = Array.getLength(value);
             sb.append('[');
             for (int i = 0; i < n; i++) {
                 if (i > 0) {
                     sb.append(", ");
                 }
-                appendValue(sb, Array.get(value, i), path + "[" + i + "]");
+                try {
+                    appendValue(sb, Array.get(value, i), depth + 1);
+                } catch (Problem p) {
+                    throw p.at("[" + i + "]");
+                }
             }
             sb.append(']');
         } else if (value instanceof Enum<?>) {
-            throw new InvalidParameterException(path, "enum " + value.getClass().getName()
+            throw new Problem("enum " + value.getClass().getName()
                     + " is not a graph value; pass name() or register a converter");
         } else {
-            throw new InvalidParameterException(path, "unsupported type " + value.getClass().getName()
+            throw new Problem("unsupported type " + value.getClass().getName()
                     + "; parameters may be null, Boolean, integers, Float/Double, String, "
                     + "lists, arrays and maps of these");
         }
     }
 
-    private static void appendDouble(StringBuilder sb, double d, String path) {
+    private static void checkDepth(int depth) {
+        if (depth >= MAX_DEPTH) {
+            throw new Problem("lists and maps are nested deeper than " + MAX_DEPTH + " levels");
+        }
+    }
+
+    private static void appendDouble(Sink sb, double d) {
         if (!Double.isFinite(d)) {
-            throw new InvalidParameterException(path, "non-finite double (" + d
+            throw new Problem("non-finite double (" + d
                     + ") cannot be sent; FalkorDB has no NaN or Infinity literal");
         }
         // Double.toString always has a '.' or an exponent, so the server reads a float, and
@@ -118,46 +241,59 @@ public final class ParameterEncoder {
         sb.append(Double.toString(d));
     }
 
-    private static void appendMap(StringBuilder sb, Map<?, ?> map, String path) {
+    private static void appendMap(Sink sb, Map<?, ?> map, int depth) {
         sb.append('{');
         boolean first = true;
+        int index = 0;
         for (Map.Entry<?, ?> e : map.entrySet()) {
             if (!(e.getKey() instanceof String key)) {
-                throw new InvalidParameterException(path, "map keys must be strings, found "
+                throw new Problem("map keys must be strings, found "
                         + (e.getKey() == null ? "null" : e.getKey().getClass().getName()));
             }
             if (key.isEmpty() || key.indexOf('`') >= 0 || key.indexOf('\0') >= 0) {
-                throw new InvalidParameterException(path + "." + key,
-                        "map key must be non-empty and contain no back-quote or NUL");
+                // the key itself is user data: name its position, never its text
+                throw new Problem("map key #" + index + " (length " + key.length()
+                        + ") must be non-empty and contain no back-quote or NUL");
             }
-            checkUnicode(key, path + "." + key);
+            try {
+                checkUnicode(key);
+            } catch (Problem p) {
+                throw new Problem("map key #" + index + ": " + p.getMessage());
+            }
             if (!first) {
                 sb.append(", ");
             }
             first = false;
             sb.append('`').append(key).append("`: ");
-            appendValue(sb, e.getValue(), path + "." + key);
+            try {
+                appendValue(sb, e.getValue(), depth + 1);
+            } catch (Problem p) {
+                throw p.at(isValidName(key) && key.length() <= 64 ? "." + key : "[key #" + index + "]");
+            }
+            index++;
         }
         sb.append('}');
     }
 
-    private static void appendString(StringBuilder sb, String s, String path) {
-        checkUnicode(s, path);
+    private static void appendString(Sink sb, String s) {
+        checkUnicode(s);
         sb.append('"');
+        int from = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            switch (c) {
-                case '\\' -> sb.append("\\\\");
-                case '"' -> sb.append("\\\"");
-                case '\0' -> throw new InvalidParameterException(path,
-                        "string contains a NUL character at index " + i + ", which FalkorDB cannot store");
-                default -> sb.append(c);
+            if (c == '\\' || c == '"' || c == '\0') {
+                if (c == '\0') {
+                    throw new Problem("string contains a NUL character at index " + i
+                            + ", which FalkorDB cannot store");
+                }
+                sb.append(s.substring(from, i)).append('\\').append(c);
+                from = i + 1;
             }
         }
-        sb.append('"');
+        sb.append(from == 0 ? s : s.substring(from)).append('"');
     }
 
-    private static void checkUnicode(String s, String path) {
+    private static void checkUnicode(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (Character.isHighSurrogate(c)) {
@@ -165,15 +301,15 @@ public final class ParameterEncoder {
                     i++;
                     continue;
                 }
-                throw unpaired(path, i);
+                throw unpaired(i);
             } else if (Character.isLowSurrogate(c)) {
-                throw unpaired(path, i);
+                throw unpaired(i);
             }
         }
     }
 
-    private static InvalidParameterException unpaired(String path, int index) {
-        return new InvalidParameterException(path, "string has an unpaired UTF-16 surrogate at index "
+    private static Problem unpaired(int index) {
+        return new Problem("string has an unpaired UTF-16 surrogate at index "
                 + index + " and cannot be encoded as UTF-8 without changing it");
     }
 }

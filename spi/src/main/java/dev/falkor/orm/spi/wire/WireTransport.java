@@ -43,6 +43,11 @@ public abstract class WireTransport implements Transport {
         }
     };
 
+    /** UNION ALL keeps each procedure's rows in id order; column s tells the section. */
+    private static final String NAMES_QUERY = "CALL db.labels() YIELD label RETURN 0 AS s, label AS name"
+            + " UNION ALL CALL db.relationshipTypes() YIELD relationshipType RETURN 1 AS s, relationshipType AS name"
+            + " UNION ALL CALL db.propertyKeys() YIELD propertyKey RETURN 2 AS s, propertyKey AS name";
+
     private final TransportConfig config;
     private final Map<String, GraphSchemaCache> schemas = new ConcurrentHashMap<>();
 
@@ -95,7 +100,7 @@ public abstract class WireTransport implements Transport {
             }
             throw ex;
         }
-        QueryResult result = CompactReplyDecoder.decode(reply, schema(query.graph()));
+        QueryResult result = decodeVerified(reply, query.graph());
         if (QUERY_LOG.isDebugEnabled()) {
             QUERY_LOG.debug("{} graph={} took {} ms (server {} ms) rows={} params={}: {}", command,
                     query.graph(), millis(start), result.statistics().executionTimeMillis(),
@@ -137,6 +142,70 @@ public abstract class WireTransport implements Transport {
         } catch (ServerErrorReply e) {
             throw ServerErrors.translate(e.getMessage(), arguments.length > 0 ? arguments[0] : null,
                     name, List.of(), e);
+        }
+    }
+
+    /**
+     * Decodes a reply; when it carried nodes or relationships (whose labels, types and keys
+     * arrive as ids), checks that the cached id-to-name tables still describe the graph and
+     * decodes again with fresh tables if the graph was re-created meanwhile.
+     */
+    private QueryResult decodeVerified(Object reply, String graph) {
+        GraphSchemaCache cache = schema(graph);
+        UsageTracker tracker = new UsageTracker(cache);
+        QueryResult result = CompactReplyDecoder.decode(reply, tracker);
+        if (!tracker.used) {
+            return result;
+        }
+        List<List<String>> current = currentNames(graph);
+        if (cache.verify(current.get(0), current.get(1), current.get(2))) {
+            return result;
+        }
+        QUERY_LOG.debug("graph={} was re-created since its names were cached; decoding the reply again", graph);
+        return CompactReplyDecoder.decode(reply, cache);
+    }
+
+    /** Labels, relationship types and property keys of a graph, in id order, in one round trip. */
+    private List<List<String>> currentNames(String graph) {
+        Object reply;
+        try {
+            reply = send("GRAPH.RO_QUERY", List.of(graph, NAMES_QUERY, "--compact"));
+        } catch (ServerErrorReply e) {
+            throw ServerErrors.translate(e.getMessage(), graph, NAMES_QUERY, List.of(), e);
+        }
+        List<List<String>> out = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (List<GraphValue> row : CompactReplyDecoder.decode(reply, NO_NAMES).rows()) {
+            out.get((int) ((dev.falkor.orm.spi.value.IntegerValue) row.get(0)).value())
+                    .add(((StringValue) row.get(1)).value());
+        }
+        return out;
+    }
+
+    /** Records whether decoding needed any name, i.e. the reply held nodes or relationships. */
+    private static final class UsageTracker implements SchemaNames {
+        private final SchemaNames delegate;
+        private boolean used;
+
+        UsageTracker(SchemaNames delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public String label(int id) {
+            used = true;
+            return delegate.label(id);
+        }
+
+        @Override
+        public String relationshipType(int id) {
+            used = true;
+            return delegate.relationshipType(id);
+        }
+
+        @Override
+        public String propertyKey(int id) {
+            used = true;
+            return delegate.propertyKey(id);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.falkor.orm.core.internal.Identifiers;
 import dev.falkor.orm.spi.value.DoubleValue;
 import dev.falkor.orm.spi.value.GraphValue;
 import dev.falkor.orm.spi.value.ListValue;
+import dev.falkor.orm.spi.value.MapValue;
 import dev.falkor.orm.spi.value.NodeValue;
 import dev.falkor.orm.spi.value.NullValue;
 import dev.falkor.orm.spi.wire.ExactDoubles;
@@ -31,7 +32,8 @@ public final class EntityMetadata {
     private final List<PersistentProperty> exactReads;
     private final MethodHandle constructor;
     private final List<PersistentProperty> constructorArguments;
-    private final String nodeReturnItems;
+    /** The exact-read columns, as text: two types read each other's rows only if these are equal. */
+    private final String exactShape;
 
     EntityMetadata(Class<?> type, List<String> labels, String idLabel, PersistentProperty id,
                    List<PersistentProperty> properties, MethodHandle constructor,
@@ -53,7 +55,11 @@ public final class EntityMetadata {
         this.exactReads = List.copyOf(exact);
         this.constructor = constructor;
         this.constructorArguments = Collections.unmodifiableList(new ArrayList<>(constructorArguments));
-        this.nodeReturnItems = returnItems("n");
+        StringBuilder shape = new StringBuilder();
+        for (PersistentProperty p : exactReads) {
+            shape.append(exactExpression(p, "n")).append(';');
+        }
+        this.exactShape = shape.toString();
     }
 
     /**
@@ -61,7 +67,7 @@ public final class EntityMetadata {
      * (same exact-double columns): a condition for reading a node as a subclass.
      */
     public boolean readsRowsOf(EntityMetadata other) {
-        return nodeReturnItems.equals(other.nodeReturnItems);
+        return exactShape.equals(other.exactShape);
     }
 
     public Class<?> type() { return type; }
@@ -95,27 +101,35 @@ public final class EntityMetadata {
         return id.accessor().get(entity);
     }
 
-    /** The node's properties for {@code entity}, as parameter values (null properties omitted). */
-    public Map<String, Object> toGraph(Object entity) {
+    /**
+     * The node's properties for {@code entity}, as parameter values. With {@code withNulls},
+     * every mapped single-valued property is present, a null one as {@code null} (which
+     * {@code SET n += map} turns into a removal); without, null ones are left out.
+     */
+    public Map<String, Object> toGraph(Object entity, boolean withNulls) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (PersistentProperty p : properties) {
             Object value = p.accessor().get(entity);
-            if (value == null) {
-                continue;
-            }
             if (p.kind() == PersistentProperty.Kind.MAP) {
+                if (value == null) {
+                    continue;
+                }
+                int index = 0;
                 for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
-                    if (!(e.getKey() instanceof String key) || key.isEmpty() || key.indexOf('`') >= 0) {
-                        throw new IllegalArgumentException(p.describe() + ": map keys must be non-empty strings "
-                                + "without back-quotes, found '" + e.getKey() + "'");
+                    if (!(e.getKey() instanceof String key) || key.isEmpty() || key.indexOf('`') >= 0
+                            || key.indexOf('\0') >= 0) {
+                        // the key is user data: name its position, never its text
+                        throw new IllegalArgumentException(p.describe() + ": map key #" + index
+                                + " must be a non-empty string without back-quotes or NUL");
                     }
                     if (e.getValue() != null) {
                         out.put(p.graphName() + "." + key, p.toGraph(e.getValue()));
                     }
+                    index++;
                 }
             } else {
-                Object stored = p.toGraph(value);
-                if (stored != null) {
+                Object stored = value == null ? null : p.toGraph(value);
+                if (stored != null || withNulls) {
                     out.put(p.graphName(), stored);
                 }
             }
@@ -124,33 +138,86 @@ public final class EntityMetadata {
     }
 
     /**
-     * The RETURN items for a node variable: the node, plus one list with the exact form of
-     * every double-valued property (the server's reply rounds doubles to 15 digits).
+     * True if a stored node of this type may be of a mapped subtype, so reads need its labels.
+     * Records and final classes cannot have subtypes.
+     */
+    public boolean mayHaveSubtypes() {
+        return !type.isRecord() && !java.lang.reflect.Modifier.isFinal(type.getModifiers());
+    }
+
+    /**
+     * The RETURN items for a node variable: its properties by name ({@code n{.*}}, which does
+     * not depend on the server's id-to-name tables, so it cannot be misread after the graph is
+     * re-created), its labels when the type may have subtypes, and one list with the exact
+     * form of every double-valued property (the server's reply rounds doubles to 15 digits).
      */
     public String returnItems(String variable) {
-        if (exactReads.isEmpty()) {
-            return variable;
+        StringBuilder sb = new StringBuilder(variable).append("{.*}");
+        if (mayHaveSubtypes()) {
+            sb.append(", labels(").append(variable).append(')');
         }
-        StringBuilder sb = new StringBuilder(variable).append(", [");
+        if (exactReads.isEmpty()) {
+            return sb.toString();
+        }
+        sb.append(", [");
         for (int i = 0; i < exactReads.size(); i++) {
             PersistentProperty p = exactReads.get(i);
-            String expr = variable + "." + p.quotedName();
-            sb.append(i == 0 ? "" : ", ")
-                    .append(p.exactReadIsList() ? ExactDoubles.listExpression(expr) : ExactDoubles.expression(expr));
+            sb.append(i == 0 ? "" : ", ").append(exactExpression(p, variable));
         }
         return sb.append(']').toString();
     }
 
-    /** Number of result columns {@link #returnItems} produces. */
-    public int returnColumns() {
-        return exactReads.isEmpty() ? 1 : 2;
+    /** The exact-read expression of one double-valued property of node {@code variable}. */
+    static String exactExpression(PersistentProperty p, String variable) {
+        if (p.kind() == PersistentProperty.Kind.MAP) {
+            // graphName is a validated identifier, so the prefix literal cannot break out of its quotes
+            return "[__k IN keys(" + variable + ") WHERE __k STARTS WITH '" + p.graphName() + ".' | [__k, "
+                    + ExactDoubles.expression(variable + "[__k]") + "]]";
+        }
+        String expr = variable + "." + p.quotedName();
+        return p.exactReadIsList() ? ExactDoubles.listExpression(expr) : ExactDoubles.expression(expr);
     }
 
-    /** Builds an entity from a row produced by {@link #returnItems}, starting at {@code column}. */
-    public Object read(List<GraphValue> row, int column) {
-        NodeValue node = (NodeValue) row.get(column);
-        Map<String, GraphValue> exact = exactReads.isEmpty() ? Map.of() : exactValues(row.get(column + 1));
-        return instantiate(node, exact);
+    /** Number of result columns {@link #returnItems} produces. */
+    public int returnColumns() {
+        return 1 + (mayHaveSubtypes() ? 1 : 0) + (exactReads.isEmpty() ? 0 : 1);
+    }
+
+    /** True if the entity has double-valued properties, which plain node values carry rounded. */
+    public boolean hasExactReads() {
+        return !exactReads.isEmpty();
+    }
+
+    /** The labels in a row produced by {@link #returnItems} at {@code column}, or {@code null} if not fetched. */
+    public List<String> labelsIn(List<GraphValue> row, int column) {
+        if (!mayHaveSubtypes()) {
+            return null;
+        }
+        List<GraphValue> values = ((ListValue) row.get(column + 1)).values();
+        List<String> out = new ArrayList<>(values.size());
+        for (GraphValue v : values) {
+            out.add(((dev.falkor.orm.spi.value.StringValue) v).value());
+        }
+        return out;
+    }
+
+    /**
+     * Builds an entity from a row that {@code producer}'s {@link #returnItems} produced at
+     * {@code column}: this type's own, or a supertype's that {@link #readsRowsOf} this one.
+     */
+    public Object read(List<GraphValue> row, int column, EntityMetadata producer) {
+        Map<String, GraphValue> props = ((MapValue) row.get(column)).values();
+        int exactColumn = column + (producer.mayHaveSubtypes() ? 2 : 1);
+        Map<String, GraphValue> exact = exactReads.isEmpty() ? Map.of() : exactValues(row.get(exactColumn));
+        return instantiate(props, exact);
+    }
+
+    /**
+     * Builds an entity from a node value decoded from a user's query. Its doubles are rounded,
+     * so callers use this only for entities without {@link #hasExactReads() exact reads}.
+     */
+    public Object readNode(NodeValue node) {
+        return instantiate(node.properties(), Map.of());
     }
 
     private Map<String, GraphValue> exactValues(GraphValue column) {
@@ -162,7 +229,13 @@ public final class EntityMetadata {
             if (t instanceof NullValue) {
                 continue;
             }
-            if (p.exactReadIsList()) {
+            if (p.kind() == PersistentProperty.Kind.MAP) {
+                for (GraphValue entry : ((ListValue) t).values()) {
+                    List<GraphValue> kv = ((ListValue) entry).values();
+                    out.put(((dev.falkor.orm.spi.value.StringValue) kv.get(0)).value(),
+                            new DoubleValue(ExactDoubles.decode(kv.get(1))));
+                }
+            } else if (p.exactReadIsList()) {
                 List<GraphValue> items = new ArrayList<>();
                 for (GraphValue one : ((ListValue) t).values()) {
                     Double d = ExactDoubles.decode(one);
@@ -176,22 +249,26 @@ public final class EntityMetadata {
         return out;
     }
 
-    private Object instantiate(NodeValue node, Map<String, GraphValue> exact) {
+    private Object instantiate(Map<String, GraphValue> props, Map<String, GraphValue> exact) {
         Map<PersistentProperty, Object> values = new HashMap<>();
         for (PersistentProperty p : properties) {
             Object v;
             if (p.kind() == PersistentProperty.Kind.MAP) {
                 String prefix = p.graphName() + ".";
                 Map<String, Object> map = new LinkedHashMap<>();
-                for (Map.Entry<String, GraphValue> e : node.properties().entrySet()) {
+                for (Map.Entry<String, GraphValue> e : props.entrySet()) {
                     if (e.getKey().startsWith(prefix)) {
-                        map.put(e.getKey().substring(prefix.length()), p.fromGraph(e.getValue()));
+                        GraphValue g = exact.get(e.getKey());
+                        map.put(e.getKey().substring(prefix.length()), p.fromGraph(g != null ? g : e.getValue()));
                     }
                 }
                 v = map;
             } else {
                 GraphValue g = exact.get(p.graphName());
-                v = p.fromGraph(g != null ? g : node.property(p.graphName()));
+                if (g == null) {
+                    g = props.get(p.graphName());
+                }
+                v = p.fromGraph(g);
             }
             values.put(p, v);
         }

@@ -68,7 +68,8 @@ public final class PersistentProperty {
 
     /** True if the stored value is a double (or list of doubles) read through the exact path. */
     public boolean needsExactRead() {
-        return kind == Kind.SCALAR && codec.stored() != Codec.Stored.OTHER;
+        return kind == Kind.SCALAR ? codec.stored() != Codec.Stored.OTHER
+                : kind == Kind.MAP && codec.stored() == Codec.Stored.DOUBLE;
     }
 
     /** True if the exact read yields a list of doubles rather than one. */

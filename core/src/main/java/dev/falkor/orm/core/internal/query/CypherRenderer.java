@@ -45,7 +45,9 @@ final class CypherRenderer {
         String where = where();
         List<String> keys = new ArrayList<>();
         for (SortKey k : tree.sort()) {
-            keys.add(property(k.leaf()) + (k.direction() == SortKey.Direction.DESC ? " DESC" : " ASC"));
+            String direction = k.direction() == SortKey.Direction.DESC ? "DESC" : "ASC";
+            keys.add(int64(k.leaf(), false) ? Int64.orderItems(property(k.leaf()), direction)
+                    : property(k.leaf()) + " " + direction);
         }
         String orderBy = keys.isEmpty() ? "" : "ORDER BY " + String.join(", ", keys);
         String limit = "";
@@ -80,11 +82,16 @@ final class CypherRenderer {
         return switch (p.operator()) {
             case EQUALS -> equality(p, prop, lhs, " = ", " IS NULL");
             case NOT_EQUALS -> equality(p, prop, lhs, " <> ", " IS NOT NULL");
-            case LESS_THAN, BEFORE -> lhs + " < " + scalar(p, 0);
-            case LESS_THAN_EQUAL -> lhs + " <= " + scalar(p, 0);
-            case GREATER_THAN, AFTER -> lhs + " > " + scalar(p, 0);
-            case GREATER_THAN_EQUAL -> lhs + " >= " + scalar(p, 0);
-            case BETWEEN -> "(" + lhs + " >= " + scalar(p, 0) + " AND " + lhs + " <= " + scalar(p, 1) + ")";
+            case LESS_THAN, BEFORE -> int64(leaf, ic) ? Int64.less(lhs, scalar(p, 0)) : lhs + " < " + scalar(p, 0);
+            case LESS_THAN_EQUAL -> int64(leaf, ic) ? Int64.lessOrEqual(lhs, scalar(p, 0))
+                    : lhs + " <= " + scalar(p, 0);
+            case GREATER_THAN, AFTER -> int64(leaf, ic) ? Int64.greater(lhs, scalar(p, 0))
+                    : lhs + " > " + scalar(p, 0);
+            case GREATER_THAN_EQUAL -> int64(leaf, ic) ? Int64.greaterOrEqual(lhs, scalar(p, 0))
+                    : lhs + " >= " + scalar(p, 0);
+            case BETWEEN -> int64(leaf, ic)
+                    ? "(" + Int64.greaterOrEqual(lhs, scalar(p, 0)) + " AND " + Int64.lessOrEqual(lhs, scalar(p, 1)) + ")"
+                    : "(" + lhs + " >= " + scalar(p, 0) + " AND " + lhs + " <= " + scalar(p, 1) + ")";
             case IS_NULL -> prop + " IS NULL";
             case IS_NOT_NULL -> prop + " IS NOT NULL";
             case TRUE -> prop + " = true";
@@ -108,6 +115,11 @@ final class CypherRenderer {
             case MATCHES -> "size(string.matchRegEx(" + prop + ", "
                     + regex(i, RegexPatterns.matches(string(p), ic), false) + ")) > 0";
         };
+    }
+
+    /** True if comparisons on this property need the overflow-safe 64-bit form. */
+    private static boolean int64(PropertyRef leaf, boolean ignoreCase) {
+        return !ignoreCase && !leaf.collection() && Int64.applies(leaf.javaType());
     }
 
     /** The parameter reference for argument {@code offset} of the part, lower-cased for IgnoreCase. */

@@ -6,7 +6,6 @@ import dev.falkor.orm.api.annotation.Param;
 import dev.falkor.orm.api.annotation.Query;
 import dev.falkor.orm.spi.GraphQuery;
 import dev.falkor.orm.spi.QueryResult;
-import dev.falkor.orm.spi.value.IntegerValue;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
@@ -106,12 +105,12 @@ final class CustomQueryMethod {
                 throw new IllegalArgumentException(QueryMethods.describe(method)
                         + ": a @Query cannot take its order from the Pageable; write ORDER BY in the query");
             }
-            int size = returnType.container() == ReturnType.Container.SLICE ? pageable.size() + 1 : pageable.size();
+            long size = returnType.container() == ReturnType.Container.SLICE ? pageable.size() + 1L : pageable.size();
             cypher = cypher + " SKIP $__skip LIMIT $__limit";
             all = EntityOperations.withPaging(params, pageable.offset(), size);
         }
         GraphQuery q = new GraphQuery(factory.graph().graph(), cypher, all, !query.write(), null);
-        QueryResult r = factory.graph().transport().execute(q);
+        QueryResult r = factory.graph().execute(q);
         if (mapper == null) {
             return null;
         }
@@ -119,7 +118,7 @@ final class CustomQueryMethod {
         return switch (returnType.container()) {
             case PAGE -> {
                 long total = QueryMethods.pageShowsTotal(rows.size(), pageable) ? pageable.offset() + rows.size()
-                        : ((IntegerValue) factory.graph().read(countQuery, params).scalar()).value();
+                        : EntityOperations.countOf(factory.graph().read(countQuery, params));
                 yield QueryMethods.page(rows, pageable, total);
             }
             case SLICE -> QueryMethods.slice(rows, pageable);

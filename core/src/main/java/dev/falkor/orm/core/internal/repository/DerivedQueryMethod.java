@@ -13,7 +13,6 @@ import dev.falkor.orm.core.internal.query.PartTree;
 import dev.falkor.orm.core.internal.query.QueryKind;
 import dev.falkor.orm.core.internal.query.SortKey;
 import dev.falkor.orm.spi.QueryResult;
-import dev.falkor.orm.spi.value.IntegerValue;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -157,8 +156,8 @@ final class DerivedQueryMethod {
         String where = c.where();
         return switch (tree.subject().kind()) {
             case COUNT -> {
-                long n = ((IntegerValue) ops.graph().read(matchWhere(where) + " RETURN count("
-                        + (tree.subject().distinct() ? "DISTINCT " : "") + "n)", params).scalar()).value();
+                long n = EntityOperations.countOf(ops.graph().read(matchWhere(where) + " RETURN count("
+                        + (tree.subject().distinct() ? "DISTINCT " : "") + "n)", params));
                 yield Types.box(method.getReturnType()) == Integer.class ? (Object) Math.toIntExact(n) : (Object) n;
             }
             case EXISTS -> !ops.graph().read(matchWhere(where) + " RETURN 1 LIMIT 1", params).isEmpty();
@@ -190,15 +189,15 @@ final class DerivedQueryMethod {
         String items = projection != null ? projection.returnItems("n") : ops.metadata().returnItems("n");
         boolean distinct = tree.subject().distinct();
         Long skip = paged ? pageable.offset() : null;
-        Integer limit;
+        Long limit;
         if (paged) {
-            int size = returnType.container() == ReturnType.Container.SLICE ? pageable.size() + 1 : pageable.size();
+            long size = returnType.container() == ReturnType.Container.SLICE ? pageable.size() + 1L : pageable.size();
             limit = top == null ? size : Math.min(size, top);
         } else if (returnType.container() == ReturnType.Container.SINGLE
                 || returnType.container() == ReturnType.Container.OPTIONAL) {
-            limit = top == null ? 2 : Math.min(top, 2); // 2 detects a non-unique result
+            limit = top == null ? 2L : Math.min(top, 2L); // 2 detects a non-unique result
         } else {
-            limit = top;
+            limit = top == null ? null : (long) top;
         }
         QueryResult r = ops.graph().read(ops.selectCypher(where, items, distinct, orderBy, skip != null, limit != null),
                 EntityOperations.withPaging(params, skip, limit));
@@ -206,8 +205,8 @@ final class DerivedQueryMethod {
         return switch (returnType.container()) {
             case PAGE -> {
                 long total = QueryMethods.pageShowsTotal(rows.size(), pageable) ? pageable.offset() + rows.size()
-                        : ((IntegerValue) ops.graph().read(matchWhere(where) + " RETURN count("
-                        + (distinct ? "DISTINCT " : "") + "n)", params).scalar()).value();
+                        : EntityOperations.countOf(ops.graph().read(matchWhere(where) + " RETURN count("
+                        + (distinct ? "DISTINCT " : "") + "n)", params));
                 yield QueryMethods.page(rows, pageable, top == null ? total : Math.min(total, top));
             }
             case SLICE -> QueryMethods.slice(rows, pageable);

@@ -12,17 +12,17 @@ import dev.falkor.orm.core.internal.Types;
 import dev.falkor.orm.core.internal.mapping.EntityMetadata;
 import dev.falkor.orm.core.internal.mapping.MappingContext;
 import dev.falkor.orm.core.internal.mapping.PersistentProperty;
+import dev.falkor.orm.core.internal.query.Int64;
 import dev.falkor.orm.spi.QueryResult;
+import dev.falkor.orm.spi.wire.ParameterEncoder;
 import dev.falkor.orm.spi.value.GraphValue;
 import dev.falkor.orm.spi.value.IntegerValue;
 import dev.falkor.orm.spi.value.NodeValue;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The Cypher behind CRUD for one entity type. Statements are built once from the mapping;
@@ -45,10 +45,15 @@ public final class EntityOperations<T> {
     private final String deleteByIdsCypher;
     private final String deleteAllCypher;
 
-    public EntityOperations(EntityMetadata entity, MappingContext mapping, GraphAccess graph, int batchSize) {
+    private final SchemaManager schema;
+    private final String mapKeysCypher;
+
+    public EntityOperations(EntityMetadata entity, MappingContext mapping, GraphAccess graph, SchemaManager schema,
+                            int batchSize) {
         this.entity = entity;
         this.mapping = mapping;
         this.graph = graph;
+        this.schema = schema;
         this.batchSize = batchSize;
         String match = "MATCH (n:" + Identifiers.quote(entity.primaryLabel()) + ")";
         String idProp = "n." + entity.id().quotedName();
@@ -61,12 +66,35 @@ public final class EntityOperations<T> {
         this.countCypher = match + " RETURN count(n)";
         this.deleteByIdsCypher = match + " WHERE " + idProp + " IN $ids DELETE n";
         this.deleteAllCypher = match + " DELETE n";
+        this.mapKeysCypher = mapKeysStatement(entity);
     }
 
+    /** Reads the stored keys of every Map property, so entries removed from a map are removed from the node. */
+    private static String mapKeysStatement(EntityMetadata entity) {
+        List<String> prefixes = new ArrayList<>();
+        for (PersistentProperty p : entity.properties()) {
+            if (p.kind() == PersistentProperty.Kind.MAP) {
+                // graph names are validated identifiers: safe inside a quoted literal
+                prefixes.add("__k STARTS WITH '" + p.graphName() + ".'");
+            }
+        }
+        if (prefixes.isEmpty()) {
+            return null;
+        }
+        return "MATCH (n:" + Identifiers.quote(entity.idLabel()) + ") WHERE n." + entity.id().quotedName()
+                + " IN $ids RETURN n." + entity.id().quotedName() + ", [__k IN keys(n) WHERE "
+                + String.join(" OR ", prefixes) + "]";
+    }
+
+    /**
+     * {@code UNWIND $rows AS row MERGE (n:L {id: row.id}) SET n += row.props ...}: {@code +=}
+     * updates the mapped properties only; each row carries every mapped property, null ones as
+     * {@code null}, which removes them. Properties the mapping does not know stay as they are.
+     */
     private static String saveStatement(EntityMetadata entity) {
         StringBuilder sb = new StringBuilder("UNWIND $rows AS row MERGE (n:")
                 .append(Identifiers.quote(entity.idLabel())).append(" {")
-                .append(entity.id().quotedName()).append(": row.id}) SET n = row.props");
+                .append(entity.id().quotedName()).append(": row.id}) SET n += row.props");
         StringBuilder extraLabels = new StringBuilder();
         for (String label : entity.labels()) {
             if (!label.equals(entity.idLabel())) {
@@ -97,11 +125,14 @@ public final class EntityOperations<T> {
         return saveAll(List.of(e)).get(0);
     }
 
-    /** Saves entities in UNWIND batches; every entity is validated before anything is sent. */
+    /**
+     * Saves entities in UNWIND batches. Every entity is converted and checked before the first
+     * statement is sent, so a bad value fails the whole call with nothing written. An entity
+     * given twice is saved in its last state, as if saved one after another.
+     */
     public List<T> saveAll(Iterable<? extends T> entities) {
         List<T> saved = new ArrayList<>();
-        List<Map<String, Object>> rows = new ArrayList<>();
-        Set<Object> seen = new HashSet<>();
+        Map<Object, Map<String, Object>> rows = new LinkedHashMap<>();
         for (T e : entities) {
             if (e == null) {
                 throw new InvalidEntityException("Cannot save null as " + entity.type().getName());
@@ -110,23 +141,70 @@ public final class EntityOperations<T> {
             Object id = entity.idOf(withId);
             Map<String, Object> row = new LinkedHashMap<>(2);
             try {
-                row.put("id", entity.id().toGraph(id));
-                row.put("props", entity.toGraph(withId));
+                Object graphId = entity.id().toGraph(id);
+                row.put("id", graphId);
+                row.put("props", entity.toGraph(withId, true));
             } catch (IllegalArgumentException ex) {
                 throw new InvalidEntityException("Cannot save " + entity.type().getName() + " with id " + id + ": "
                         + ex.getMessage(), ex);
             }
-            if (!seen.add(row.get("id"))) {
-                // the last state of an entity given twice wins, as if saved one after another
-                rows.removeIf(r -> r.get("id").equals(row.get("id")));
-            }
-            rows.add(row);
+            check(row, id);
+            Object key = row.get("id");
+            rows.remove(key); // the last state wins, keeping the order of the last occurrence
+            rows.put(key, row);
             saved.add(withId);
         }
-        for (int from = 0; from < rows.size(); from += batchSize) {
-            graph.write(saveCypher, Map.of("rows", rows.subList(from, Math.min(rows.size(), from + batchSize))));
+        List<Map<String, Object>> all = new ArrayList<>(rows.values());
+        if (mapKeysCypher != null) {
+            removeStaleMapEntries(all);
+        }
+        for (int from = 0; from < all.size(); from += batchSize) {
+            schema.write(entity, saveCypher, all.subList(from, Math.min(all.size(), from + batchSize)));
         }
         return saved;
+    }
+
+    /** Rejects what the server cannot hold (NaN, NUL, ...) naming entity, id and property, never the value. */
+    private void check(Map<String, Object> row, Object id) {
+        String[] idProblem = ParameterEncoder.check(row.get("id"));
+        if (idProblem != null) {
+            throw invalid(id, entity.id().javaName(), idProblem);
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> props = (Map<String, Object>) row.get("props");
+        for (Map.Entry<String, Object> p : props.entrySet()) {
+            String[] problem = ParameterEncoder.check(p.getValue());
+            if (problem != null) {
+                throw invalid(id, p.getKey(), problem);
+            }
+        }
+    }
+
+    private InvalidEntityException invalid(Object id, String property, String[] problem) {
+        return new InvalidEntityException("Cannot save " + entity.type().getName() + " with id " + id
+                + ": property '" + property + problem[0] + "': " + problem[1] + ". Nothing was written");
+    }
+
+    /** Adds a null for every stored entry of a Map property that the entity's map no longer has. */
+    @SuppressWarnings("unchecked")
+    private void removeStaleMapEntries(List<Map<String, Object>> rows) {
+        Map<Object, Map<String, Object>> byId = new java.util.HashMap<>();
+        for (Map<String, Object> r : rows) {
+            byId.put(r.get("id"), (Map<String, Object>) r.get("props"));
+        }
+        List<Object> ids = new ArrayList<>(byId.keySet());
+        for (int from = 0; from < ids.size(); from += batchSize) {
+            QueryResult r = graph.read(mapKeysCypher, Map.of("ids", ids.subList(from, Math.min(ids.size(), from + batchSize))));
+            for (List<GraphValue> row : r.rows()) {
+                Map<String, Object> props = byId.get(row.get(0).asJava());
+                if (props == null) {
+                    continue;
+                }
+                for (GraphValue k : ((dev.falkor.orm.spi.value.ListValue) row.get(1)).values()) {
+                    props.putIfAbsent(((dev.falkor.orm.spi.value.StringValue) k).value(), null);
+                }
+            }
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -175,7 +253,7 @@ public final class EntityOperations<T> {
      * Entities matching {@code where} (a Cypher condition on {@code n}, or empty), in
      * {@code sort} order, optionally skipping and limiting. SKIP and LIMIT are parameters.
      */
-    public List<T> select(String where, Map<String, ?> params, Sort sort, Long skip, Integer limit) {
+    public List<T> select(String where, Map<String, ?> params, Sort sort, Long skip, Long limit) {
         return readAll(graph.read(selectCypher(where, entity.returnItems("n"), false, orderBy(sort, skip != null),
                 skip != null, limit != null), withPaging(params, skip, limit)));
     }
@@ -201,14 +279,32 @@ public final class EntityOperations<T> {
         return matchClause + whereClause(where);
     }
 
-    /** The parameters plus {@code __skip} and {@code __limit} where given. */
-    public static Map<String, Object> withPaging(Map<String, ?> params, Long skip, Integer limit) {
+    /**
+     * The largest SKIP and LIMIT FalkorDB applies correctly: it keeps only the low 32 bits of
+     * SKIP ({@code SKIP 4294967296} skips nothing), so offsets beyond this are refused.
+     */
+    public static final long MAX_SKIP_OR_LIMIT = Integer.MAX_VALUE;
+
+    /**
+     * The parameters plus {@code __skip} and {@code __limit} where given.
+     *
+     * @throws IllegalArgumentException if either is negative or beyond what the server applies
+     */
+    public static Map<String, Object> withPaging(Map<String, ?> params, Long skip, Long limit) {
+        if (skip != null && (skip < 0 || skip > MAX_SKIP_OR_LIMIT)) {
+            throw new IllegalArgumentException("Cannot skip " + skip + " rows: FalkorDB applies offsets up to "
+                    + MAX_SKIP_OR_LIMIT + " only; page deeper with keyset scrolling (Window/ScrollPosition)");
+        }
+        if (limit != null && (limit < 0 || limit > MAX_SKIP_OR_LIMIT)) {
+            throw new IllegalArgumentException("Cannot limit to " + limit + " rows: FalkorDB applies limits up to "
+                    + MAX_SKIP_OR_LIMIT + " only");
+        }
         Map<String, Object> all = new LinkedHashMap<>(params);
         if (skip != null) {
             all.put("__skip", skip);
         }
         if (limit != null) {
-            all.put("__limit", (long) limit);
+            all.put("__limit", limit);
         }
         return all;
     }
@@ -220,13 +316,17 @@ public final class EntityOperations<T> {
 
     /** Number of entities matching {@code where}. */
     public long count(String where, Map<String, ?> params) {
-        return ((IntegerValue) graph.read(matchClause + whereClause(where) + " RETURN count(n)", params)
-                .scalar()).value();
+        return countOf(graph.read(matchClause + whereClause(where) + " RETURN count(n)", params));
+    }
+
+    /** The count in a {@code RETURN count(...)} result; 0 when the graph does not exist. */
+    static long countOf(QueryResult r) {
+        return r.isEmpty() ? 0 : ((IntegerValue) r.scalar()).value();
     }
 
     /** A page: the rows plus a count query. */
     public Page<T> page(String where, Map<String, ?> params, Pageable pageable) {
-        List<T> rows = select(where, params, pageable.sort(), pageable.offset(), pageable.size());
+        List<T> rows = select(where, params, pageable.sort(), pageable.offset(), (long) pageable.size());
         long total = rows.size() < pageable.size() && (!rows.isEmpty() || pageable.offset() == 0)
                 ? pageable.offset() + rows.size() // the last page tells the total without counting
                 : count(where, params);
@@ -235,7 +335,7 @@ public final class EntityOperations<T> {
 
     /** A slice: fetches one row more than asked to know whether another slice follows. */
     public Slice<T> slice(String where, Map<String, ?> params, Pageable pageable) {
-        List<T> rows = select(where, params, pageable.sort(), pageable.offset(), pageable.size() + 1);
+        List<T> rows = select(where, params, pageable.sort(), pageable.offset(), pageable.size() + 1L);
         boolean more = rows.size() > pageable.size();
         return new Chunks.SliceImpl<>(more ? rows.subList(0, pageable.size()) : rows, pageable, more);
     }
@@ -245,9 +345,11 @@ public final class EntityOperations<T> {
      * as the final key, so each window is one indexed range query however deep it is.
      */
     public Window<T> scroll(String where, Map<String, ?> params, ScrollPosition position, int size, Sort sort) {
-        if (size < 1) {
-            throw new IllegalArgumentException("window size must be at least 1, was " + size);
+        if (size < 1 || size >= MAX_SKIP_OR_LIMIT) {
+            throw new IllegalArgumentException("window size must be between 1 and " + (MAX_SKIP_OR_LIMIT - 1)
+                    + ", was " + size);
         }
+        checkSort(sort);
         List<Sort.Order> keys = new ArrayList<>(sort.orders());
         keys.removeIf(o -> o.property().equals(entity.id().javaName()));
         Sort.Direction idDirection = keys.isEmpty() ? Sort.Direction.ASC : keys.get(keys.size() - 1).direction();
@@ -284,12 +386,13 @@ public final class EntityOperations<T> {
                         String param = "__k" + j;
                         all.put(param, value);
                         String rhs = o.ignoreCase() ? "toLower($" + param + ")" : "$" + param;
+                        boolean int64 = !o.ignoreCase() && Int64.applies(p.type());
                         if (j < i) {
                             term = lhs + " = " + rhs;
                         } else if (o.direction() == Sort.Direction.ASC) {
-                            term = "(" + lhs + " > " + rhs + " OR " + lhs + " IS NULL)";
+                            term = "(" + (int64 ? Int64.greater(lhs, rhs) : lhs + " > " + rhs) + " OR " + lhs + " IS NULL)";
                         } else {
-                            term = lhs + " < " + rhs;
+                            term = int64 ? Int64.less(lhs, rhs) : lhs + " < " + rhs;
                         }
                     }
                     and.append(j == 0 ? "" : " AND ").append(term);
@@ -301,7 +404,7 @@ public final class EntityOperations<T> {
             String after = or.length() == 0 ? "false" : or.toString();
             condition = where.isEmpty() ? after : "(" + where + ") AND (" + after + ")";
         }
-        List<T> rows = select(condition, all, Sort.by(keys.toArray(Sort.Order[]::new)), null, size + 1);
+        List<T> rows = select(condition, all, Sort.by(keys.toArray(Sort.Order[]::new)), null, size + 1L);
         boolean more = rows.size() > size;
         List<T> content = more ? rows.subList(0, size) : rows;
         ScrollPosition next = position;
@@ -333,16 +436,19 @@ public final class EntityOperations<T> {
      * empty), then {@code sort}, then the id when {@code stable}.
      */
     public String orderBy(String prefix, Sort sort, boolean stable) {
+        checkSort(sort);
         List<String> items = new ArrayList<>();
         boolean hasId = false;
         for (Sort.Order o : sort) {
             PersistentProperty p = sortProperty(o.property());
             hasId |= p.isId();
-            items.add(sortExpression(p, o) + (o.direction() == Sort.Direction.ASC ? " ASC" : " DESC"));
+            String direction = o.direction() == Sort.Direction.ASC ? "ASC" : "DESC";
+            items.add(!o.ignoreCase() && Int64.applies(p.type()) ? Int64.orderItems(sortExpression(p, o), direction)
+                    : sortExpression(p, o) + " " + direction);
         }
         String idKey = "n." + entity.id().quotedName();
         if (stable && !hasId && !prefix.contains(idKey)) {
-            items.add(idKey + " ASC");
+            items.add(Int64.applies(entity.id().type()) ? Int64.orderItems(idKey, "ASC") : idKey + " ASC");
         }
         String head = prefix.strip();
         if (items.isEmpty()) {
@@ -367,16 +473,34 @@ public final class EntityOperations<T> {
         return p;
     }
 
+    /** Checks a sort against the mapping before anything is sent: known properties, ignore-case on text only. */
+    public void checkSort(Sort sort) {
+        for (Sort.Order o : sort) {
+            PersistentProperty p = sortProperty(o.property());
+            if (o.ignoreCase() && !isText(p)) {
+                throw new IllegalArgumentException("Cannot sort " + entity.type().getSimpleName() + " by '"
+                        + o.property() + "' ignoring case: it is stored as " + p.type().getSimpleName()
+                        + ", not as text");
+            }
+        }
+    }
+
+    private static boolean isText(PersistentProperty p) {
+        Class<?> t = p.type();
+        // numbers and booleans are stored as such (toLower fails on them); converted types as text
+        return t == char.class || (!t.isPrimitive() && !Number.class.isAssignableFrom(t) && t != Boolean.class);
+    }
+
     public boolean existsById(Object id) {
         return !graph.read(existsCypher, Map.of("id", idParameter(id))).isEmpty();
     }
 
     public long count() {
-        return ((IntegerValue) graph.read(countCypher, Map.of()).scalar()).value();
+        return countOf(graph.read(countCypher, Map.of()));
     }
 
     public void deleteById(Object id) {
-        graph.write(deleteByIdsCypher, Map.of("ids", List.of(idParameter(id))));
+        graph.idempotentWrite(deleteByIdsCypher, Map.of("ids", List.of(idParameter(id))));
     }
 
     public void delete(T e) {
@@ -384,7 +508,7 @@ public final class EntityOperations<T> {
     }
 
     public void deleteAll() {
-        graph.write(deleteAllCypher, Map.of());
+        graph.idempotentWrite(deleteAllCypher, Map.of());
     }
 
     public void deleteAll(Iterable<? extends T> entities) {
@@ -393,7 +517,7 @@ public final class EntityOperations<T> {
             ids.add(idParameter(entity.idOf(e)));
         }
         for (int from = 0; from < ids.size(); from += batchSize) {
-            graph.write(deleteByIdsCypher, Map.of("ids", ids.subList(from, Math.min(ids.size(), from + batchSize))));
+            graph.idempotentWrite(deleteByIdsCypher, Map.of("ids", ids.subList(from, Math.min(ids.size(), from + batchSize))));
         }
     }
 
@@ -419,15 +543,17 @@ public final class EntityOperations<T> {
     }
 
     /**
-     * Entities from nodes in column {@code column} of a query the user wrote. Its reply carries
-     * doubles rounded to 15 digits, so for entities with double properties the exact values are
-     * fetched by id in one more query (reads must never lose data).
+     * Entities from nodes in column {@code column} of a query the user wrote. The transport has
+     * checked that the node's property names are current. Its reply carries doubles rounded to
+     * 15 digits, so for entities with double properties the exact values are fetched by id in
+     * one more query (reads must never lose data).
      */
     public List<T> readNodes(QueryResult r, int column) {
         List<T> out = new ArrayList<>(r.rows().size());
-        if (entity.returnColumns() == 1) {
+        if (!entity.hasExactReads()) {
             for (List<GraphValue> row : r.rows()) {
-                out.add(nodeAt(row, column) == null ? null : read(List.of(row.get(column))));
+                NodeValue n = nodeAt(row, column);
+                out.add(n == null ? null : readNode(n));
             }
             return out;
         }
@@ -466,18 +592,24 @@ public final class EntityOperations<T> {
     }
 
     @SuppressWarnings("unchecked")
-    public T read(List<GraphValue> row) {
-        return (T) concreteType((NodeValue) row.get(0)).read(row, 0);
+    private T readNode(NodeValue n) {
+        return (T) concreteType(n.labels()).readNode(n);
     }
 
-    /** The most specific registered entity type that this node's labels fit (polymorphic reads). */
-    private EntityMetadata concreteType(NodeValue node) {
+    /** Reads a row produced by {@code RETURN <returnItems("n")>}. */
+    @SuppressWarnings("unchecked")
+    public T read(List<GraphValue> row) {
+        return (T) concreteType(entity.labelsIn(row, 0)).read(row, 0, entity);
+    }
+
+    /** The most specific registered entity type that a node with these labels fits (polymorphic reads). */
+    private EntityMetadata concreteType(List<String> labels) {
         EntityMetadata best = entity;
-        if (node.labels().size() <= entity.labels().size()) {
+        if (labels == null || labels.size() <= entity.labels().size()) {
             return best;
         }
         for (EntityMetadata candidate : mapping.entities()) {
-            if (entity.type().isAssignableFrom(candidate.type()) && node.labels().containsAll(candidate.labels())
+            if (entity.type().isAssignableFrom(candidate.type()) && labels.containsAll(candidate.labels())
                     && candidate.labels().size() > best.labels().size()
                     && candidate.readsRowsOf(entity)) {
                 best = candidate;

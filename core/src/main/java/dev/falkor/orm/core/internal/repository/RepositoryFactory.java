@@ -52,7 +52,7 @@ public final class RepositoryFactory {
         EntityOperations<Object> ops = operations.get(entityType);
         if (ops == null) {
             EntityMetadata m = register(entityType);
-            ops = new EntityOperations<>(m, mapping, graph, batchSize);
+            ops = new EntityOperations<>(m, mapping, graph, schema, batchSize);
             EntityOperations<Object> raced = operations.putIfAbsent(entityType, ops);
             if (raced != null) {
                 ops = raced;
@@ -87,7 +87,7 @@ public final class RepositoryFactory {
     public <T> List<T> query(GraphQuery query, Class<T> type) {
         @SuppressWarnings("unchecked")
         ResultMapper<T> mapper = (ResultMapper<T>) mapperFor(type, null);
-        return mapper.map(graph.transport().execute(query));
+        return mapper.map(graph.execute(query));
     }
 
     /** Registers an entity type: validates its mapping and applies the schema mode. */

@@ -1,28 +1,40 @@
 package dev.falkor.orm.core.internal.repository;
 
 import dev.falkor.orm.api.ConfigurationException;
-import dev.falkor.orm.api.GraphNotFoundException;
+import dev.falkor.orm.api.ConstraintViolationException;
 import dev.falkor.orm.api.QueryException;
 import dev.falkor.orm.core.SchemaMode;
 import dev.falkor.orm.core.internal.Identifiers;
 import dev.falkor.orm.core.internal.mapping.EntityMetadata;
+import dev.falkor.orm.core.internal.mapping.PersistentProperty;
 import dev.falkor.orm.spi.QueryResult;
 import dev.falkor.orm.spi.value.GraphValue;
+import dev.falkor.orm.spi.value.IntegerValue;
 import dev.falkor.orm.spi.value.ListValue;
 import dev.falkor.orm.spi.value.StringValue;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes sure lookups by id use an index: a range index on the id property of every label an
- * entity is matched by, and a unique constraint where the id is {@code @Unique}.
+ * Keeps the indexes and constraints entities need: a range index on the id property of every
+ * label an entity is matched by, and for every {@code @Unique} property (the id or another) a
+ * unique constraint with the range index it needs, waited for until {@code OPERATIONAL}.
+ *
+ * <p>Indexes and constraints vanish with their graph: after a {@code GRAPH.DELETE} by anyone
+ * or a server restart without persistence. The schema is ensured again before the next write
+ * when a read found the graph missing or a connection broke ({@link GraphAccess}); and writes
+ * of entities with unique properties are guarded: the write statement itself checks that the
+ * constraints are operational and writes nothing if they are not, so a duplicate can never be
+ * accepted by a re-created graph. The schema is then ensured and the write retried once.
  */
 public final class SchemaManager {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaManager.class);
@@ -30,6 +42,8 @@ public final class SchemaManager {
 
     private final GraphAccess graph;
     private final SchemaMode mode;
+    private final Set<EntityMetadata> ensured = ConcurrentHashMap.newKeySet();
+    private final Map<EntityMetadata, String> guards = new ConcurrentHashMap<>();
 
     public SchemaManager(GraphAccess graph, SchemaMode mode) {
         this.graph = graph;
@@ -41,38 +55,128 @@ public final class SchemaManager {
         if (mode == SchemaMode.NONE) {
             return;
         }
-        String prop = entity.id().graphName();
         Set<String> labels = new LinkedHashSet<>(List.of(entity.idLabel(), entity.primaryLabel()));
-        Set<String> indexed = indexedLabels(prop);
         for (String label : labels) {
-            if (indexed.contains(label)) {
-                continue;
+            ensureIndex(entity, label, entity.id().graphName());
+        }
+        for (PersistentProperty p : uniqueProperties(entity)) {
+            if (!p.isId()) {
+                ensureIndex(entity, entity.idLabel(), p.graphName());
             }
-            if (mode == SchemaMode.VALIDATE) {
-                throw new ConfigurationException("Entity " + entity.type().getName() + " needs a range index on :"
-                        + label + "(" + prop + ") in graph '" + graph.graph() + "', and there is none. Create it with "
-                        + "CREATE INDEX FOR (n:" + label + ") ON (n." + prop + "), or use SchemaMode.CREATE");
+            ensureUnique(entity, entity.idLabel(), p);
+        }
+        ensured.add(entity);
+    }
+
+    /**
+     * Runs one batch of an entity write ({@code UNWIND $rows ...}), re-ensuring the schema
+     * first if it may have vanished, and guarded by the entity's unique constraints.
+     */
+    public QueryResult write(EntityMetadata entity, String cypher, List<Map<String, Object>> rows) {
+        if (graph.takeSchemaStale()) {
+            reensure();
+        }
+        String guard = mode == SchemaMode.NONE ? null : guards.computeIfAbsent(entity, SchemaManager::guardPrefix);
+        if (guard == null || guard.isEmpty()) {
+            return translate(entity, () -> graph.idempotentWrite(cypher, Map.of("rows", rows)));
+        }
+        String guarded = guard + cypher + " RETURN count(*)";
+        QueryResult r = translate(entity, () -> graph.idempotentWrite(guarded, Map.of("rows", rows)));
+        if (written(r) || rows.isEmpty()) {
+            return r;
+        }
+        LOG.info("Graph {} lost the constraints of {} (deleted or restarted); creating them again",
+                graph.graph(), entity.type().getName());
+        reensure();
+        ensure(entity);
+        r = translate(entity, () -> graph.idempotentWrite(guarded, Map.of("rows", rows)));
+        if (!written(r)) {
+            throw new ConfigurationException("The unique constraints of " + entity.type().getName() + " in graph '"
+                    + graph.graph() + "' are not operational even after creating them again; nothing was written");
+        }
+        return r;
+    }
+
+    private static boolean written(QueryResult r) {
+        return !r.isEmpty() && ((IntegerValue) r.scalar()).value() > 0;
+    }
+
+    private QueryResult translate(EntityMetadata entity, java.util.function.Supplier<QueryResult> write) {
+        try {
+            return write.get();
+        } catch (ConstraintViolationException e) {
+            List<String> names = new ArrayList<>();
+            for (PersistentProperty p : uniqueProperties(entity)) {
+                names.add(p.javaName());
             }
-            try {
-                graph.write("CREATE INDEX FOR (n:" + Identifiers.quote(label) + ") ON (n." + Identifiers.quote(prop) + ")",
-                        Map.of());
-                LOG.info("Created index on :{}({}) in graph {}", label, prop, graph.graph());
-            } catch (QueryException e) {
-                if (!String.valueOf(e.getMessage()).contains("already indexed")) {
-                    throw e;
-                }
+            throw new ConstraintViolationException("Cannot save " + entity.type().getName() + ": another node with :"
+                    + entity.idLabel() + " already has the same value of unique "
+                    + (names.size() == 1 ? "property '" + names.get(0) + "'" : "properties " + names)
+                    + "; nothing of this statement was stored", e.graph(), e.query(), e.parameterNames(), e);
+        }
+    }
+
+    private void reensure() {
+        for (EntityMetadata e : List.copyOf(ensured)) {
+            ensure(e);
+        }
+    }
+
+    private static List<PersistentProperty> uniqueProperties(EntityMetadata entity) {
+        List<PersistentProperty> out = new ArrayList<>();
+        if (entity.id().isUnique()) {
+            out.add(entity.id());
+        }
+        for (PersistentProperty p : entity.properties()) {
+            if (p.isUnique() && !p.isId()) {
+                out.add(p);
             }
         }
-        if (entity.id().isUnique()) {
-            ensureUnique(entity, entity.idLabel(), prop);
+        return out;
+    }
+
+    /**
+     * {@code CALL db.constraints() ... WITH count(...) AS __guard WHERE __guard = N}: lets the
+     * statement's rows through only when all N unique constraints of the entity are operational.
+     * Labels and property names are validated identifiers, so the literals cannot be broken out of.
+     */
+    private static String guardPrefix(EntityMetadata entity) {
+        List<PersistentProperty> unique = uniqueProperties(entity);
+        if (unique.isEmpty()) {
+            return "";
+        }
+        List<String> conditions = new ArrayList<>();
+        for (PersistentProperty p : unique) {
+            conditions.add("(label = '" + entity.idLabel() + "' AND properties = ['" + p.graphName() + "'])");
+        }
+        return "CALL db.constraints() YIELD type, label, properties, entitytype, status WITH count(CASE WHEN type = "
+                + "'UNIQUE' AND entitytype = 'NODE' AND status = 'OPERATIONAL' AND (" + String.join(" OR ", conditions)
+                + ") THEN 1 END) AS __guard WHERE __guard = " + unique.size() + " ";
+    }
+
+    private void ensureIndex(EntityMetadata entity, String label, String prop) {
+        if (indexedLabels(prop).contains(label)) {
+            return;
+        }
+        if (mode == SchemaMode.VALIDATE) {
+            throw new ConfigurationException("Entity " + entity.type().getName() + " needs a range index on :"
+                    + label + "(" + prop + ") in graph '" + graph.graph() + "', and there is none. Create it with "
+                    + "CREATE INDEX FOR (n:" + label + ") ON (n." + prop + "), or use SchemaMode.CREATE");
+        }
+        try {
+            graph.write("CREATE INDEX FOR (n:" + Identifiers.quote(label) + ") ON (n." + Identifiers.quote(prop) + ")",
+                    Map.of());
+            LOG.info("Created index on :{}({}) in graph {}", label, prop, graph.graph());
+        } catch (QueryException e) {
+            if (!String.valueOf(e.getMessage()).contains("already indexed")) {
+                throw e;
+            }
         }
     }
 
     private Set<String> indexedLabels(String property) {
-        QueryResult r;
-        try {
-            r = graph.read("CALL db.indexes()", Map.of());
-        } catch (GraphNotFoundException e) {
+        QueryResult r = graph.read("CALL db.indexes()", Map.of());
+        if (r.isEmpty()) {
             return Set.of();
         }
         int label = r.indexOf("label");
@@ -90,15 +194,17 @@ public final class SchemaManager {
         return out;
     }
 
-    private void ensureUnique(EntityMetadata entity, String label, String prop) {
+    private void ensureUnique(EntityMetadata entity, String label, PersistentProperty property) {
+        String prop = property.graphName();
+        String what = "the unique constraint on :" + label + "(" + prop + ") for " + entity.type().getName() + "."
+                + property.javaName();
         String status = constraintStatus(label, prop);
         if (status == null) {
             if (mode == SchemaMode.VALIDATE) {
-                throw new ConfigurationException("Entity " + entity.type().getName() + " asks for a unique constraint on :"
-                        + label + "(" + prop + ") in graph '" + graph.graph() + "', and there is none");
+                throw new ConfigurationException("Graph '" + graph.graph() + "' lacks " + what);
             }
             try {
-                graph.transport().command("GRAPH.CONSTRAINT", "CREATE", graph.graph(), "UNIQUE", "NODE", label,
+                graph.command("GRAPH.CONSTRAINT", "CREATE", graph.graph(), "UNIQUE", "NODE", label,
                         "PROPERTIES", "1", prop);
             } catch (QueryException e) {
                 if (!String.valueOf(e.getMessage()).toLowerCase().contains("already exists")) {
@@ -115,13 +221,12 @@ public final class SchemaManager {
                 return;
             }
             if ("FAILED".equals(status)) {
-                throw new ConfigurationException("The unique constraint on :" + label + "(" + prop + ") for "
-                        + entity.type().getName() + " failed to build in graph '" + graph.graph()
-                        + "': stored nodes already share an id. Remove the duplicates and restart");
+                throw new ConfigurationException("Could not build " + what + " in graph '" + graph.graph()
+                        + "': stored nodes already share a value. Remove the duplicates and try again");
             }
             if (System.nanoTime() > deadline) {
-                throw new ConfigurationException("The unique constraint on :" + label + "(" + prop
-                        + ") did not become operational within 30 s (status " + status + ")");
+                throw new ConfigurationException(what + " did not become operational within 30 s (status "
+                        + status + ")");
             }
             LockSupport.parkNanos(pause);
             pause = Math.min(pause * 2, TimeUnit.MILLISECONDS.toNanos(50));
@@ -129,10 +234,8 @@ public final class SchemaManager {
     }
 
     private String constraintStatus(String label, String prop) {
-        QueryResult r;
-        try {
-            r = graph.read("CALL db.constraints()", Map.of());
-        } catch (GraphNotFoundException e) {
+        QueryResult r = graph.read("CALL db.constraints()", Map.of());
+        if (r.isEmpty()) {
             return null;
         }
         int type = r.indexOf("type");

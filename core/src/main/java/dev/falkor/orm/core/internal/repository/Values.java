@@ -8,6 +8,7 @@ import dev.falkor.orm.spi.value.GraphValue;
 import dev.falkor.orm.spi.value.IntegerValue;
 import dev.falkor.orm.spi.value.NullValue;
 import dev.falkor.orm.spi.value.StringValue;
+import dev.falkor.orm.spi.wire.ParameterEncoder;
 import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,17 +27,32 @@ public final class Values {
         this.mapping = mapping;
     }
 
-    /** A method or query argument as a parameter value; types with a converter are converted. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
+    /**
+     * A method or query argument as a parameter value; types with a converter are converted.
+     *
+     * @throws dev.falkor.orm.api.InvalidParameterException if lists and maps are nested deeper
+     *         than {@link ParameterEncoder#MAX_DEPTH}
+     */
     public Object toParameter(Object value) {
+        return toParameter(value, 0);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Object toParameter(Object value, int depth) {
         if (value == null || value instanceof String || value instanceof Boolean || value instanceof Number
                 || value instanceof Character) {
             return value;
         }
+        boolean container = value instanceof Collection<?> || value instanceof Map<?, ?>
+                || (value.getClass().isArray() && !value.getClass().getComponentType().isPrimitive());
+        if (container && depth >= ParameterEncoder.MAX_DEPTH) {
+            throw new dev.falkor.orm.api.InvalidParameterException("(nested value)",
+                    "lists and maps are nested deeper than " + ParameterEncoder.MAX_DEPTH + " levels");
+        }
         if (value instanceof Collection<?> c) {
             List<Object> out = new ArrayList<>(c.size());
             for (Object o : c) {
-                out.add(toParameter(o));
+                out.add(toParameter(o, depth + 1));
             }
             return out;
         }
@@ -44,13 +60,13 @@ public final class Values {
             int n = Array.getLength(value);
             List<Object> out = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                out.add(toParameter(Array.get(value, i)));
+                out.add(toParameter(Array.get(value, i), depth + 1));
             }
             return out;
         }
         if (value instanceof Map<?, ?> m) {
             Map<Object, Object> out = new LinkedHashMap<>();
-            m.forEach((k, v) -> out.put(k, toParameter(v)));
+            m.forEach((k, v) -> out.put(k, toParameter(v, depth + 1)));
             return out;
         }
         ValueConverter converter = mapping.converterFor(value.getClass(), "query parameter");
