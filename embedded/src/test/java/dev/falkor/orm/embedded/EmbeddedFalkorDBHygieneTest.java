@@ -1,0 +1,135 @@
+package dev.falkor.orm.embedded;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.falkor.orm.embedded.internal.Processes;
+import dev.falkor.orm.embedded.internal.RuntimeDirectory;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a JVM killed with {@code SIGKILL} leaves behind is reaped by the next start.
+ *
+ * <p>{@link Isolated}: any start in this JVM reaps, so a test running in parallel could stop
+ * the orphan that {@link #orphanedServerOfAKilledJvmIsStoppedByTheNextStart} checks survives.
+ */
+@Isolated
+class EmbeddedFalkorDBHygieneTest {
+    private static final Duration DEADLINE = Duration.ofSeconds(10);
+    private static final Path TMP = Path.of(System.getProperty("java.io.tmpdir"));
+
+    @Test
+    void orphanedServerOfAKilledJvmIsStoppedByTheNextStart() throws Exception {
+        try (ChildJvm child = ChildJvm.start()) {
+            long server = child.serverPid();
+            Path work = child.workDirectory();
+            child.kill();
+            assertTrue(Processes.isRunning(server), "the orphan survives its JVM");
+            assertTrue(Files.isDirectory(work));
+
+            EmbeddedFalkorDB.start().stop();
+
+            // Another test's start in this JVM may be reaping it at the same moment; both are fine.
+            awaitTrue("redis-server " + server + " is gone", () -> !Processes.isRunning(server));
+            awaitTrue(work + " is deleted", () -> !Files.exists(work));
+        }
+    }
+
+    @Test
+    void leftoversOfDeadJvmsAreRemovedAndThoseOfLiveOnesKept() throws Exception {
+        long deadPid = deadPid();
+        Process live = new ProcessBuilder("/bin/sh", "-c", "read -r _").start(); // waits for its stdin to close
+        Path dead = Files.createTempDirectory(TMP, RuntimeDirectory.PREFIX + deadPid + "-");
+        Path alive = Files.createTempDirectory(TMP, RuntimeDirectory.PREFIX + live.pid() + "-");
+        Path foreign = Files.createTempDirectory(TMP, RuntimeDirectory.PREFIX + "not-a-pid-");
+        try {
+            // The dead JVM's "server" pid now belongs to an unrelated process: it must survive.
+            writeMarker(dead, deadPid, live.pid());
+            Files.writeString(dead.resolve("falkordb-1234.log"), "log");
+            Files.createDirectories(dead.resolve("sub")).resolve("file").toFile().createNewFile();
+            writeMarker(alive, live.pid(), -1);
+
+            EmbeddedFalkorDB.start().stop();
+
+            assertFalse(Files.exists(dead), "leftover of dead JVM " + deadPid + " removed");
+            assertTrue(Files.isRegularFile(alive.resolve(RuntimeDirectory.MARKER)), "live owner's directory kept");
+            assertTrue(Files.isDirectory(foreign), "a directory the embedded server did not name is kept");
+            assertTrue(live.isAlive(), "a process that only has the recorded server pid is not killed");
+        } finally {
+            live.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            for (Path p : List.of(dead, alive, foreign)) {
+                RuntimeDirectory.delete(p);
+            }
+        }
+    }
+
+    @Test
+    void markerWithoutAPidIsCleanedOnceItsOwnerIsDead() throws Exception {
+        // Killed between mkdir and writing the marker: the directory name alone names the owner.
+        long deadPid = deadPid();
+        Path dead = Files.createTempDirectory(TMP, RuntimeDirectory.PREFIX + deadPid + "-");
+        try {
+            EmbeddedFalkorDB.start().stop();
+            assertFalse(Files.exists(dead));
+        } finally {
+            RuntimeDirectory.delete(dead);
+        }
+    }
+
+    /** The pid of a process that has exited and been reaped. */
+    private static long deadPid() throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("/bin/sh", "-c", "exit 0").start();
+        assertTrue(p.waitFor(10, TimeUnit.SECONDS));
+        assertFalse(Processes.isRunning(p.pid()));
+        return p.pid();
+    }
+
+    private static void writeMarker(Path dir, long ownerPid, long serverPid) throws IOException {
+        Properties p = new Properties();
+        p.setProperty("owner.pid", Long.toString(ownerPid));
+        p.setProperty("server.dir", dir.toString());
+        p.setProperty("server.throwAway", "true");
+        p.setProperty("server.port", "1234");
+        p.setProperty("server.command", "/opt/falkordb/redis-server");
+        if (serverPid > 0) {
+            p.setProperty("server.pid", Long.toString(serverPid));
+        }
+        try (Writer w = Files.newBufferedWriter(dir.resolve(RuntimeDirectory.MARKER), StandardCharsets.UTF_8)) {
+            p.store(w, null);
+        }
+    }
+
+    /** Bounded poll: every 50 ms until the condition holds or the deadline passes. */
+    private static void awaitTrue(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - deadline >= 0) {
+                fail(what + " within " + DEADLINE + listing());
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static String listing() {
+        try (Stream<Path> s = Files.list(TMP)) {
+            return "; " + TMP + " holds " + s.map(p -> p.getFileName().toString())
+                    .filter(name -> name.startsWith(RuntimeDirectory.PREFIX)).toList();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}
