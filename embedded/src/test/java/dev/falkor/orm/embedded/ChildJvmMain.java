@@ -32,6 +32,7 @@ public final class ChildJvmMain {
         System.out.println("port=" + db.port());
         System.out.println("work=" + db.workDirectory());
         System.out.println("runtime=" + db.runtimeDirectory());
+        System.out.println("watchdog=" + db.watchdogPid());
         System.out.println("ready");
         System.out.flush();
         while (System.in.read() >= 0) {

@@ -1,10 +1,12 @@
 package dev.falkor.orm.embedded;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.falkor.orm.embedded.internal.Processes;
+import dev.falkor.orm.embedded.internal.Resp;
 import dev.falkor.orm.embedded.internal.RuntimeDirectory;
 import java.io.IOException;
 import java.io.Writer;
@@ -22,7 +24,8 @@ import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What a JVM killed with {@code SIGKILL} leaves behind is reaped by the next start.
+ * A server must not outlive its JVM, even one killed with {@code SIGKILL}: the watchdog stops
+ * it at once, and what a watchdog could not clean up is reaped by the next start.
  *
  * <p>{@link Isolated}: any start in this JVM reaps, so a test running in parallel could stop
  * the orphan that {@link #orphanedServerOfAKilledJvmIsStoppedByTheNextStart} checks survives.
@@ -33,12 +36,78 @@ class EmbeddedFalkorDBHygieneTest {
     private static final Path TMP = Path.of(System.getProperty("java.io.tmpdir"));
 
     @Test
+    void serverAndTemporaryDirectoryDieWithAKilledJvm() throws Exception {
+        try (ChildJvm child = ChildJvm.start()) {
+            long server = child.serverPid();
+            Path work = child.workDirectory();
+            assertTrue(Processes.isRunning(server), "server runs: " + child.output());
+            assertTrue(Processes.isRunning(child.watchdogPid()), "watchdog runs: " + child.output());
+            assertEquals(child.runtimeDirectory(), work);
+            assertTrue(Files.isRegularFile(work.resolve(RuntimeDirectory.MARKER)));
+            assertTrue(work.getFileName().toString().startsWith(RuntimeDirectory.PREFIX + child.jvmPid() + "-"));
+            try (Resp resp = new Resp("127.0.0.1", child.port(), 2000)) {
+                assertEquals("PONG", resp.call("PING"));
+            }
+
+            child.kill(); // SIGKILL: no shutdown hook runs
+
+            awaitTrue("redis-server " + server + " is gone", () -> !Processes.isRunning(server));
+            awaitTrue(work + " is deleted", () -> !Files.exists(work));
+            awaitTrue("the watchdog has exited", () -> !Processes.isRunning(child.watchdogPid()));
+        }
+    }
+
+    @Test
+    void dataDirectoryIsSavedAndKeptWhenTheJvmIsKilled(@TempDir Path data) throws Exception {
+        try (ChildJvm child = ChildJvm.start(data.toString())) {
+            long server = child.serverPid();
+            Path runtime = child.runtimeDirectory();
+            assertEquals(data.toAbsolutePath(), child.workDirectory());
+            assertTrue(Files.isRegularFile(runtime.resolve(RuntimeDirectory.MARKER)));
+
+            child.kill();
+
+            // SIGTERM, not SIGKILL: Redis writes its snapshot before it exits.
+            awaitTrue("redis-server " + server + " is gone", () -> !Processes.isRunning(server));
+            awaitTrue(runtime + " is deleted", () -> !Files.exists(runtime));
+            assertTrue(Files.isDirectory(data), "the data directory is kept");
+        }
+        try (EmbeddedFalkorDB db = EmbeddedFalkorDB.builder().dataDirectory(data).start();
+             Resp resp = new Resp(db.host(), db.port(), 2000)) {
+            Object reply = resp.call("GRAPH.QUERY", "kept", "MATCH (k:Kept) RETURN count(k)", "--compact");
+            assertEquals(List.of(List.of(List.of(3L, 1L))), ((List<?>) reply).get(1), "data written before the kill");
+        }
+    }
+
+    @Test
+    void watchdogDoesNotOutliveItsServer() throws Exception {
+        EmbeddedFalkorDB stopped = EmbeddedFalkorDB.start();
+        long first = stopped.watchdogPid();
+        assertTrue(Processes.isRunning(first));
+        stopped.stop();
+        awaitTrue("the watchdog ends with stop()", () -> !Processes.isRunning(first));
+
+        try (EmbeddedFalkorDB crashed = EmbeddedFalkorDB.start()) {
+            long second = crashed.watchdogPid();
+            Path work = crashed.workDirectory();
+            assertTrue(ProcessHandle.of(crashed.pid()).orElseThrow().destroyForcibly());
+            awaitTrue("the watchdog ends when its server dies", () -> !Processes.isRunning(second));
+            assertTrue(Files.isDirectory(work), "the JVM still owns the directory until stop()");
+            crashed.stop();
+            assertFalse(Files.exists(work));
+        }
+    }
+
+    @Test
     void orphanedServerOfAKilledJvmIsStoppedByTheNextStart() throws Exception {
         try (ChildJvm child = ChildJvm.start()) {
             long server = child.serverPid();
             Path work = child.workDirectory();
+            // Take the watchdog out first, as if it had been killed too: only reaping is left.
+            ProcessHandle.of(child.watchdogPid()).ifPresent(ProcessHandle::destroyForcibly);
+            awaitTrue("the watchdog is gone", () -> !Processes.isRunning(child.watchdogPid()));
             child.kill();
-            assertTrue(Processes.isRunning(server), "the orphan survives its JVM");
+            assertTrue(Processes.isRunning(server), "the orphan survives its JVM without a watchdog");
             assertTrue(Files.isDirectory(work));
 
             EmbeddedFalkorDB.start().stop();
