@@ -62,6 +62,7 @@ public final class FalkorOrm implements AutoCloseable {
         this.repositories = new RepositoryFactory(mapping, access, new SchemaManager(access, b.schemaMode), b.batchSize,
                 b.lookup);
         try {
+            repositories.indexLabels(b.entities);
             for (Class<?> entity : b.entities) {
                 repositories.register(entity);
             }
@@ -191,7 +192,13 @@ public final class FalkorOrm implements AutoCloseable {
             return this;
         }
 
-        /** Entity types to validate and prepare (indexes) when the mapper is built. */
+        /**
+         * Entity types to validate and prepare (indexes) when the mapper is built. These types
+         * (and the subtypes a {@code sealed} type permits) are also the ones polymorphic reads
+         * choose from: a node stored as a {@code Dog} reads as a {@code Dog} through an
+         * {@code Animal} repository only if {@code Dog} is declared here (or permitted by a sealed
+         * {@code Animal}), so what a read returns never depends on which repositories exist.
+         */
         public Builder entities(Class<?>... types) {
             for (Class<?> t : types) {
                 entities.add(Objects.requireNonNull(t, "entity type"));

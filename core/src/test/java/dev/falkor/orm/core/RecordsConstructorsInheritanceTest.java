@@ -24,6 +24,11 @@ import org.junit.jupiter.api.Test;
 
 class RecordsConstructorsInheritanceTest extends GraphTestSupport {
 
+    @Override
+    protected FalkorOrm.Builder configure(FalkorOrm.Builder builder) {
+        return builder.entities(dev.falkor.orm.core.model.Dog.class);
+    }
+
     @Test
     void recordsMapWithAllLabelsAndUniqueIds() {
         CityRepository cities = orm.repository(CityRepository.class);

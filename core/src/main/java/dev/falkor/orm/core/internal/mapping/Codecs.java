@@ -86,18 +86,18 @@ final class Codecs {
                 }
                 if (type == int.class || type == Integer.class) {
                     if (v != (int) v) {
-                        throw new IllegalArgumentException(v + " does not fit in an int");
+                        throw new IllegalArgumentException("the stored integer does not fit in an int");
                     }
                     return (int) v;
                 }
                 if (type == short.class || type == Short.class) {
                     if (v != (short) v) {
-                        throw new IllegalArgumentException(v + " does not fit in a short");
+                        throw new IllegalArgumentException("the stored integer does not fit in a short");
                     }
                     return (short) v;
                 }
                 if (v != (byte) v) {
-                    throw new IllegalArgumentException(v + " does not fit in a byte");
+                    throw new IllegalArgumentException("the stored integer does not fit in a byte");
                 }
                 return (byte) v;
             }

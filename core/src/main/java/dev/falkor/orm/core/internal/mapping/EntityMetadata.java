@@ -1,13 +1,8 @@
 package dev.falkor.orm.core.internal.mapping;
 
 import dev.falkor.orm.core.internal.Identifiers;
-import dev.falkor.orm.spi.value.DoubleValue;
 import dev.falkor.orm.spi.value.GraphValue;
-import dev.falkor.orm.spi.value.ListValue;
-import dev.falkor.orm.spi.value.MapValue;
-import dev.falkor.orm.spi.value.NodeValue;
 import dev.falkor.orm.spi.value.NullValue;
-import dev.falkor.orm.spi.wire.ExactDoubles;
 import java.lang.invoke.MethodHandle;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,8 +14,8 @@ import java.util.Optional;
 
 /**
  * Everything the mapper knows about one entity class, built once and validated at
- * bootstrap: labels, the id, the mapped properties, how to create instances, and the Cypher
- * fragments that depend only on the mapping.
+ * bootstrap: labels, the id, the mapped properties, and how to create instances and take
+ * their values apart. How rows are read is {@link ReadShape}'s job.
  */
 public final class EntityMetadata {
     private final Class<?> type;
@@ -29,11 +24,8 @@ public final class EntityMetadata {
     private final PersistentProperty id;
     private final List<PersistentProperty> properties;
     private final Map<String, PersistentProperty> byJavaName;
-    private final List<PersistentProperty> exactReads;
     private final MethodHandle constructor;
     private final List<PersistentProperty> constructorArguments;
-    /** The exact-read columns, as text: two types read each other's rows only if these are equal. */
-    private final String exactShape;
 
     EntityMetadata(Class<?> type, List<String> labels, String idLabel, PersistentProperty id,
                    List<PersistentProperty> properties, MethodHandle constructor,
@@ -44,30 +36,12 @@ public final class EntityMetadata {
         this.id = id;
         this.properties = List.copyOf(properties);
         Map<String, PersistentProperty> names = new LinkedHashMap<>();
-        List<PersistentProperty> exact = new ArrayList<>();
         for (PersistentProperty p : properties) {
             names.put(p.javaName(), p);
-            if (p.needsExactRead()) {
-                exact.add(p);
-            }
         }
         this.byJavaName = Collections.unmodifiableMap(names);
-        this.exactReads = List.copyOf(exact);
         this.constructor = constructor;
         this.constructorArguments = Collections.unmodifiableList(new ArrayList<>(constructorArguments));
-        StringBuilder shape = new StringBuilder();
-        for (PersistentProperty p : exactReads) {
-            shape.append(exactExpression(p, "n")).append(';');
-        }
-        this.exactShape = shape.toString();
-    }
-
-    /**
-     * True if rows produced by {@code other}'s {@link #returnItems} can be read by this entity
-     * (same exact-double columns): a condition for reading a node as a subclass.
-     */
-    public boolean readsRowsOf(EntityMetadata other) {
-        return exactShape.equals(other.exactShape);
     }
 
     public Class<?> type() { return type; }
@@ -146,110 +120,11 @@ public final class EntityMetadata {
     }
 
     /**
-     * The RETURN items for a node variable: its properties by name ({@code n{.*}}, which does
-     * not depend on the server's id-to-name tables, so it cannot be misread after the graph is
-     * re-created), its labels when the type may have subtypes, and one list with the exact
-     * form of every double-valued property (the server's reply rounds doubles to 15 digits).
+     * Creates an instance from stored properties by graph name; {@code exact} holds the
+     * bit-exact doubles (by graph name, map entries by their full property name) that win over
+     * the rounded ones in {@code props}.
      */
-    public String returnItems(String variable) {
-        StringBuilder sb = new StringBuilder(variable).append("{.*}");
-        if (mayHaveSubtypes()) {
-            sb.append(", labels(").append(variable).append(')');
-        }
-        if (exactReads.isEmpty()) {
-            return sb.toString();
-        }
-        sb.append(", [");
-        for (int i = 0; i < exactReads.size(); i++) {
-            PersistentProperty p = exactReads.get(i);
-            sb.append(i == 0 ? "" : ", ").append(exactExpression(p, variable));
-        }
-        return sb.append(']').toString();
-    }
-
-    /** The exact-read expression of one double-valued property of node {@code variable}. */
-    static String exactExpression(PersistentProperty p, String variable) {
-        if (p.kind() == PersistentProperty.Kind.MAP) {
-            // graphName is a validated identifier, so the prefix literal cannot break out of its quotes
-            return "[__k IN keys(" + variable + ") WHERE __k STARTS WITH '" + p.graphName() + ".' | [__k, "
-                    + ExactDoubles.expression(variable + "[__k]") + "]]";
-        }
-        String expr = variable + "." + p.quotedName();
-        return p.exactReadIsList() ? ExactDoubles.listExpression(expr) : ExactDoubles.expression(expr);
-    }
-
-    /** Number of result columns {@link #returnItems} produces. */
-    public int returnColumns() {
-        return 1 + (mayHaveSubtypes() ? 1 : 0) + (exactReads.isEmpty() ? 0 : 1);
-    }
-
-    /** True if the entity has double-valued properties, which plain node values carry rounded. */
-    public boolean hasExactReads() {
-        return !exactReads.isEmpty();
-    }
-
-    /** The labels in a row produced by {@link #returnItems} at {@code column}, or {@code null} if not fetched. */
-    public List<String> labelsIn(List<GraphValue> row, int column) {
-        if (!mayHaveSubtypes()) {
-            return null;
-        }
-        List<GraphValue> values = ((ListValue) row.get(column + 1)).values();
-        List<String> out = new ArrayList<>(values.size());
-        for (GraphValue v : values) {
-            out.add(((dev.falkor.orm.spi.value.StringValue) v).value());
-        }
-        return out;
-    }
-
-    /**
-     * Builds an entity from a row that {@code producer}'s {@link #returnItems} produced at
-     * {@code column}: this type's own, or a supertype's that {@link #readsRowsOf} this one.
-     */
-    public Object read(List<GraphValue> row, int column, EntityMetadata producer) {
-        Map<String, GraphValue> props = ((MapValue) row.get(column)).values();
-        int exactColumn = column + (producer.mayHaveSubtypes() ? 2 : 1);
-        Map<String, GraphValue> exact = exactReads.isEmpty() ? Map.of() : exactValues(row.get(exactColumn));
-        return instantiate(props, exact);
-    }
-
-    /**
-     * Builds an entity from a node value decoded from a user's query. Its doubles are rounded,
-     * so callers use this only for entities without {@link #hasExactReads() exact reads}.
-     */
-    public Object readNode(NodeValue node) {
-        return instantiate(node.properties(), Map.of());
-    }
-
-    private Map<String, GraphValue> exactValues(GraphValue column) {
-        List<GraphValue> triples = ((ListValue) column).values();
-        Map<String, GraphValue> out = new HashMap<>();
-        for (int i = 0; i < exactReads.size(); i++) {
-            PersistentProperty p = exactReads.get(i);
-            GraphValue t = triples.get(i);
-            if (t instanceof NullValue) {
-                continue;
-            }
-            if (p.kind() == PersistentProperty.Kind.MAP) {
-                for (GraphValue entry : ((ListValue) t).values()) {
-                    List<GraphValue> kv = ((ListValue) entry).values();
-                    out.put(((dev.falkor.orm.spi.value.StringValue) kv.get(0)).value(),
-                            new DoubleValue(ExactDoubles.decode(kv.get(1))));
-                }
-            } else if (p.exactReadIsList()) {
-                List<GraphValue> items = new ArrayList<>();
-                for (GraphValue one : ((ListValue) t).values()) {
-                    Double d = ExactDoubles.decode(one);
-                    items.add(d == null ? NullValue.INSTANCE : new DoubleValue(d));
-                }
-                out.put(p.graphName(), new ListValue(items));
-            } else {
-                out.put(p.graphName(), new DoubleValue(ExactDoubles.decode(t)));
-            }
-        }
-        return out;
-    }
-
-    private Object instantiate(Map<String, GraphValue> props, Map<String, GraphValue> exact) {
+    Object instantiate(Map<String, GraphValue> props, Map<String, GraphValue> exact) {
         Map<PersistentProperty, Object> values = new HashMap<>();
         for (PersistentProperty p : properties) {
             Object v;

@@ -97,8 +97,9 @@ public final class PersistentProperty {
         try {
             return codec.read(value);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException(describe() + " (graph property '" + graphName + "'): "
-                    + e.getMessage(), e);
+            throw new dev.falkor.orm.api.ValueConversionException("Cannot read " + describe() + " from graph property '"
+                    + graphName + "' (stored as " + value.getClass().getSimpleName().replace("Value", "").toLowerCase()
+                    + "): " + e.getMessage(), e);
         }
     }
 

@@ -67,7 +67,9 @@ final class RegexPatterns {
             Pattern.compile(javaRegex);
             Pattern.compile(anchored);
         } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException("Invalid regular expression '" + javaRegex + "': " + e.getDescription(), e);
+            // the pattern is a user value: describe the problem and where, never echo the text
+            throw new IllegalArgumentException("Invalid regular expression (" + javaRegex.length() + " characters): "
+                    + e.getDescription() + (e.getIndex() >= 0 ? " near index " + e.getIndex() : ""), null);
         }
         return anchored;
     }

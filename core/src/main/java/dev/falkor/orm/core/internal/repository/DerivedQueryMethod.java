@@ -186,7 +186,7 @@ final class DerivedQueryMethod {
         Sort dynamic = arguments.sort(args);
         boolean paged = pageable != null;
         String orderBy = ops.orderBy(methodSort.and(dynamic), paged);
-        String items = projection != null ? projection.returnItems("n") : ops.metadata().returnItems("n");
+        String items = projection != null ? projection.returnItems("n") : ops.shape().returnItems("n");
         boolean distinct = tree.subject().distinct();
         Long skip = paged ? pageable.offset() : null;
         Long limit;

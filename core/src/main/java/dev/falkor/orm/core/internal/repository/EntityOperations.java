@@ -10,8 +10,10 @@ import dev.falkor.orm.api.Window;
 import dev.falkor.orm.core.internal.Identifiers;
 import dev.falkor.orm.core.internal.Types;
 import dev.falkor.orm.core.internal.mapping.EntityMetadata;
+import dev.falkor.orm.core.internal.mapping.LabelIndex;
 import dev.falkor.orm.core.internal.mapping.MappingContext;
 import dev.falkor.orm.core.internal.mapping.PersistentProperty;
+import dev.falkor.orm.core.internal.mapping.ReadShape;
 import dev.falkor.orm.core.internal.query.Int64;
 import dev.falkor.orm.spi.QueryResult;
 import dev.falkor.orm.spi.wire.ParameterEncoder;
@@ -48,9 +50,13 @@ public final class EntityOperations<T> {
     private final SchemaManager schema;
     private final String mapKeysCypher;
 
+    private final LabelIndex labelIndex;
+    private final ReadShape shape;
+
     public EntityOperations(EntityMetadata entity, MappingContext mapping, GraphAccess graph, SchemaManager schema,
-                            int batchSize) {
+                            int batchSize, LabelIndex labelIndex) {
         this.entity = entity;
+        this.labelIndex = labelIndex;
         this.mapping = mapping;
         this.graph = graph;
         this.schema = schema;
@@ -59,9 +65,10 @@ public final class EntityOperations<T> {
         String idProp = "n." + entity.id().quotedName();
         this.matchClause = match;
         this.saveCypher = saveStatement(entity);
-        this.findByIdCypher = match + " WHERE " + idProp + " = $id RETURN " + entity.returnItems("n");
-        this.findAllByIdCypher = match + " WHERE " + idProp + " IN $ids RETURN " + entity.returnItems("n");
-        this.findAllCypher = match + " RETURN " + entity.returnItems("n");
+        this.shape = labelIndex.shape(entity);
+        this.findByIdCypher = match + " WHERE " + idProp + " = $id RETURN " + shape.returnItems("n");
+        this.findAllByIdCypher = match + " WHERE " + idProp + " IN $ids RETURN " + shape.returnItems("n");
+        this.findAllCypher = match + " RETURN " + shape.returnItems("n");
         this.existsCypher = match + " WHERE " + idProp + " = $id RETURN " + idProp + " LIMIT 1";
         this.countCypher = match + " RETURN count(n)";
         this.deleteByIdsCypher = match + " WHERE " + idProp + " IN $ids DELETE n";
@@ -114,6 +121,11 @@ public final class EntityOperations<T> {
             }
         }
         return sb.toString();
+    }
+
+    /** How rows of this entity are read; the RETURN items of every mapper read of it. */
+    public ReadShape shape() {
+        return shape;
     }
 
     public EntityMetadata metadata() {
@@ -254,7 +266,7 @@ public final class EntityOperations<T> {
      * {@code sort} order, optionally skipping and limiting. SKIP and LIMIT are parameters.
      */
     public List<T> select(String where, Map<String, ?> params, Sort sort, Long skip, Long limit) {
-        return readAll(graph.read(selectCypher(where, entity.returnItems("n"), false, orderBy(sort, skip != null),
+        return readAll(graph.read(selectCypher(where, shape.returnItems("n"), false, orderBy(sort, skip != null),
                 skip != null, limit != null), withPaging(params, skip, limit)));
     }
 
@@ -550,7 +562,7 @@ public final class EntityOperations<T> {
      */
     public List<T> readNodes(QueryResult r, int column) {
         List<T> out = new ArrayList<>(r.rows().size());
-        if (!entity.hasExactReads()) {
+        if (!shape.hasExactReads()) {
             for (List<GraphValue> row : r.rows()) {
                 NodeValue n = nodeAt(row, column);
                 out.add(n == null ? null : readNode(n));
@@ -593,29 +605,18 @@ public final class EntityOperations<T> {
 
     @SuppressWarnings("unchecked")
     private T readNode(NodeValue n) {
-        return (T) concreteType(n.labels()).readNode(n);
+        return (T) ReadShape.readNode(concreteType(n.labels()), n);
     }
 
     /** Reads a row produced by {@code RETURN <returnItems("n")>}. */
     @SuppressWarnings("unchecked")
     public T read(List<GraphValue> row) {
-        return (T) concreteType(entity.labelsIn(row, 0)).read(row, 0, entity);
+        return (T) shape.read(concreteType(shape.labels(row, 0)), row, 0);
     }
 
-    /** The most specific registered entity type that a node with these labels fits (polymorphic reads). */
+    /** The most specific declared entity type that a node with these labels fits (polymorphic reads). */
     private EntityMetadata concreteType(List<String> labels) {
-        EntityMetadata best = entity;
-        if (labels == null || labels.size() <= entity.labels().size()) {
-            return best;
-        }
-        for (EntityMetadata candidate : mapping.entities()) {
-            if (entity.type().isAssignableFrom(candidate.type()) && labels.containsAll(candidate.labels())
-                    && candidate.labels().size() > best.labels().size()
-                    && candidate.readsRowsOf(entity)) {
-                best = candidate;
-            }
-        }
-        return best;
+        return labelIndex.concreteType(entity, labels);
     }
 
 }

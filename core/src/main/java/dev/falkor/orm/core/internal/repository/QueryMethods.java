@@ -1,6 +1,6 @@
 package dev.falkor.orm.core.internal.repository;
 
-import dev.falkor.orm.api.FalkorOrmException;
+import dev.falkor.orm.api.IncorrectResultSizeException;
 import dev.falkor.orm.api.Page;
 import dev.falkor.orm.api.Pageable;
 import dev.falkor.orm.api.Slice;
@@ -33,8 +33,8 @@ final class QueryMethods {
 
     static Object single(List<?> rows, Method method) {
         if (rows.size() > 1) {
-            throw new FalkorOrmException(describe(method) + " returns one result but the query matched "
-                    + rows.size() + " or more; return a List or add First/Top or LIMIT");
+            throw new IncorrectResultSizeException(describe(method) + " returns one result but the query matched "
+                    + rows.size() + " or more; return a List or add First/Top or LIMIT", 1, rows.size());
         }
         return rows.isEmpty() ? null : rows.get(0);
     }

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import dev.falkor.orm.api.ScrollPosition;
 import dev.falkor.orm.api.Sort;
 import dev.falkor.orm.core.internal.mapping.EntityMetadata;
+import dev.falkor.orm.core.internal.mapping.LabelIndex;
 import dev.falkor.orm.core.internal.mapping.MappingContext;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
@@ -45,6 +46,7 @@ public final class RepositoryFactory {
         this.lookup = lookup;
         this.values = new Values(mapping);
         this.domainModel = new MappingDomainModel(mapping);
+        this.labelIndex = LabelIndex.of(List.of(), mapping);
     }
 
     /** CRUD and query support for an entity type, registering it on first use. */
@@ -52,13 +54,23 @@ public final class RepositoryFactory {
         EntityOperations<Object> ops = operations.get(entityType);
         if (ops == null) {
             EntityMetadata m = register(entityType);
-            ops = new EntityOperations<>(m, mapping, graph, schema, batchSize);
+            ops = new EntityOperations<>(m, mapping, graph, schema, batchSize, labelIndex);
             EntityOperations<Object> raced = operations.putIfAbsent(entityType, ops);
             if (raced != null) {
                 ops = raced;
             }
         }
         return ops;
+    }
+
+    private volatile LabelIndex labelIndex;
+
+    /**
+     * Builds the index polymorphic reads use, from the entity types declared on the builder;
+     * called once, before any repository exists.
+     */
+    public void indexLabels(java.util.Collection<Class<?>> declared) {
+        this.labelIndex = LabelIndex.of(declared, mapping);
     }
 
     public Values values() {

@@ -1,0 +1,163 @@
+package dev.falkor.orm.core.internal.mapping;
+
+import dev.falkor.orm.spi.value.DoubleValue;
+import dev.falkor.orm.spi.value.GraphValue;
+import dev.falkor.orm.spi.value.ListValue;
+import dev.falkor.orm.spi.value.MapValue;
+import dev.falkor.orm.spi.value.NodeValue;
+import dev.falkor.orm.spi.value.NullValue;
+import dev.falkor.orm.spi.value.StringValue;
+import dev.falkor.orm.spi.wire.ExactDoubles;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How the mapper reads nodes of one queried entity type: the RETURN items it asks for and how
+ * a row of them becomes an entity of that type or of one of its subtypes.
+ *
+ * <p>The items are {@code n{.*}} (the properties by name: no id-to-name table is involved, so
+ * a graph re-created by another client can never be misread), {@code labels(n)} when the type
+ * may have subtypes, and a map from graph name to the exact form of every double-valued
+ * property of the type and its known subtypes (replies round doubles to 15 digits; see
+ * {@link ExactDoubles}). Keyed by name, the exact map serves every subtype alike.
+ */
+public final class ReadShape {
+    private final EntityMetadata queried;
+    private final List<PersistentProperty> exact;
+    private final boolean withLabels;
+
+    private ReadShape(EntityMetadata queried, List<PersistentProperty> exact, boolean withLabels) {
+        this.queried = queried;
+        this.exact = exact;
+        this.withLabels = withLabels;
+    }
+
+    /** The shape for {@code queried}, whose rows may be read as any of {@code subtypes}. */
+    public static ReadShape of(EntityMetadata queried, Collection<EntityMetadata> subtypes) {
+        Map<String, PersistentProperty> byName = new LinkedHashMap<>();
+        for (PersistentProperty p : queried.properties()) {
+            if (p.needsExactRead()) {
+                byName.put(p.graphName(), p);
+            }
+        }
+        for (EntityMetadata s : subtypes) {
+            for (PersistentProperty p : s.properties()) {
+                if (p.needsExactRead()) {
+                    byName.putIfAbsent(p.graphName(), p);
+                }
+            }
+        }
+        return new ReadShape(queried, List.copyOf(byName.values()), queried.mayHaveSubtypes());
+    }
+
+    /** True if a subtype's property can be read from this shape's exact map (same storage form). */
+    public boolean covers(EntityMetadata subtype) {
+        for (PersistentProperty p : subtype.properties()) {
+            if (p.needsExactRead()) {
+                PersistentProperty mine = exact.stream().filter(e -> e.graphName().equals(p.graphName())).findFirst()
+                        .orElse(null);
+                if (mine == null || mine.kind() != p.kind() || mine.exactReadIsList() != p.exactReadIsList()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** True if plain node values of this type carry rounded doubles, so they need an exact re-read. */
+    public boolean hasExactReads() {
+        return !exact.isEmpty();
+    }
+
+    /** The RETURN items for node variable {@code v} (a trusted identifier). */
+    public String returnItems(String v) {
+        StringBuilder sb = new StringBuilder(v).append("{.*}");
+        if (withLabels) {
+            sb.append(", labels(").append(v).append(')');
+        }
+        if (!exact.isEmpty()) {
+            sb.append(", {");
+            for (int i = 0; i < exact.size(); i++) {
+                PersistentProperty p = exact.get(i);
+                sb.append(i == 0 ? "" : ", ").append(p.quotedName()).append(": ").append(exactExpression(p, v));
+            }
+            sb.append('}');
+        }
+        return sb.toString();
+    }
+
+    /** The exact-read expression of one double-valued property of node {@code v}. */
+    static String exactExpression(PersistentProperty p, String v) {
+        if (p.kind() == PersistentProperty.Kind.MAP) {
+            // graphName is a validated identifier, so the prefix literal cannot break out of its quotes
+            return "[__k IN keys(" + v + ") WHERE __k STARTS WITH '" + p.graphName() + ".' | [__k, "
+                    + ExactDoubles.expression(v + "[__k]") + "]]";
+        }
+        String expr = v + "." + p.quotedName();
+        return p.exactReadIsList() ? ExactDoubles.listExpression(expr) : ExactDoubles.expression(expr);
+    }
+
+    /** Number of columns {@link #returnItems} produces. */
+    public int columns() {
+        return 1 + (withLabels ? 1 : 0) + (exact.isEmpty() ? 0 : 1);
+    }
+
+    /** The node's labels in a row at {@code column}, or {@code null} if the shape does not fetch them. */
+    public List<String> labels(List<GraphValue> row, int column) {
+        if (!withLabels) {
+            return null;
+        }
+        List<GraphValue> values = ((ListValue) row.get(column + 1)).values();
+        List<String> out = new ArrayList<>(values.size());
+        for (GraphValue v : values) {
+            out.add(((StringValue) v).value());
+        }
+        return out;
+    }
+
+    /** Builds an entity of type {@code as} (the queried type or a subtype it covers) from a row at {@code column}. */
+    public Object read(EntityMetadata as, List<GraphValue> row, int column) {
+        Map<String, GraphValue> props = ((MapValue) row.get(column)).values();
+        if (exact.isEmpty()) {
+            return as.instantiate(props, Map.of());
+        }
+        Map<String, GraphValue> exactValues = ((MapValue) row.get(column + (withLabels ? 2 : 1))).values();
+        Map<String, GraphValue> decoded = new HashMap<>();
+        for (PersistentProperty p : exact) {
+            GraphValue t = exactValues.get(p.graphName());
+            if (t == null || t instanceof NullValue) {
+                continue;
+            }
+            if (p.kind() == PersistentProperty.Kind.MAP) {
+                for (GraphValue entry : ((ListValue) t).values()) {
+                    List<GraphValue> kv = ((ListValue) entry).values();
+                    decoded.put(((StringValue) kv.get(0)).value(), new DoubleValue(ExactDoubles.decode(kv.get(1))));
+                }
+            } else if (p.exactReadIsList()) {
+                List<GraphValue> items = new ArrayList<>();
+                for (GraphValue one : ((ListValue) t).values()) {
+                    Double d = ExactDoubles.decode(one);
+                    items.add(d == null ? NullValue.INSTANCE : new DoubleValue(d));
+                }
+                decoded.put(p.graphName(), new ListValue(items));
+            } else {
+                decoded.put(p.graphName(), new DoubleValue(ExactDoubles.decode(t)));
+            }
+        }
+        return as.instantiate(props, decoded);
+    }
+
+    /** Builds an entity of type {@code as} from a node a user's query returned (doubles as the reply has them). */
+    public static Object readNode(EntityMetadata as, NodeValue node) {
+        return as.instantiate(node.properties(), Map.of());
+    }
+
+    @Override
+    public String toString() {
+        return "ReadShape(" + queried.type().getSimpleName() + ": " + returnItems("n") + ")";
+    }
+}
