@@ -21,7 +21,9 @@ import dev.falkor.orm.api.annotation.Node;
 import dev.falkor.orm.api.annotation.Unique;
 import dev.falkor.orm.core.model.Member;
 import dev.falkor.orm.core.model.MemberRepository;
+import dev.falkor.orm.core.internal.exec.Executor;
 import dev.falkor.orm.spi.GraphQuery;
+import dev.falkor.orm.spi.QueryResult;
 import dev.falkor.orm.spi.Transport;
 import dev.falkor.orm.spi.value.IntegerValue;
 import dev.falkor.orm.spi.value.NodeValue;
@@ -316,9 +318,12 @@ class IntegrityTest extends GraphTestSupport {
     void badSortsAndDeepParametersFailBeforeSending() {
         AtomicInteger sent = new AtomicInteger();
         try (FalkorOrm counted = FalkorOrm.builder().transport(transport).graph(graph).lookup(MethodHandles.lookup())
-                .decorateExecutor(next -> q -> {
-                    sent.incrementAndGet();
-                    return next.execute(q);
+                .decorateExecutor(next -> new Executor.Forwarding(next) {
+                    @Override
+                    public QueryResult execute(GraphQuery q) {
+                        sent.incrementAndGet();
+                        return next.execute(q);
+                    }
                 }).build()) {
             MemberRepository repo = counted.repository(MemberRepository.class);
             int before = sent.get();
@@ -342,12 +347,15 @@ class IntegrityTest extends GraphTestSupport {
         AtomicInteger failures = new AtomicInteger(0);
         try (FalkorOrm flaky = FalkorOrm.builder().transport(transport).graph(graph).lookup(MethodHandles.lookup())
                 .retryPolicy(RetryPolicy.attempts(2, java.time.Duration.ZERO))
-                .decorateExecutor(next -> q -> {
-                    if (!q.readOnly() && failures.getAndDecrement() > 0) {
-                        next.execute(q); // applied, but the reply is "lost"
-                        throw new ConnectionException("simulated reset", ConnectionException.Outcome.UNKNOWN, null);
+                .decorateExecutor(next -> new Executor.Forwarding(next) {
+                    @Override
+                    public QueryResult execute(GraphQuery q) {
+                        if (!q.readOnly() && failures.getAndDecrement() > 0) {
+                            next.execute(q); // applied, but the reply is "lost"
+                            throw new ConnectionException("simulated reset", ConnectionException.Outcome.UNKNOWN, null);
+                        }
+                        return next.execute(q);
                     }
-                    return next.execute(q);
                 }).build()) {
             MemberRepository repo = flaky.repository(MemberRepository.class);
             failures.set(1);

@@ -20,6 +20,18 @@ public interface Transport extends AutoCloseable {
      */
     QueryResult execute(GraphQuery query);
 
+    /**
+     * Runs one query without blocking the caller. The stage completes with the result, or
+     * exceptionally with the same exceptions {@link #execute} throws.
+     *
+     * <p>The default runs {@link #execute} on the common fork-join pool, so every transport is
+     * usable asynchronously; a natively asynchronous transport (one multiplexed connection)
+     * overrides it and never blocks a thread per call.
+     */
+    default java.util.concurrent.CompletionStage<QueryResult> executeAsync(GraphQuery query) {
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> execute(query));
+    }
+
     /** Deletes a graph and everything in it; does nothing if the graph does not exist. */
     void deleteGraph(String graph);
 

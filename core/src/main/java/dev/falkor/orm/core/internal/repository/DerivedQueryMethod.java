@@ -5,6 +5,7 @@ import dev.falkor.orm.api.Pageable;
 import dev.falkor.orm.api.Sort;
 import dev.falkor.orm.api.Window;
 import dev.falkor.orm.core.internal.Types;
+import dev.falkor.orm.core.internal.exec.Step;
 import dev.falkor.orm.core.internal.mapping.EntityMetadata;
 import dev.falkor.orm.core.internal.query.CypherCondition;
 import dev.falkor.orm.core.internal.query.Operator;
@@ -151,36 +152,34 @@ final class DerivedQueryMethod {
     }
 
     Object invoke(Object[] args) {
+        return ops.graph().run(step(args));
+    }
+
+    /** The method's operation for these arguments, as a step (run blocking or asynchronously). */
+    Step<Object> step(Object[] args) {
         CypherCondition c = CypherCondition.render(tree, "n", arguments.values(args), values::toParameter);
         Map<String, Object> params = c.parameters();
         String where = c.where();
+        boolean distinct = tree.subject().distinct();
         return switch (tree.subject().kind()) {
-            case COUNT -> {
-                long n = EntityOperations.countOf(ops.graph().read(matchWhere(where) + " RETURN count("
-                        + (tree.subject().distinct() ? "DISTINCT " : "") + "n)", params));
-                yield Types.box(method.getReturnType()) == Integer.class ? (Object) Math.toIntExact(n) : (Object) n;
-            }
-            case EXISTS -> !ops.graph().read(matchWhere(where) + " RETURN 1 LIMIT 1", params).isEmpty();
-            case DELETE -> {
-                QueryResult r = ops.graph().write(matchWhere(where) + " DELETE n", params);
+            case COUNT -> ops.countStep(where, params, distinct).map(n ->
+                    Types.box(method.getReturnType()) == Integer.class ? (Object) Math.toIntExact(n) : (Object) n);
+            case EXISTS -> Step.run(ops.graph().readQuery(ops.matchWhere(where) + " RETURN 1 LIMIT 1", params), true,
+                    r -> (Object) !r.isEmpty());
+            case DELETE -> Step.run(ops.graph().writeQuery(ops.matchWhere(where) + " DELETE n", params), false, r -> {
                 long n = r.statistics().nodesDeleted();
-                yield returnType.container() == ReturnType.Container.VOID ? null
+                return returnType.container() == ReturnType.Container.VOID ? null
                         : Types.box(method.getReturnType()) == Integer.class ? (Object) Math.toIntExact(n) : (Object) n;
-            }
+            });
             case FIND, STREAM -> find(where, params, args);
         };
     }
 
-    private String matchWhere(String where) {
-        return ops.matchWhere(where);
-    }
-
-    private Object find(String where, Map<String, Object> params, Object[] args) {
+    private Step<Object> find(String where, Map<String, Object> params, Object[] args) {
         Integer top = tree.subject().isLimiting() ? tree.subject().maxResults().getAsInt() : null;
         if (returnType.container() == ReturnType.Container.WINDOW) {
             Sort sort = methodSort.and(arguments.sort(args));
-            Window<Object> w = ops.scroll(where, params, arguments.position(args), top, sort);
-            return w;
+            return ops.scrollStep(where, params, arguments.position(args), top, sort).map(w -> (Object) w);
         }
         Pageable pageable = arguments.pageable(args);
         Sort dynamic = arguments.sort(args);
@@ -199,18 +198,15 @@ final class DerivedQueryMethod {
         } else {
             limit = top == null ? null : (long) top;
         }
-        QueryResult r = ops.graph().read(ops.selectCypher(where, items, distinct, orderBy, skip != null, limit != null),
-                EntityOperations.withPaging(params, skip, limit));
-        List<Object> rows = read(r);
+        Step<List<Object>> rows = Step.run(ops.graph().readQuery(ops.selectCypher(where, items, distinct, orderBy,
+                skip != null, limit != null), EntityOperations.withPaging(params, skip, limit)), true, this::read);
         return switch (returnType.container()) {
-            case PAGE -> {
-                long total = QueryMethods.pageShowsTotal(rows.size(), pageable) ? pageable.offset() + rows.size()
-                        : EntityOperations.countOf(ops.graph().read(matchWhere(where) + " RETURN count("
-                        + (distinct ? "DISTINCT " : "") + "n)", params));
-                yield QueryMethods.page(rows, pageable, top == null ? total : Math.min(total, top));
-            }
-            case SLICE -> QueryMethods.slice(rows, pageable);
-            default -> QueryMethods.wrap(returnType, rows, method);
+            case PAGE -> rows.flatMap(list -> (QueryMethods.pageShowsTotal(list.size(), pageable)
+                    ? Step.done(pageable.offset() + list.size())
+                    : ops.countStep(where, params, distinct))
+                    .map(total -> (Object) QueryMethods.page(list, pageable, top == null ? total : Math.min(total, top))));
+            case SLICE -> rows.map(list -> QueryMethods.slice(list, pageable));
+            default -> rows.map(list -> QueryMethods.wrap(returnType, list, method));
         };
     }
 

@@ -7,120 +7,51 @@ import dev.falkor.orm.api.ScrollPosition;
 import dev.falkor.orm.api.Slice;
 import dev.falkor.orm.api.Sort;
 import dev.falkor.orm.api.Window;
-import dev.falkor.orm.core.internal.Identifiers;
 import dev.falkor.orm.core.internal.Types;
+import dev.falkor.orm.core.internal.exec.Step;
 import dev.falkor.orm.core.internal.mapping.EntityMetadata;
 import dev.falkor.orm.core.internal.mapping.LabelIndex;
-import dev.falkor.orm.core.internal.mapping.MappingContext;
 import dev.falkor.orm.core.internal.mapping.PersistentProperty;
 import dev.falkor.orm.core.internal.mapping.ReadShape;
-import dev.falkor.orm.core.internal.query.Int64;
+import dev.falkor.orm.core.internal.write.WritePlan;
 import dev.falkor.orm.spi.QueryResult;
-import dev.falkor.orm.spi.wire.ParameterEncoder;
 import dev.falkor.orm.spi.value.GraphValue;
 import dev.falkor.orm.spi.value.IntegerValue;
+import dev.falkor.orm.spi.value.ListValue;
 import dev.falkor.orm.spi.value.NodeValue;
+import dev.falkor.orm.spi.value.StringValue;
+import dev.falkor.orm.spi.wire.ParameterEncoder;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The Cypher behind CRUD for one entity type. Statements are built once from the mapping;
- * at run time only parameters change. Every write of entities is one UNWIND statement per
- * batch, so {@code saveAll} of 1,000 entities is one round trip, not 1,000.
+ * CRUD and query support for one entity type. Every operation is first built as a
+ * {@link Step} (statements and how to map their results, no I/O), then run: the blocking
+ * methods here run it on the calling thread; an asynchronous API runs the very same steps
+ * without blocking. Writes go through the one write path, {@link Writes}.
  */
 public final class EntityOperations<T> {
     private final EntityMetadata entity;
-    private final MappingContext mapping;
     private final GraphAccess graph;
+    private final Writes writes;
     private final int batchSize;
-
-    private final String matchClause;
-    private final String saveCypher;
-    private final String findByIdCypher;
-    private final String findAllByIdCypher;
-    private final String findAllCypher;
-    private final String existsCypher;
-    private final String countCypher;
-    private final String deleteByIdsCypher;
-    private final String deleteAllCypher;
-
-    private final SchemaManager schema;
-    private final String mapKeysCypher;
-
     private final LabelIndex labelIndex;
     private final ReadShape shape;
+    private final EntityStatements statements;
 
-    public EntityOperations(EntityMetadata entity, MappingContext mapping, GraphAccess graph, SchemaManager schema,
-                            int batchSize, LabelIndex labelIndex) {
+    public EntityOperations(EntityMetadata entity, GraphAccess graph, Writes writes, int batchSize,
+                            LabelIndex labelIndex) {
         this.entity = entity;
-        this.labelIndex = labelIndex;
-        this.mapping = mapping;
         this.graph = graph;
-        this.schema = schema;
+        this.writes = writes;
         this.batchSize = batchSize;
-        String match = "MATCH (n:" + Identifiers.quote(entity.primaryLabel()) + ")";
-        String idProp = "n." + entity.id().quotedName();
-        this.matchClause = match;
-        this.saveCypher = saveStatement(entity);
+        this.labelIndex = labelIndex;
         this.shape = labelIndex.shape(entity);
-        this.findByIdCypher = match + " WHERE " + idProp + " = $id RETURN " + shape.returnItems("n");
-        this.findAllByIdCypher = match + " WHERE " + idProp + " IN $ids RETURN " + shape.returnItems("n");
-        this.findAllCypher = match + " RETURN " + shape.returnItems("n");
-        this.existsCypher = match + " WHERE " + idProp + " = $id RETURN " + idProp + " LIMIT 1";
-        this.countCypher = match + " RETURN count(n)";
-        this.deleteByIdsCypher = match + " WHERE " + idProp + " IN $ids DELETE n";
-        this.deleteAllCypher = match + " DELETE n";
-        this.mapKeysCypher = mapKeysStatement(entity);
-    }
-
-    /** Reads the stored keys of every Map property, so entries removed from a map are removed from the node. */
-    private static String mapKeysStatement(EntityMetadata entity) {
-        List<String> prefixes = new ArrayList<>();
-        for (PersistentProperty p : entity.properties()) {
-            if (p.kind() == PersistentProperty.Kind.MAP) {
-                // graph names are validated identifiers: safe inside a quoted literal
-                prefixes.add("__k STARTS WITH '" + p.graphName() + ".'");
-            }
-        }
-        if (prefixes.isEmpty()) {
-            return null;
-        }
-        return "MATCH (n:" + Identifiers.quote(entity.idLabel()) + ") WHERE n." + entity.id().quotedName()
-                + " IN $ids RETURN n." + entity.id().quotedName() + ", [__k IN keys(n) WHERE "
-                + String.join(" OR ", prefixes) + "]";
-    }
-
-    /**
-     * {@code UNWIND $rows AS row MERGE (n:L {id: row.id}) SET n += row.props ...}: {@code +=}
-     * updates the mapped properties only; each row carries every mapped property, null ones as
-     * {@code null}, which removes them. Properties the mapping does not know stay as they are.
-     */
-    private static String saveStatement(EntityMetadata entity) {
-        StringBuilder sb = new StringBuilder("UNWIND $rows AS row MERGE (n:")
-                .append(Identifiers.quote(entity.idLabel())).append(" {")
-                .append(entity.id().quotedName()).append(": row.id}) SET n += row.props");
-        StringBuilder extraLabels = new StringBuilder();
-        for (String label : entity.labels()) {
-            if (!label.equals(entity.idLabel())) {
-                extraLabels.append(':').append(Identifiers.quote(label));
-            }
-        }
-        if (extraLabels.length() > 0) {
-            sb.append(", n").append(extraLabels);
-        }
-        for (PersistentProperty p : entity.properties()) {
-            String target = "n." + p.quotedName();
-            String source = "row.props." + p.quotedName();
-            if (p.isInterned()) {
-                sb.append(", ").append(target).append(" = intern(").append(source).append(')');
-            } else if (p.kind() == PersistentProperty.Kind.VECTOR) {
-                sb.append(", ").append(target).append(" = vecf32(").append(source).append(')');
-            }
-        }
-        return sb.toString();
+        this.statements = new EntityStatements(entity, shape);
     }
 
     /** How rows of this entity are read; the RETURN items of every mapper read of it. */
@@ -131,6 +62,13 @@ public final class EntityOperations<T> {
     public EntityMetadata metadata() {
         return entity;
     }
+
+    /** The graph this entity lives in. */
+    public GraphAccess graph() {
+        return graph;
+    }
+
+    // ---- writes
 
     /** Saves one entity; returns it (a new instance for records that got a generated id). */
     public T save(T e) {
@@ -143,6 +81,11 @@ public final class EntityOperations<T> {
      * given twice is saved in its last state, as if saved one after another.
      */
     public List<T> saveAll(Iterable<? extends T> entities) {
+        return graph.run(saveAllStep(entities));
+    }
+
+    /** The steps of {@link #saveAll}; the entities are converted and checked when this is called. */
+    public Step<List<T>> saveAllStep(Iterable<? extends T> entities) {
         List<T> saved = new ArrayList<>();
         Map<Object, Map<String, Object>> rows = new LinkedHashMap<>();
         for (T e : entities) {
@@ -151,10 +94,9 @@ public final class EntityOperations<T> {
             }
             T withId = assignId(e);
             Object id = entity.idOf(withId);
-            Map<String, Object> row = new LinkedHashMap<>(2);
+            Map<String, Object> row = new LinkedHashMap<>(4);
             try {
-                Object graphId = entity.id().toGraph(id);
-                row.put("id", graphId);
+                row.put("id", entity.id().toGraph(id));
                 row.put("props", entity.toGraph(withId, true));
             } catch (IllegalArgumentException ex) {
                 throw new InvalidEntityException("Cannot save " + entity.type().getName() + " with id " + id + ": "
@@ -167,13 +109,9 @@ public final class EntityOperations<T> {
             saved.add(withId);
         }
         List<Map<String, Object>> all = new ArrayList<>(rows.values());
-        if (mapKeysCypher != null) {
-            removeStaleMapEntries(all);
-        }
-        for (int from = 0; from < all.size(); from += batchSize) {
-            schema.write(entity, saveCypher, all.subList(from, Math.min(all.size(), from + batchSize)));
-        }
-        return saved;
+        Step<Void> prepared = statements.mapKeys == null ? Step.done(null) : staleMapEntries(all);
+        return prepared.flatMap(ignored -> writes.apply(WritePlan.of(new WritePlan.UpsertNodes(entity, all))))
+                .map(ignored -> saved);
     }
 
     /** Rejects what the server cannot hold (NaN, NUL, ...) naming entity, id and property, never the value. */
@@ -197,26 +135,34 @@ public final class EntityOperations<T> {
                 + ": property '" + property + problem[0] + "': " + problem[1] + ". Nothing was written");
     }
 
-    /** Adds a null for every stored entry of a Map property that the entity's map no longer has. */
+    /**
+     * Adds a null for every stored entry of a Map property that the entity's map no longer has,
+     * so the entry is removed: one read of the stored keys per batch, before the write.
+     */
     @SuppressWarnings("unchecked")
-    private void removeStaleMapEntries(List<Map<String, Object>> rows) {
-        Map<Object, Map<String, Object>> byId = new java.util.HashMap<>();
+    private Step<Void> staleMapEntries(List<Map<String, Object>> rows) {
+        Map<Object, Map<String, Object>> byId = new HashMap<>();
         for (Map<String, Object> r : rows) {
             byId.put(r.get("id"), (Map<String, Object>) r.get("props"));
         }
         List<Object> ids = new ArrayList<>(byId.keySet());
-        for (int from = 0; from < ids.size(); from += batchSize) {
-            QueryResult r = graph.read(mapKeysCypher, Map.of("ids", ids.subList(from, Math.min(ids.size(), from + batchSize))));
-            for (List<GraphValue> row : r.rows()) {
-                Map<String, Object> props = byId.get(row.get(0).asJava());
-                if (props == null) {
-                    continue;
+        Step<Void> step = Step.done(null);
+        for (int from = ids.size() - ((ids.size() - 1) % batchSize) - 1; from >= 0 && !ids.isEmpty(); from -= batchSize) {
+            Step<Void> rest = step;
+            List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + batchSize));
+            step = Step.<Void>then(graph.readQuery(statements.mapKeys, Map.of("ids", chunk)), true, r -> {
+                for (List<GraphValue> row : r.rows()) {
+                    Map<String, Object> props = byId.get(row.get(0).asJava());
+                    if (props != null) {
+                        for (GraphValue k : ((ListValue) row.get(1)).values()) {
+                            props.putIfAbsent(((StringValue) k).value(), null);
+                        }
+                    }
                 }
-                for (GraphValue k : ((dev.falkor.orm.spi.value.ListValue) row.get(1)).values()) {
-                    props.putIfAbsent(((dev.falkor.orm.spi.value.StringValue) k).value(), null);
-                }
-            }
+                return rest;
+            });
         }
+        return step;
     }
 
     @SuppressWarnings("unchecked")
@@ -233,9 +179,40 @@ public final class EntityOperations<T> {
         return (T) entity.withId(e, generated);
     }
 
+    public void deleteById(Object id) {
+        graph.run(deleteStep(List.of(idParameter(id))));
+    }
+
+    public void delete(T e) {
+        deleteById(entity.idOf(e));
+    }
+
+    public void deleteAll() {
+        graph.run(Step.run(graph.writeQuery(statements.deleteAll, Map.of()), true, r -> null));
+    }
+
+    public void deleteAll(Iterable<? extends T> entities) {
+        List<Object> ids = new ArrayList<>();
+        for (T e : entities) {
+            ids.add(idParameter(entity.idOf(e)));
+        }
+        graph.run(deleteStep(ids));
+    }
+
+    /** Deletes the nodes with these graph ids, through the write path. */
+    public Step<Void> deleteStep(List<Object> graphIds) {
+        return writes.apply(WritePlan.of(new WritePlan.DeleteNodes(entity, graphIds)));
+    }
+
+    // ---- reads
+
     public Optional<T> findById(Object id) {
-        QueryResult r = graph.read(findByIdCypher, Map.of("id", idParameter(id)));
-        return r.isEmpty() ? Optional.empty() : Optional.of(read(r.rows().get(0)));
+        return graph.run(findByIdStep(id));
+    }
+
+    public Step<Optional<T>> findByIdStep(Object id) {
+        return Step.run(graph.readQuery(statements.findById, Map.of("id", idParameter(id))), true,
+                r -> r.isEmpty() ? Optional.empty() : Optional.of(read(r.rows().get(0))));
     }
 
     public List<T> findAllById(Iterable<?> ids) {
@@ -246,11 +223,11 @@ public final class EntityOperations<T> {
         if (params.isEmpty()) {
             return List.of();
         }
-        return readAll(graph.read(findAllByIdCypher, Map.of("ids", params)));
+        return graph.run(Step.run(graph.readQuery(statements.findAllById, Map.of("ids", params)), true, this::readAll));
     }
 
     public List<T> findAll() {
-        return readAll(graph.read(findAllCypher, Map.of()));
+        return graph.run(Step.run(graph.readQuery(statements.findAll, Map.of()), true, this::readAll));
     }
 
     public List<T> findAll(Sort sort) {
@@ -261,74 +238,24 @@ public final class EntityOperations<T> {
         return page("", Map.of(), pageable);
     }
 
-    /**
-     * Entities matching {@code where} (a Cypher condition on {@code n}, or empty), in
-     * {@code sort} order, optionally skipping and limiting. SKIP and LIMIT are parameters.
-     */
-    public List<T> select(String where, Map<String, ?> params, Sort sort, Long skip, Long limit) {
-        return readAll(graph.read(selectCypher(where, shape.returnItems("n"), false, orderBy(sort, skip != null),
-                skip != null, limit != null), withPaging(params, skip, limit)));
+    public boolean existsById(Object id) {
+        return graph.run(Step.run(graph.readQuery(statements.exists, Map.of("id", idParameter(id))), true,
+                r -> !r.isEmpty()));
     }
 
-    /**
-     * {@code MATCH (n:L) [WHERE ...] RETURN [DISTINCT] items [ORDER BY ...] [SKIP $__skip] [LIMIT $__limit]}.
-     */
-    public String selectCypher(String where, String returnItems, boolean distinct, String orderBy, boolean skip,
-                               boolean limit) {
-        StringBuilder cypher = new StringBuilder(matchClause).append(whereClause(where)).append(" RETURN ")
-                .append(distinct ? "DISTINCT " : "").append(returnItems).append(orderBy);
-        if (skip) {
-            cypher.append(" SKIP $__skip");
-        }
-        if (limit) {
-            cypher.append(" LIMIT $__limit");
-        }
-        return cypher.toString();
-    }
-
-    /** {@code MATCH (n:L) [WHERE ...]}. */
-    public String matchWhere(String where) {
-        return matchClause + whereClause(where);
-    }
-
-    /**
-     * The largest SKIP and LIMIT FalkorDB applies correctly: it keeps only the low 32 bits of
-     * SKIP ({@code SKIP 4294967296} skips nothing), so offsets beyond this are refused.
-     */
-    public static final long MAX_SKIP_OR_LIMIT = Integer.MAX_VALUE;
-
-    /**
-     * The parameters plus {@code __skip} and {@code __limit} where given.
-     *
-     * @throws IllegalArgumentException if either is negative or beyond what the server applies
-     */
-    public static Map<String, Object> withPaging(Map<String, ?> params, Long skip, Long limit) {
-        if (skip != null && (skip < 0 || skip > MAX_SKIP_OR_LIMIT)) {
-            throw new IllegalArgumentException("Cannot skip " + skip + " rows: FalkorDB applies offsets up to "
-                    + MAX_SKIP_OR_LIMIT + " only; page deeper with keyset scrolling (Window/ScrollPosition)");
-        }
-        if (limit != null && (limit < 0 || limit > MAX_SKIP_OR_LIMIT)) {
-            throw new IllegalArgumentException("Cannot limit to " + limit + " rows: FalkorDB applies limits up to "
-                    + MAX_SKIP_OR_LIMIT + " only");
-        }
-        Map<String, Object> all = new LinkedHashMap<>(params);
-        if (skip != null) {
-            all.put("__skip", skip);
-        }
-        if (limit != null) {
-            all.put("__limit", limit);
-        }
-        return all;
-    }
-
-    /** The graph this entity lives in. */
-    public GraphAccess graph() {
-        return graph;
+    public long count() {
+        return graph.run(Step.run(graph.readQuery(statements.count, Map.of()), true, EntityOperations::countOf));
     }
 
     /** Number of entities matching {@code where}. */
     public long count(String where, Map<String, ?> params) {
-        return countOf(graph.read(matchClause + whereClause(where) + " RETURN count(n)", params));
+        return graph.run(countStep(where, params, false));
+    }
+
+    /** The step counting entities matching {@code where}. */
+    public Step<Long> countStep(String where, Map<String, ?> params, boolean distinct) {
+        return Step.run(graph.readQuery(statements.matchWhere(where) + " RETURN count(" + (distinct ? "DISTINCT " : "")
+                + "n)", params), true, EntityOperations::countOf);
     }
 
     /** The count in a {@code RETURN count(...)} result; 0 when the graph does not exist. */
@@ -336,20 +263,63 @@ public final class EntityOperations<T> {
         return r.isEmpty() ? 0 : ((IntegerValue) r.scalar()).value();
     }
 
-    /** A page: the rows plus a count query. */
+    /**
+     * Entities matching {@code where} (a Cypher condition on {@code n}, or empty), in
+     * {@code sort} order, optionally skipping and limiting. SKIP and LIMIT are parameters.
+     */
+    public List<T> select(String where, Map<String, ?> params, Sort sort, Long skip, Long limit) {
+        return graph.run(selectStep(where, params, sort, skip, limit));
+    }
+
+    public Step<List<T>> selectStep(String where, Map<String, ?> params, Sort sort, Long skip, Long limit) {
+        return Step.run(graph.readQuery(statements.select(where, shape.returnItems("n"), false,
+                statements.orderBy(sort, skip != null), skip != null, limit != null),
+                EntityStatements.withPaging(params, skip, limit)), true, this::readAll);
+    }
+
+    /** {@code MATCH (n:L) [WHERE ...] RETURN [DISTINCT] items [ORDER BY ...] [SKIP $__skip] [LIMIT $__limit]}. */
+    public String selectCypher(String where, String returnItems, boolean distinct, String orderBy, boolean skip,
+                               boolean limit) {
+        return statements.select(where, returnItems, distinct, orderBy, skip, limit);
+    }
+
+    /** {@code MATCH (n:L) [WHERE ...]}. */
+    public String matchWhere(String where) {
+        return statements.matchWhere(where);
+    }
+
+    /** The parameters plus {@code __skip} and {@code __limit} where given, checked against what the server applies. */
+    public static Map<String, Object> withPaging(Map<String, ?> params, Long skip, Long limit) {
+        return EntityStatements.withPaging(params, skip, limit);
+    }
+
+    /** ORDER BY for a sort (checked against the mapping); with {@code stable}, the id breaks ties. */
+    public String orderBy(Sort sort, boolean stable) {
+        return statements.orderBy(sort, stable);
+    }
+
+    /** ORDER BY continuing {@code prefix}, then {@code sort}, then the id when {@code stable}. */
+    public String orderBy(String prefix, Sort sort, boolean stable) {
+        return statements.orderBy(prefix, sort, stable);
+    }
+
+    /** A page: the rows plus a count query unless the page itself shows the total. */
     public Page<T> page(String where, Map<String, ?> params, Pageable pageable) {
-        List<T> rows = select(where, params, pageable.sort(), pageable.offset(), (long) pageable.size());
-        long total = rows.size() < pageable.size() && (!rows.isEmpty() || pageable.offset() == 0)
-                ? pageable.offset() + rows.size() // the last page tells the total without counting
-                : count(where, params);
-        return new Chunks.PageImpl<>(rows, pageable, total);
+        return graph.run(pageStep(where, params, pageable));
+    }
+
+    public Step<Page<T>> pageStep(String where, Map<String, ?> params, Pageable pageable) {
+        return selectStep(where, params, pageable.sort(), pageable.offset(), (long) pageable.size())
+                .flatMap(rows -> (QueryMethods.pageShowsTotal(rows.size(), pageable)
+                        ? Step.done(pageable.offset() + rows.size())
+                        : countStep(where, params, false))
+                        .map(total -> (Page<T>) new Chunks.PageImpl<>(rows, pageable, total)));
     }
 
     /** A slice: fetches one row more than asked to know whether another slice follows. */
     public Slice<T> slice(String where, Map<String, ?> params, Pageable pageable) {
-        List<T> rows = select(where, params, pageable.sort(), pageable.offset(), pageable.size() + 1L);
-        boolean more = rows.size() > pageable.size();
-        return new Chunks.SliceImpl<>(more ? rows.subList(0, pageable.size()) : rows, pageable, more);
+        return graph.run(selectStep(where, params, pageable.sort(), pageable.offset(), pageable.size() + 1L)
+                .map(rows -> QueryMethods.slice(rows, pageable)));
     }
 
     /**
@@ -357,180 +327,32 @@ public final class EntityOperations<T> {
      * as the final key, so each window is one indexed range query however deep it is.
      */
     public Window<T> scroll(String where, Map<String, ?> params, ScrollPosition position, int size, Sort sort) {
-        if (size < 1 || size >= MAX_SKIP_OR_LIMIT) {
-            throw new IllegalArgumentException("window size must be between 1 and " + (MAX_SKIP_OR_LIMIT - 1)
-                    + ", was " + size);
+        return graph.run(scrollStep(where, params, position, size, sort));
+    }
+
+    public Step<Window<T>> scrollStep(String where, Map<String, ?> params, ScrollPosition position, int size,
+                                      Sort sort) {
+        if (size < 1 || size >= EntityStatements.MAX_SKIP_OR_LIMIT) {
+            throw new IllegalArgumentException("window size must be between 1 and "
+                    + (EntityStatements.MAX_SKIP_OR_LIMIT - 1) + ", was " + size);
         }
-        checkSort(sort);
-        List<Sort.Order> keys = new ArrayList<>(sort.orders());
-        keys.removeIf(o -> o.property().equals(entity.id().javaName()));
-        Sort.Direction idDirection = keys.isEmpty() ? Sort.Direction.ASC : keys.get(keys.size() - 1).direction();
-        keys.add(new Sort.Order(entity.id().javaName(), idDirection, false));
+        List<Sort.Order> keys = statements.scrollKeys(sort);
         Map<String, Object> all = new LinkedHashMap<>(params);
-        String condition = where;
-        if (!position.isInitial()) {
-            // Rows after the position in (k1, k2, ..., id) order, where the server sorts nulls
-            // last ascending and first descending: OR over i of (k1..k(i-1) equal AND ki after).
-            StringBuilder or = new StringBuilder();
-            for (int i = 0; i < keys.size(); i++) {
-                StringBuilder and = new StringBuilder();
-                boolean impossible = false;
-                for (int j = 0; j <= i; j++) {
-                    Sort.Order o = keys.get(j);
-                    PersistentProperty p = sortProperty(o.property());
-                    if (!position.keys().containsKey(o.property())) {
-                        throw new IllegalArgumentException("Scroll position lacks a value for sort key '"
-                                + o.property() + "'; use the position of the previous window");
-                    }
-                    Object value = p.toGraph(position.keys().get(o.property()));
-                    String lhs = sortExpression(p, o);
-                    String term;
-                    if (value == null) {
-                        if (j < i) {
-                            term = lhs + " IS NULL";
-                        } else if (o.direction() == Sort.Direction.DESC) {
-                            term = lhs + " IS NOT NULL"; // nulls come first descending
-                        } else {
-                            impossible = true; // nothing sorts after null ascending
-                            break;
-                        }
-                    } else {
-                        String param = "__k" + j;
-                        all.put(param, value);
-                        String rhs = o.ignoreCase() ? "toLower($" + param + ")" : "$" + param;
-                        boolean int64 = !o.ignoreCase() && Int64.applies(p.type());
-                        if (j < i) {
-                            term = lhs + " = " + rhs;
-                        } else if (o.direction() == Sort.Direction.ASC) {
-                            term = "(" + (int64 ? Int64.greater(lhs, rhs) : lhs + " > " + rhs) + " OR " + lhs + " IS NULL)";
-                        } else {
-                            term = int64 ? Int64.less(lhs, rhs) : lhs + " < " + rhs;
-                        }
-                    }
-                    and.append(j == 0 ? "" : " AND ").append(term);
+        String condition = statements.after(where, all, position, keys);
+        return selectStep(condition, all, Sort.by(keys.toArray(Sort.Order[]::new)), null, size + 1L).map(rows -> {
+            boolean more = rows.size() > size;
+            List<T> content = more ? rows.subList(0, size) : rows;
+            ScrollPosition next = position;
+            if (!content.isEmpty()) {
+                Object last = content.get(content.size() - 1);
+                Map<String, Object> k = new LinkedHashMap<>();
+                for (Sort.Order o : keys) {
+                    k.put(o.property(), statements.sortProperty(o.property()).accessor().get(last));
                 }
-                if (!impossible) {
-                    or.append(or.length() == 0 ? "(" : " OR (").append(and).append(')');
-                }
+                next = new ScrollPosition(k);
             }
-            String after = or.length() == 0 ? "false" : or.toString();
-            condition = where.isEmpty() ? after : "(" + where + ") AND (" + after + ")";
-        }
-        List<T> rows = select(condition, all, Sort.by(keys.toArray(Sort.Order[]::new)), null, size + 1L);
-        boolean more = rows.size() > size;
-        List<T> content = more ? rows.subList(0, size) : rows;
-        ScrollPosition next = position;
-        if (!content.isEmpty()) {
-            Object last = content.get(content.size() - 1);
-            Map<String, Object> k = new LinkedHashMap<>();
-            for (Sort.Order o : keys) {
-                k.put(o.property(), sortProperty(o.property()).accessor().get(last));
-            }
-            next = new ScrollPosition(k);
-        }
-        return new Window<>(content, more, next);
-    }
-
-    private String whereClause(String where) {
-        return where == null || where.isEmpty() ? "" : " WHERE " + where;
-    }
-
-    /**
-     * ORDER BY for a sort, with every property checked against the mapping. When paging, the
-     * id is appended as a tie-breaker so pages never overlap or skip rows.
-     */
-    public String orderBy(Sort sort, boolean stable) {
-        return orderBy("", sort, stable);
-    }
-
-    /**
-     * ORDER BY continuing {@code prefix} (an ORDER BY clause rendered from a method name, or
-     * empty), then {@code sort}, then the id when {@code stable}.
-     */
-    public String orderBy(String prefix, Sort sort, boolean stable) {
-        checkSort(sort);
-        List<String> items = new ArrayList<>();
-        boolean hasId = false;
-        for (Sort.Order o : sort) {
-            PersistentProperty p = sortProperty(o.property());
-            hasId |= p.isId();
-            String direction = o.direction() == Sort.Direction.ASC ? "ASC" : "DESC";
-            items.add(!o.ignoreCase() && Int64.applies(p.type()) ? Int64.orderItems(sortExpression(p, o), direction)
-                    : sortExpression(p, o) + " " + direction);
-        }
-        String idKey = "n." + entity.id().quotedName();
-        if (stable && !hasId && !prefix.contains(idKey)) {
-            items.add(Int64.applies(entity.id().type()) ? Int64.orderItems(idKey, "ASC") : idKey + " ASC");
-        }
-        String head = prefix.strip();
-        if (items.isEmpty()) {
-            return head.isEmpty() ? "" : " " + head;
-        }
-        return head.isEmpty() ? " ORDER BY " + String.join(", ", items) : " " + head + ", " + String.join(", ", items);
-    }
-
-    private static String sortExpression(PersistentProperty p, Sort.Order o) {
-        String e = "n." + p.quotedName();
-        return o.ignoreCase() ? "toLower(" + e + ")" : e;
-    }
-
-    private PersistentProperty sortProperty(String javaName) {
-        PersistentProperty p = entity.property(javaName).orElseThrow(() -> new IllegalArgumentException(
-                "Cannot sort " + entity.type().getSimpleName() + " by '" + javaName + "': no such property; known: "
-                        + entity.properties().stream().map(PersistentProperty::javaName).toList()));
-        if (p.kind() != PersistentProperty.Kind.SCALAR || p.isCollection()) {
-            throw new IllegalArgumentException("Cannot sort " + entity.type().getSimpleName() + " by '" + javaName
-                    + "': only single-valued properties can be sort keys");
-        }
-        return p;
-    }
-
-    /** Checks a sort against the mapping before anything is sent: known properties, ignore-case on text only. */
-    public void checkSort(Sort sort) {
-        for (Sort.Order o : sort) {
-            PersistentProperty p = sortProperty(o.property());
-            if (o.ignoreCase() && !isText(p)) {
-                throw new IllegalArgumentException("Cannot sort " + entity.type().getSimpleName() + " by '"
-                        + o.property() + "' ignoring case: it is stored as " + p.type().getSimpleName()
-                        + ", not as text");
-            }
-        }
-    }
-
-    private static boolean isText(PersistentProperty p) {
-        Class<?> t = p.type();
-        // numbers and booleans are stored as such (toLower fails on them); converted types as text
-        return t == char.class || (!t.isPrimitive() && !Number.class.isAssignableFrom(t) && t != Boolean.class);
-    }
-
-    public boolean existsById(Object id) {
-        return !graph.read(existsCypher, Map.of("id", idParameter(id))).isEmpty();
-    }
-
-    public long count() {
-        return countOf(graph.read(countCypher, Map.of()));
-    }
-
-    public void deleteById(Object id) {
-        graph.idempotentWrite(deleteByIdsCypher, Map.of("ids", List.of(idParameter(id))));
-    }
-
-    public void delete(T e) {
-        deleteById(entity.idOf(e));
-    }
-
-    public void deleteAll() {
-        graph.idempotentWrite(deleteAllCypher, Map.of());
-    }
-
-    public void deleteAll(Iterable<? extends T> entities) {
-        List<Object> ids = new ArrayList<>();
-        for (T e : entities) {
-            ids.add(idParameter(entity.idOf(e)));
-        }
-        for (int from = 0; from < ids.size(); from += batchSize) {
-            graph.idempotentWrite(deleteByIdsCypher, Map.of("ids", ids.subList(from, Math.min(ids.size(), from + batchSize))));
-        }
+            return new Window<>(content, more, next);
+        });
     }
 
     /** The id as a parameter value, through the id field's converter. */
@@ -545,7 +367,7 @@ public final class EntityOperations<T> {
         return entity.id().toGraph(id);
     }
 
-    /** Reads rows produced by {@code RETURN <returnItems("n")>}. */
+    /** Reads rows produced by {@code RETURN <shape().returnItems("n")>}. */
     public List<T> readAll(QueryResult r) {
         List<T> out = new ArrayList<>(r.rows().size());
         for (List<GraphValue> row : r.rows()) {
@@ -554,20 +376,32 @@ public final class EntityOperations<T> {
         return out;
     }
 
+    /** Reads one row produced by {@code RETURN <shape().returnItems("n")>}. */
+    @SuppressWarnings("unchecked")
+    public T read(List<GraphValue> row) {
+        return (T) shape.read(labelIndex.concreteType(entity, shape.labels(row, 0)), row, 0);
+    }
+
+    /** Entities from nodes in column {@code column} of a query the user wrote (see {@link #readNodesStep}). */
+    public List<T> readNodes(QueryResult r, int column) {
+        return graph.run(readNodesStep(r, column));
+    }
+
     /**
      * Entities from nodes in column {@code column} of a query the user wrote. The transport has
      * checked that the node's property names are current. Its reply carries doubles rounded to
      * 15 digits, so for entities with double properties the exact values are fetched by id in
      * one more query (reads must never lose data).
      */
-    public List<T> readNodes(QueryResult r, int column) {
-        List<T> out = new ArrayList<>(r.rows().size());
+    @SuppressWarnings("unchecked")
+    public Step<List<T>> readNodesStep(QueryResult r, int column) {
         if (!shape.hasExactReads()) {
+            List<T> out = new ArrayList<>(r.rows().size());
             for (List<GraphValue> row : r.rows()) {
                 NodeValue n = nodeAt(row, column);
-                out.add(n == null ? null : readNode(n));
+                out.add(n == null ? null : (T) ReadShape.readNode(labelIndex.concreteType(entity, n.labels()), n));
             }
-            return out;
+            return Step.done(out);
         }
         List<Object> ids = new ArrayList<>();
         for (List<GraphValue> row : r.rows()) {
@@ -576,18 +410,24 @@ public final class EntityOperations<T> {
                 ids.add(n.property(entity.id().graphName()).asJava());
             }
         }
-        Map<Object, T> exact = new java.util.HashMap<>();
-        if (!ids.isEmpty()) {
-            for (List<GraphValue> row : graph.read(findAllByIdCypher.replace("RETURN ", "RETURN n." + entity.id().quotedName()
-                    + ", "), Map.of("ids", ids)).rows()) {
+        if (ids.isEmpty()) {
+            List<T> nulls = new ArrayList<>();
+            r.rows().forEach(row -> nulls.add(null));
+            return Step.done(nulls);
+        }
+        String refetch = statements.findAllById.replace("RETURN ", "RETURN n." + entity.id().quotedName() + ", ");
+        return Step.run(graph.readQuery(refetch, Map.of("ids", ids)), true, exactRows -> {
+            Map<Object, T> exact = new HashMap<>();
+            for (List<GraphValue> row : exactRows.rows()) {
                 exact.put(row.get(0).asJava(), read(row.subList(1, row.size())));
             }
-        }
-        for (List<GraphValue> row : r.rows()) {
-            NodeValue n = nodeAt(row, column);
-            out.add(n == null ? null : exact.get(n.property(entity.id().graphName()).asJava()));
-        }
-        return out;
+            List<T> out = new ArrayList<>(r.rows().size());
+            for (List<GraphValue> row : r.rows()) {
+                NodeValue n = nodeAt(row, column);
+                out.add(n == null ? null : exact.get(n.property(entity.id().graphName()).asJava()));
+            }
+            return out;
+        });
     }
 
     private NodeValue nodeAt(List<GraphValue> row, int column) {
@@ -601,22 +441,6 @@ public final class EntityOperations<T> {
         throw new IllegalArgumentException("Expected a node for " + entity.type().getSimpleName() + " in column "
                 + column + " but the query returned " + v.getClass().getSimpleName()
                 + "; return the node variable (RETURN n), or use a projection or scalar type");
-    }
-
-    @SuppressWarnings("unchecked")
-    private T readNode(NodeValue n) {
-        return (T) ReadShape.readNode(concreteType(n.labels()), n);
-    }
-
-    /** Reads a row produced by {@code RETURN <returnItems("n")>}. */
-    @SuppressWarnings("unchecked")
-    public T read(List<GraphValue> row) {
-        return (T) shape.read(concreteType(shape.labels(row, 0)), row, 0);
-    }
-
-    /** The most specific declared entity type that a node with these labels fits (polymorphic reads). */
-    private EntityMetadata concreteType(List<String> labels) {
-        return labelIndex.concreteType(entity, labels);
     }
 
 }

@@ -4,38 +4,47 @@ import dev.falkor.orm.api.ConnectionException;
 import dev.falkor.orm.api.GraphNotFoundException;
 import dev.falkor.orm.core.RetryPolicy;
 import dev.falkor.orm.core.internal.exec.Executor;
+import dev.falkor.orm.core.internal.exec.Runner;
+import dev.falkor.orm.core.internal.exec.Step;
 import dev.falkor.orm.spi.GraphQuery;
 import dev.falkor.orm.spi.QueryResult;
 import dev.falkor.orm.spi.QueryStatistics;
 import dev.falkor.orm.spi.Transport;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One graph, seen through the mapper's single {@link Executor}: every statement the mapper
- * sends (repositories, custom queries, {@code orm.query}, schema) runs through
- * {@link #execute}. Reads go to {@code GRAPH.RO_QUERY}, writes to {@code GRAPH.QUERY}.
+ * sends (repositories, custom queries, {@code orm.query}, schema) passes here, blocking or
+ * asynchronously. Reads go to {@code GRAPH.RO_QUERY}, writes to {@code GRAPH.QUERY}.
  *
  * <p>A read of a graph that does not exist (yet, or any more) is not an error: it returns no
  * rows. Because a missing graph, or a broken connection (a server restart), also means the
  * indexes and constraints may be gone, both mark the schema as possibly stale, and the
- * {@link SchemaManager} re-ensures it before the next write.
+ * {@link SchemaManager} re-ensures it before the next write. Connection failures are retried
+ * as the {@link RetryPolicy} allows.
  */
-public final class GraphAccess {
+public final class GraphAccess implements Runner.Statements {
     private static final QueryResult EMPTY = new QueryResult(List.of(), List.of(), new QueryStatistics(Map.of()));
 
     private final Transport transport;
     private final String graph;
     private final Executor executor;
-    private volatile boolean schemaMayBeStale;
-
     private final RetryPolicy retry;
+    private final Runner runner;
+    private volatile boolean schemaMayBeStale;
 
     public GraphAccess(Transport transport, String graph, Executor executor, RetryPolicy retry) {
         this.transport = transport;
         this.graph = graph;
         this.executor = executor;
         this.retry = retry;
+        this.runner = new Runner(this);
     }
 
     public Transport transport() {
@@ -46,19 +55,39 @@ public final class GraphAccess {
         return graph;
     }
 
+    /** Runs steps built on this graph. */
+    public Runner runner() {
+        return runner;
+    }
+
+    /** Runs a step to its end, blocking. */
+    public <T> T run(Step<T> step) {
+        return runner.run(step);
+    }
+
+    /** A read on this graph. */
+    public GraphQuery readQuery(String cypher, Map<String, ?> parameters) {
+        return GraphQuery.read(graph, cypher, parameters);
+    }
+
+    /** A write on this graph. */
+    public GraphQuery writeQuery(String cypher, Map<String, ?> parameters) {
+        return GraphQuery.write(graph, cypher, parameters);
+    }
+
     /** Runs a read; no rows if the graph does not exist. */
     public QueryResult read(String cypher, Map<String, ?> parameters) {
-        return execute(GraphQuery.read(graph, cypher, parameters));
+        return execute(readQuery(cypher, parameters));
     }
 
     /** Runs a write that is not safe to repeat. */
     public QueryResult write(String cypher, Map<String, ?> parameters) {
-        return execute(GraphQuery.write(graph, cypher, parameters), false);
+        return execute(writeQuery(cypher, parameters), false);
     }
 
     /** Runs a write that gives the same result when run twice (an upsert or delete by id). */
     public QueryResult idempotentWrite(String cypher, Map<String, ?> parameters) {
-        return execute(GraphQuery.write(graph, cypher, parameters), true);
+        return execute(writeQuery(cypher, parameters), true);
     }
 
     /** Runs any statement of the mapper; reads count as idempotent, writes do not. */
@@ -66,7 +95,7 @@ public final class GraphAccess {
         return execute(query, query.readOnly());
     }
 
-    /** Runs any statement of the mapper: the single point every query passes, with the retry policy. */
+    @Override
     public QueryResult execute(GraphQuery query, boolean idempotent) {
         for (int attempt = 1; ; attempt++) {
             try {
@@ -75,33 +104,90 @@ public final class GraphAccess {
                 if (!retry.shouldRetry(e, attempt, idempotent)) {
                     throw e;
                 }
-                long pause = retry.backoff().toNanos() * attempt;
-                if (pause > 0) {
-                    java.util.concurrent.locks.LockSupport.parkNanos(pause);
-                }
+                pause(attempt);
             }
         }
+    }
+
+    @Override
+    public CompletionStage<QueryResult> executeAsync(GraphQuery query, boolean idempotent) {
+        return attemptAsync(query, idempotent, 1);
+    }
+
+    private CompletionStage<QueryResult> attemptAsync(GraphQuery query, boolean idempotent, int attempt) {
+        CompletableFuture<QueryResult> out = new CompletableFuture<>();
+        CompletionStage<QueryResult> sent;
+        try {
+            sent = executor.executeAsync(query);
+        } catch (RuntimeException e) {
+            sent = CompletableFuture.failedFuture(e);
+        }
+        sent.whenComplete((result, error) -> {
+            if (error == null) {
+                out.complete(result);
+                return;
+            }
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            try {
+                out.complete(onFailure(query, cause));
+            } catch (ConnectionException e) {
+                if (retry.shouldRetry(e, attempt, idempotent)) {
+                    CompletableFuture.delayedExecutor(retry.backoff().toNanos() * attempt, TimeUnit.NANOSECONDS)
+                            .execute(() -> attemptAsync(query, idempotent, attempt + 1).whenComplete((r, e2) -> {
+                                if (e2 != null) {
+                                    out.completeExceptionally(e2);
+                                } else {
+                                    out.complete(r);
+                                }
+                            }));
+                } else {
+                    out.completeExceptionally(e);
+                }
+            } catch (RuntimeException | Error e) {
+                out.completeExceptionally(e);
+            }
+        });
+        return out;
     }
 
     private QueryResult once(GraphQuery query) {
         try {
             return executor.execute(query);
-        } catch (GraphNotFoundException e) {
+        } catch (RuntimeException e) {
+            return onFailure(query, e);
+        }
+    }
+
+    /** The answer to a failed statement: empty for a read of a missing graph, else the failure rethrown. */
+    private QueryResult onFailure(GraphQuery query, Throwable failure) {
+        if (failure instanceof GraphNotFoundException e) {
             schemaMayBeStale = true;
             if (query.readOnly()) {
                 return EMPTY;
             }
             throw e;
-        } catch (ConnectionException e) {
+        }
+        if (failure instanceof ConnectionException e) {
             schemaMayBeStale = true;
             throw e;
         }
+        if (failure instanceof RuntimeException e) {
+            throw e;
+        }
+        throw (Error) failure;
     }
 
-    /** A raw server command through the transport (for example {@code GRAPH.CONSTRAINT}). */
+    private void pause(int attempt) {
+        long nanos = retry.backoff().toNanos() * attempt;
+        if (nanos > 0) {
+            LockSupport.parkNanos(nanos);
+        }
+    }
+
+    /** A raw server command (for example {@code GRAPH.CONSTRAINT}), through the executor. */
     public Object command(String name, String... arguments) {
         try {
-            return transport.command(name, arguments);
+            return executor.command(name, arguments);
         } catch (ConnectionException e) {
             schemaMayBeStale = true;
             throw e;

@@ -47,6 +47,7 @@ public final class RepositoryFactory {
         this.values = new Values(mapping);
         this.domainModel = new MappingDomainModel(mapping);
         this.labelIndex = LabelIndex.of(List.of(), mapping);
+        this.writes = new Writes(graph, schema, batchSize, schema.guardsWrites());
     }
 
     /** CRUD and query support for an entity type, registering it on first use. */
@@ -54,7 +55,7 @@ public final class RepositoryFactory {
         EntityOperations<Object> ops = operations.get(entityType);
         if (ops == null) {
             EntityMetadata m = register(entityType);
-            ops = new EntityOperations<>(m, mapping, graph, schema, batchSize, labelIndex);
+            ops = new EntityOperations<>(m, graph, writes, batchSize, labelIndex);
             EntityOperations<Object> raced = operations.putIfAbsent(entityType, ops);
             if (raced != null) {
                 ops = raced;
@@ -64,6 +65,7 @@ public final class RepositoryFactory {
     }
 
     private volatile LabelIndex labelIndex;
+    private final Writes writes;
 
     /**
      * Builds the index polymorphic reads use, from the entity types declared on the builder;

@@ -1,18 +1,16 @@
 package dev.falkor.orm.core.internal.repository;
 
 import dev.falkor.orm.api.ConfigurationException;
-import dev.falkor.orm.api.ConstraintViolationException;
 import dev.falkor.orm.api.QueryException;
 import dev.falkor.orm.core.SchemaMode;
 import dev.falkor.orm.core.internal.Identifiers;
 import dev.falkor.orm.core.internal.mapping.EntityMetadata;
 import dev.falkor.orm.core.internal.mapping.PersistentProperty;
+import dev.falkor.orm.core.internal.write.StatementComposer;
 import dev.falkor.orm.spi.QueryResult;
 import dev.falkor.orm.spi.value.GraphValue;
-import dev.falkor.orm.spi.value.IntegerValue;
 import dev.falkor.orm.spi.value.ListValue;
 import dev.falkor.orm.spi.value.StringValue;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,9 +30,9 @@ import org.slf4j.LoggerFactory;
  * <p>Indexes and constraints vanish with their graph: after a {@code GRAPH.DELETE} by anyone
  * or a server restart without persistence. The schema is ensured again before the next write
  * when a read found the graph missing or a connection broke ({@link GraphAccess}); and writes
- * of entities with unique properties are guarded: the write statement itself checks that the
- * constraints are operational and writes nothing if they are not, so a duplicate can never be
- * accepted by a re-created graph. The schema is then ensured and the write retried once.
+ * of entities with unique properties are guarded ({@link Writes}): the write statement itself
+ * checks that the constraints are operational and writes nothing if they are not, so a
+ * duplicate can never be accepted by a re-created graph.
  */
 public final class SchemaManager {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaManager.class);
@@ -43,11 +41,18 @@ public final class SchemaManager {
     private final GraphAccess graph;
     private final SchemaMode mode;
     private final Set<EntityMetadata> ensured = ConcurrentHashMap.newKeySet();
-    private final Map<EntityMetadata, String> guards = new ConcurrentHashMap<>();
 
     public SchemaManager(GraphAccess graph, SchemaMode mode) {
         this.graph = graph;
         this.mode = mode;
+    }
+
+    /**
+     * True if writes check the unique constraints they rely on (not with {@link SchemaMode#NONE},
+     * where the mapper does not manage constraints).
+     */
+    public boolean guardsWrites() {
+        return mode != SchemaMode.NONE;
     }
 
     /** Applies the schema mode to one entity type. */
@@ -59,7 +64,7 @@ public final class SchemaManager {
         for (String label : labels) {
             ensureIndex(entity, label, entity.id().graphName());
         }
-        for (PersistentProperty p : uniqueProperties(entity)) {
+        for (PersistentProperty p : StatementComposer.uniqueProperties(entity)) {
             if (!p.isId()) {
                 ensureIndex(entity, entity.idLabel(), p.graphName());
             }
@@ -68,90 +73,11 @@ public final class SchemaManager {
         ensured.add(entity);
     }
 
-    /**
-     * Runs one batch of an entity write ({@code UNWIND $rows ...}), re-ensuring the schema
-     * first if it may have vanished, and guarded by the entity's unique constraints.
-     */
-    public QueryResult write(EntityMetadata entity, String cypher, List<Map<String, Object>> rows) {
-        if (graph.takeSchemaStale()) {
-            reensure();
-        }
-        String guard = mode == SchemaMode.NONE ? null : guards.computeIfAbsent(entity, SchemaManager::guardPrefix);
-        if (guard == null || guard.isEmpty()) {
-            return translate(entity, () -> graph.idempotentWrite(cypher, Map.of("rows", rows)));
-        }
-        String guarded = guard + cypher + " RETURN count(*)";
-        QueryResult r = translate(entity, () -> graph.idempotentWrite(guarded, Map.of("rows", rows)));
-        if (written(r) || rows.isEmpty()) {
-            return r;
-        }
-        LOG.info("Graph {} lost the constraints of {} (deleted or restarted); creating them again",
-                graph.graph(), entity.type().getName());
-        reensure();
-        ensure(entity);
-        r = translate(entity, () -> graph.idempotentWrite(guarded, Map.of("rows", rows)));
-        if (!written(r)) {
-            throw new ConfigurationException("The unique constraints of " + entity.type().getName() + " in graph '"
-                    + graph.graph() + "' are not operational even after creating them again; nothing was written");
-        }
-        return r;
-    }
-
-    private static boolean written(QueryResult r) {
-        return !r.isEmpty() && ((IntegerValue) r.scalar()).value() > 0;
-    }
-
-    private QueryResult translate(EntityMetadata entity, java.util.function.Supplier<QueryResult> write) {
-        try {
-            return write.get();
-        } catch (ConstraintViolationException e) {
-            List<String> names = new ArrayList<>();
-            for (PersistentProperty p : uniqueProperties(entity)) {
-                names.add(p.javaName());
-            }
-            throw new ConstraintViolationException("Cannot save " + entity.type().getName() + ": another node with :"
-                    + entity.idLabel() + " already has the same value of unique "
-                    + (names.size() == 1 ? "property '" + names.get(0) + "'" : "properties " + names)
-                    + "; nothing of this statement was stored", e.graph(), e.query(), e.parameterNames(), e);
-        }
-    }
-
-    private void reensure() {
+    /** Ensures again every entity ensured so far (after the graph was found deleted or re-created). */
+    void reensure() {
         for (EntityMetadata e : List.copyOf(ensured)) {
             ensure(e);
         }
-    }
-
-    private static List<PersistentProperty> uniqueProperties(EntityMetadata entity) {
-        List<PersistentProperty> out = new ArrayList<>();
-        if (entity.id().isUnique()) {
-            out.add(entity.id());
-        }
-        for (PersistentProperty p : entity.properties()) {
-            if (p.isUnique() && !p.isId()) {
-                out.add(p);
-            }
-        }
-        return out;
-    }
-
-    /**
-     * {@code CALL db.constraints() ... WITH count(...) AS __guard WHERE __guard = N}: lets the
-     * statement's rows through only when all N unique constraints of the entity are operational.
-     * Labels and property names are validated identifiers, so the literals cannot be broken out of.
-     */
-    private static String guardPrefix(EntityMetadata entity) {
-        List<PersistentProperty> unique = uniqueProperties(entity);
-        if (unique.isEmpty()) {
-            return "";
-        }
-        List<String> conditions = new ArrayList<>();
-        for (PersistentProperty p : unique) {
-            conditions.add("(label = '" + entity.idLabel() + "' AND properties = ['" + p.graphName() + "'])");
-        }
-        return "CALL db.constraints() YIELD type, label, properties, entitytype, status WITH count(CASE WHEN type = "
-                + "'UNIQUE' AND entitytype = 'NODE' AND status = 'OPERATIONAL' AND (" + String.join(" OR ", conditions)
-                + ") THEN 1 END) AS __guard WHERE __guard = " + unique.size() + " ";
     }
 
     private void ensureIndex(EntityMetadata entity, String label, String prop) {

@@ -1,0 +1,201 @@
+package dev.falkor.orm.core.internal.write;
+
+import dev.falkor.orm.core.internal.Identifiers;
+import dev.falkor.orm.core.internal.mapping.EntityMetadata;
+import dev.falkor.orm.core.internal.mapping.PersistentProperty;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Renders a {@link WritePlan} to Cypher statements. A plan of at most {@code batchSize} rows
+ * becomes one statement, so it is applied atomically (FalkorDB runs each statement atomically;
+ * it has no multi-statement transactions). Larger plans are cut into statements of at most
+ * {@code batchSize} rows each, applied one after another.
+ *
+ * <p>Several parts in one statement are chained with {@code WITH count(*)} barriers, which
+ * keep one row flowing even when a part's list is empty ({@code CALL {}} subqueries drop rows
+ * on FalkorDB 4.x). A guarded part is preceded by a check that the entity's unique
+ * constraints are operational, and writes nothing otherwise; the statement then returns
+ * {@code false} in its single column (see {@link Statement#guarded()}).
+ *
+ * <p>Labels and property names come from validated mapping metadata and are back-quoted;
+ * every value is a parameter.
+ */
+public final class StatementComposer {
+
+    /** One statement to send: its text, parameters, and whether it reports a guard outcome. */
+    public record Statement(String cypher, Map<String, Object> parameters, boolean guarded) {
+    }
+
+    private final int batchSize;
+    private final Map<EntityMetadata, String> upserts = new ConcurrentHashMap<>();
+    private final Map<EntityMetadata, String> guards = new ConcurrentHashMap<>();
+
+    private final boolean guarded;
+
+    /** With {@code guarded}, parts of entities with unique properties check their constraints. */
+    public StatementComposer(int batchSize, boolean guarded) {
+        this.batchSize = batchSize;
+        this.guarded = guarded;
+    }
+
+    /** The statements for {@code plan}, in the order they must run. */
+    public List<Statement> compose(WritePlan plan) {
+        List<Statement> out = new ArrayList<>();
+        if (plan.isEmpty()) {
+            return out;
+        }
+        if (plan.size() <= batchSize) {
+            out.add(statement(plan.parts()));
+            return out;
+        }
+        for (WritePlan.Part part : plan.parts()) {
+            for (int from = 0; from < part.size(); from += batchSize) {
+                int to = Math.min(part.size(), from + batchSize);
+                out.add(statement(List.of(slice(part, from, to))));
+            }
+        }
+        return out;
+    }
+
+    private static WritePlan.Part slice(WritePlan.Part part, int from, int to) {
+        if (part instanceof WritePlan.UpsertNodes u) {
+            return new WritePlan.UpsertNodes(u.entity(), u.rows().subList(from, to));
+        }
+        WritePlan.DeleteNodes d = (WritePlan.DeleteNodes) part;
+        return new WritePlan.DeleteNodes(d.entity(), d.ids().subList(from, to));
+    }
+
+    private Statement statement(List<WritePlan.Part> parts) {
+        StringBuilder cypher = new StringBuilder();
+        Map<String, Object> params = new LinkedHashMap<>();
+        boolean guarded = false;
+        int n = 0;
+        for (WritePlan.Part part : parts) {
+            if (part.size() == 0) {
+                continue;
+            }
+            String name = "rows" + n;
+            if (n > 0) {
+                cypher.append(" WITH count(*) AS __c").append(n).append(' ');
+            }
+            String guard = guardFor(part.entity());
+            if (!guard.isEmpty()) {
+                cypher.append(guard.replace("__guard", "__g" + n));
+                guarded = true;
+            }
+            if (part instanceof WritePlan.UpsertNodes u) {
+                cypher.append(upsertFor(u.entity()).replace("$rows", "$" + name));
+                params.put(name, u.rows());
+            } else {
+                WritePlan.DeleteNodes d = (WritePlan.DeleteNodes) part;
+                EntityMetadata e = d.entity();
+                cypher.append("MATCH (n:").append(Identifiers.quote(e.primaryLabel())).append(") WHERE n.")
+                        .append(e.id().quotedName()).append(" IN $").append(name).append(" DELETE n");
+                params.put(name, d.ids());
+            }
+            n++;
+        }
+        if (guarded) {
+            // a guarded part whose constraints were missing wrote nothing: report whether all were there
+            Set<String> conditions = new LinkedHashSet<>();
+            for (WritePlan.Part p : parts) {
+                if (p.size() > 0 && !guardFor(p.entity()).isEmpty()) {
+                    conditions.addAll(guardConditions(p.entity()));
+                }
+            }
+            cypher.append(" WITH count(*) AS __done ").append(check(new ArrayList<>(conditions), "__ok"))
+                    .append("RETURN __ok = ").append(conditions.size()).append(" AS ok");
+        }
+        return new Statement(cypher.toString(), params, guarded);
+    }
+
+    /**
+     * {@code UNWIND $rows AS row MERGE (n:L {id: row.id}) SET n += row.props ...}: {@code +=}
+     * updates the mapped properties only; each row carries every mapped property, null ones as
+     * {@code null}, which removes them. Properties the mapping does not know stay as they are.
+     */
+    private String upsertFor(EntityMetadata entity) {
+        return upserts.computeIfAbsent(entity, StatementComposer::upsertStatement);
+    }
+
+    static String upsertStatement(EntityMetadata entity) {
+        StringBuilder sb = new StringBuilder("UNWIND $rows AS row MERGE (n:")
+                .append(Identifiers.quote(entity.idLabel())).append(" {")
+                .append(entity.id().quotedName()).append(": row.id}) SET n += row.props");
+        StringBuilder extraLabels = new StringBuilder();
+        for (String label : entity.labels()) {
+            if (!label.equals(entity.idLabel())) {
+                extraLabels.append(':').append(Identifiers.quote(label));
+            }
+        }
+        if (extraLabels.length() > 0) {
+            sb.append(", n").append(extraLabels);
+        }
+        for (PersistentProperty p : entity.properties()) {
+            String target = "n." + p.quotedName();
+            String source = "row.props." + p.quotedName();
+            if (p.isInterned()) {
+                sb.append(", ").append(target).append(" = intern(").append(source).append(')');
+            } else if (p.kind() == PersistentProperty.Kind.VECTOR) {
+                sb.append(", ").append(target).append(" = vecf32(").append(source).append(')');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The unique properties of an entity: the constraints its writes are guarded by. */
+    public static List<PersistentProperty> uniqueProperties(EntityMetadata entity) {
+        Set<PersistentProperty> out = new LinkedHashSet<>();
+        if (entity.id().isUnique()) {
+            out.add(entity.id());
+        }
+        for (PersistentProperty p : entity.properties()) {
+            if (p.isUnique()) {
+                out.add(p);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private String guardFor(EntityMetadata entity) {
+        if (!guarded) {
+            return "";
+        }
+        return guards.computeIfAbsent(entity, StatementComposer::guardPrefix);
+    }
+
+    /**
+     * {@code CALL db.constraints() ... WITH count(...) AS __guard WHERE __guard = N}: lets the
+     * statement's rows through only when all N unique constraints of the entity are operational.
+     * Labels and property names are validated identifiers, so the literals cannot be broken out of.
+     */
+    private static String guardPrefix(EntityMetadata entity) {
+        List<String> conditions = guardConditions(entity);
+        if (conditions.isEmpty()) {
+            return "";
+        }
+        return check(conditions, "__guard") + "WHERE __guard = " + conditions.size() + " ";
+    }
+
+    /** One condition on a {@code db.constraints()} row per unique constraint the entity needs. */
+    private static List<String> guardConditions(EntityMetadata entity) {
+        List<String> conditions = new ArrayList<>();
+        for (PersistentProperty p : uniqueProperties(entity)) {
+            conditions.add("(label = '" + entity.idLabel() + "' AND properties = ['" + p.graphName() + "'])");
+        }
+        return conditions;
+    }
+
+    /** {@code CALL db.constraints() ... WITH count(<operational and one of conditions>) AS variable }. */
+    private static String check(List<String> conditions, String variable) {
+        return "CALL db.constraints() YIELD type, label, properties, entitytype, status WITH count(CASE WHEN type = "
+                + "'UNIQUE' AND entitytype = 'NODE' AND status = 'OPERATIONAL' AND (" + String.join(" OR ", conditions)
+                + ") THEN 1 END) AS " + variable + " ";
+    }
+}

@@ -1,0 +1,85 @@
+package dev.falkor.orm.core.internal.write;
+
+import dev.falkor.orm.core.internal.mapping.EntityMetadata;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a write changes, as data: node upserts and deletes per entity type, and the guards the
+ * statement must pass (the unique constraints that must be operational). Built by the mapper
+ * (save, delete; sessions and relationships later) and rendered to Cypher by a
+ * {@link StatementComposer}; nothing here is sent until a runner runs the composed steps.
+ */
+public final class WritePlan {
+
+    /** One change. */
+    public sealed interface Part permits UpsertNodes, DeleteNodes {
+        EntityMetadata entity();
+
+        /** Number of rows or ids the part carries. */
+        int size();
+    }
+
+    /**
+     * Creates or updates nodes by id: each row is {@code {id: <graph id>, props: {<mapped name>:
+     * value or null, ...}}}; a null removes the property, unmapped properties are kept.
+     */
+    public record UpsertNodes(EntityMetadata entity, List<Map<String, Object>> rows) implements Part {
+        public UpsertNodes {
+            Objects.requireNonNull(entity, "entity");
+            rows = List.copyOf(rows);
+        }
+
+        @Override
+        public int size() {
+            return rows.size();
+        }
+    }
+
+    /** Deletes the nodes with these graph ids (and their relationships). */
+    public record DeleteNodes(EntityMetadata entity, List<Object> ids) implements Part {
+        public DeleteNodes {
+            Objects.requireNonNull(entity, "entity");
+            ids = Collections.unmodifiableList(new ArrayList<>(ids));
+        }
+
+        @Override
+        public int size() {
+            return ids.size();
+        }
+    }
+
+    private final List<Part> parts;
+
+    private WritePlan(List<Part> parts) {
+        this.parts = List.copyOf(parts);
+    }
+
+    public static WritePlan of(Part... parts) {
+        return new WritePlan(List.of(parts));
+    }
+
+    public static WritePlan of(List<? extends Part> parts) {
+        return new WritePlan(new ArrayList<>(parts));
+    }
+
+    public List<Part> parts() {
+        return parts;
+    }
+
+    /** Rows and ids over all parts. */
+    public int size() {
+        int n = 0;
+        for (Part p : parts) {
+            n += p.size();
+        }
+        return n;
+    }
+
+    public boolean isEmpty() {
+        return size() == 0;
+    }
+}
