@@ -102,6 +102,11 @@ public final class FalkorOrm implements AutoCloseable {
         return new CypherQuery(cypher, repositories);
     }
 
+    /** Internal: the repository machinery, for tests of the core's seams in this package. */
+    RepositoryFactory internals() {
+        return repositories;
+    }
+
     /** The graph this mapper works on. */
     public String graph() {
         return graph;
