@@ -2,19 +2,52 @@ package dev.falkor.orm.spi;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The statistics lines the server appends to every reply ({@code Nodes created: 1}, ...).
- *
- * @param values every line, keyed by its label, value as sent
+ * The lines are kept as sent and parsed only when asked for, so replies nobody inspects cost
+ * nothing to decode. Immutable and thread-safe.
  */
-public record QueryStatistics(Map<String, String> values) {
-    public QueryStatistics {
-        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+public final class QueryStatistics {
+    public static final QueryStatistics EMPTY = new QueryStatistics(Map.of());
+
+    private final List<String> lines;
+    private volatile Map<String, String> values;
+
+    /** Statistics with these values, keyed by label ({@code "Nodes created" -> "1"}). */
+    public QueryStatistics(Map<String, String> values) {
+        this.lines = null;
+        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
-    public static final QueryStatistics EMPTY = new QueryStatistics(Map.of());
+    private QueryStatistics(List<String> lines) {
+        this.lines = lines;
+    }
+
+    /** Statistics from the reply's lines ({@code "Label: value"}), parsed on first use. */
+    public static QueryStatistics ofLines(List<String> lines) {
+        return new QueryStatistics(List.copyOf(lines));
+    }
+
+    /** Every line, keyed by its label, value as sent. */
+    public Map<String, String> values() {
+        Map<String, String> v = values;
+        if (v == null) {
+            Map<String, String> parsed = new LinkedHashMap<>();
+            for (String s : lines) {
+                int colon = s.indexOf(':');
+                if (colon > 0) {
+                    parsed.put(s.substring(0, colon).trim(), s.substring(colon + 1).trim());
+                }
+            }
+            v = Collections.unmodifiableMap(parsed);
+            values = v;
+        }
+        return v;
+    }
 
     public int nodesCreated() { return count("Nodes created"); }
     public int nodesDeleted() { return count("Nodes deleted"); }
@@ -40,7 +73,7 @@ public record QueryStatistics(Map<String, String> values) {
 
     /** The server's own execution time in milliseconds, or {@code NaN} if not reported. */
     public double executionTimeMillis() {
-        String v = values.get("Query internal execution time");
+        String v = values().get("Query internal execution time");
         if (v == null) {
             return Double.NaN;
         }
@@ -49,11 +82,26 @@ public record QueryStatistics(Map<String, String> values) {
     }
 
     private int count(String key) {
-        String v = values.get(key);
+        String v = values().get(key);
         if (v == null) {
             return 0;
         }
         int space = v.indexOf(' ');
         return (int) Double.parseDouble(space < 0 ? v : v.substring(0, space));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof QueryStatistics other && values().equals(other.values());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(values());
+    }
+
+    @Override
+    public String toString() {
+        return "QueryStatistics" + values();
     }
 }

@@ -87,15 +87,12 @@ public final class CompactReplyDecoder {
 
     /** Decodes the statistics part: lines of {@code Label: value}. */
     public static QueryStatistics statistics(Object raw) {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (Object line : list(raw, "statistics")) {
-            String s = string(line);
-            int colon = s.indexOf(':');
-            if (colon > 0) {
-                values.put(s.substring(0, colon).trim(), s.substring(colon + 1).trim());
-            }
+        List<?> items = list(raw, "statistics");
+        List<String> lines = new ArrayList<>(items.size());
+        for (Object line : items) {
+            lines.add(string(line));
         }
-        return new QueryStatistics(values);
+        return QueryStatistics.ofLines(lines); // parsed only if someone asks
     }
 
     /** Decodes one {@code [type, value]} pair. */

@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Collection;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Renders query parameters as the {@code CYPHER name=value ...} prefix FalkorDB parses.
@@ -19,14 +18,22 @@ import java.util.regex.Pattern;
  * doubles, integers outside the 64-bit range, map keys containing a back-quote.
  */
 public final class ParameterEncoder {
-    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-
     private ParameterEncoder() {
     }
 
     /** True if {@code name} may be used as a parameter name. */
     public static boolean isValidName(String name) {
-        return name != null && NAME.matcher(name).matches();
+        if (name == null || name.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+            if (!letter && (i == 0 || c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -6,7 +6,6 @@ import dev.falkor.orm.spi.value.NullValue;
 import java.lang.invoke.MethodHandle;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +25,8 @@ public final class EntityMetadata {
     private final Map<String, PersistentProperty> byJavaName;
     private final MethodHandle constructor;
     private final List<PersistentProperty> constructorArguments;
+    private final int[] constructorIndexes;
+    private final boolean[] isConstructorArgument;
 
     EntityMetadata(Class<?> type, List<String> labels, String idLabel, PersistentProperty id,
                    List<PersistentProperty> properties, MethodHandle constructor,
@@ -42,6 +43,17 @@ public final class EntityMetadata {
         this.byJavaName = Collections.unmodifiableMap(names);
         this.constructor = constructor;
         this.constructorArguments = Collections.unmodifiableList(new ArrayList<>(constructorArguments));
+        this.constructorIndexes = new int[constructorArguments.size()];
+        this.isConstructorArgument = new boolean[this.properties.size()];
+        for (int i = 0; i < constructorIndexes.length; i++) {
+            int index = this.properties.indexOf(constructorArguments.get(i));
+            if (index < 0) {
+                throw new IllegalStateException(constructorArguments.get(i) + " is a constructor argument of " + type
+                        + " but not a mapped property");
+            }
+            constructorIndexes[i] = index;
+            isConstructorArgument[index] = true;
+        }
     }
 
     public Class<?> type() { return type; }
@@ -125,9 +137,9 @@ public final class EntityMetadata {
      * the rounded ones in {@code props}.
      */
     Object instantiate(Map<String, GraphValue> props, Map<String, GraphValue> exact) {
-        Map<PersistentProperty, Object> values = new HashMap<>();
-        for (PersistentProperty p : properties) {
-            Object v;
+        Object[] values = new Object[properties.size()];
+        for (int i = 0; i < values.length; i++) {
+            PersistentProperty p = properties.get(i);
             if (p.kind() == PersistentProperty.Kind.MAP) {
                 String prefix = p.graphName() + ".";
                 Map<String, Object> map = new LinkedHashMap<>();
@@ -137,26 +149,30 @@ public final class EntityMetadata {
                         map.put(e.getKey().substring(prefix.length()), p.fromGraph(g != null ? g : e.getValue()));
                     }
                 }
-                v = map;
+                values[i] = map;
             } else {
-                GraphValue g = exact.get(p.graphName());
-                if (g == null) {
-                    g = props.get(p.graphName());
-                }
-                v = p.fromGraph(g);
+                GraphValue g = exact.isEmpty() ? null : exact.get(p.graphName());
+                values[i] = p.fromGraph(g != null ? g : props.get(p.graphName()));
             }
-            values.put(p, v);
         }
         return create(values);
     }
 
     /** Creates an instance from Java property values (missing ones stay at their defaults). */
     public Object create(Map<PersistentProperty, Object> values) {
-        Object[] args = new Object[constructorArguments.size()];
+        Object[] byIndex = new Object[properties.size()];
+        for (int i = 0; i < byIndex.length; i++) {
+            byIndex[i] = values.get(properties.get(i));
+        }
+        return create(byIndex);
+    }
+
+    /** Creates an instance from values in {@link #properties()} order (nulls stay at their defaults). */
+    private Object create(Object[] values) {
+        Object[] args = new Object[constructorIndexes.length];
         for (int i = 0; i < args.length; i++) {
-            PersistentProperty p = constructorArguments.get(i);
-            Object v = values.get(p);
-            args[i] = v == null ? defaultValue(p.type()) : v;
+            Object v = values[constructorIndexes[i]];
+            args[i] = v == null ? defaultValue(constructorArguments.get(i).type()) : v;
         }
         Object instance;
         try {
@@ -166,15 +182,14 @@ public final class EntityMetadata {
         } catch (Throwable t) {
             throw new IllegalStateException("Creating " + type.getName() + " failed: " + t.getMessage(), t);
         }
-        for (PersistentProperty p : properties) {
-            if (constructorArguments.contains(p)) {
+        for (int i = 0; i < values.length; i++) {
+            if (isConstructorArgument[i]) {
                 continue;
             }
-            Object v = values.get(p);
-            if (v != null || !p.type().isPrimitive()) {
-                if (p.accessor().writable()) {
-                    p.accessor().set(instance, v);
-                }
+            PersistentProperty p = properties.get(i);
+            Object v = values[i];
+            if ((v != null || !p.type().isPrimitive()) && p.accessor().writable()) {
+                p.accessor().set(instance, v);
             }
         }
         return instance;
@@ -186,11 +201,11 @@ public final class EntityMetadata {
             id.accessor().set(entity, newId);
             return entity;
         }
-        Map<PersistentProperty, Object> values = new HashMap<>();
-        for (PersistentProperty p : properties) {
-            values.put(p, p.accessor().get(entity));
+        Object[] values = new Object[properties.size()];
+        for (int i = 0; i < values.length; i++) {
+            PersistentProperty p = properties.get(i);
+            values[i] = p == id ? newId : p.accessor().get(entity);
         }
-        values.put(id, newId);
         return create(values);
     }
 

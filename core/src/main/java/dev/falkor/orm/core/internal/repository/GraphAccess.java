@@ -30,7 +30,7 @@ import java.util.concurrent.locks.LockSupport;
  * as the {@link RetryPolicy} allows.
  */
 public final class GraphAccess implements Runner.Statements {
-    private static final QueryResult EMPTY = new QueryResult(List.of(), List.of(), new QueryStatistics(Map.of()));
+    private static final QueryResult EMPTY = new QueryResult(List.of(), List.of(), QueryStatistics.EMPTY);
 
     private final Transport transport;
     private final String graph;
