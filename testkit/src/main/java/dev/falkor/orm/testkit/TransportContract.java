@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.falkor.orm.api.ConstraintViolationException;
 import dev.falkor.orm.api.GraphNotFoundException;
 import dev.falkor.orm.api.InvalidParameterException;
+import dev.falkor.orm.api.InvalidQueryException;
 import dev.falkor.orm.api.QueryException;
 import dev.falkor.orm.api.QuerySyntaxException;
 import dev.falkor.orm.api.QueryTimeoutException;
@@ -289,6 +290,32 @@ public abstract class TransportContract extends GraphTest {
         assertEquals(graph, timeout.graph());
         assertTrue(timeout.getMessage().contains("Query timed out"), timeout.getMessage());
         assertTrue(millis < 5_000, "the server aborts within its timeout, took " + millis + " ms");
+    }
+
+    @Test
+    void graphNamesAndStatementsWithNulAreRejectedBeforeSending() {
+        // FalkorDB reads both as C strings: "g\0x" would be graph "g", and the text after a NUL
+        // would be dropped silently.
+        String victim = graph + "_nul";
+        transport.execute(GraphQuery.write(victim, "CREATE (:Victim)"));
+        try {
+            InvalidQueryException name = assertThrows(InvalidQueryException.class,
+                    () -> GraphQuery.write(victim + "\0other", "MATCH (n) DETACH DELETE n"));
+            assertTrue(name.getMessage().contains("NUL"), name.getMessage());
+            assertTrue(name.getMessage().contains(victim + "\\0other"), "the name is shown escaped: " + name.getMessage());
+            InvalidQueryException text = assertThrows(InvalidQueryException.class,
+                    () -> GraphQuery.write(victim, "CREATE (:Kept)\0 WITH 1 AS x MATCH (n) DETACH DELETE n"));
+            assertTrue(text.getMessage().contains("NUL"), text.getMessage());
+            InvalidQueryException delete = assertThrows(InvalidQueryException.class,
+                    () -> transport.deleteGraph(victim + "\0other"));
+            assertTrue(delete.getMessage().contains("NUL"), delete.getMessage());
+            assertThrows(InvalidQueryException.class, () -> transport.command("GRAPH.QUERY", victim + "\0", "MATCH (n) DELETE n"));
+            assertThrows(InvalidQueryException.class, () -> GraphQuery.write(victim, "RETURN 1").withTimeout(Duration.ZERO));
+            assertEquals(new IntegerValue(1), transport.execute(GraphQuery.read(victim,
+                    "MATCH (n:Victim) RETURN count(n)", Map.of())).scalar(), "the graph before the NUL is untouched");
+        } finally {
+            transport.deleteGraph(victim);
+        }
     }
 
     @Test
