@@ -1,5 +1,6 @@
 package dev.falkor.orm.spi;
 
+import dev.falkor.orm.api.InvalidQueryException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -14,7 +15,12 @@ import java.util.Objects;
  * @param parameters named parameter values (Java values: null, Boolean, numbers, String,
  *                   lists, arrays and maps of these)
  * @param readOnly   route as {@code GRAPH.RO_QUERY}; the server rejects writes
- * @param timeout    per-query timeout, or {@code null} for the transport's default
+ * @param timeout    per-query timeout, or {@code null} for the transport's default. The server
+ *                   aborts a read query that runs longer; the client stops waiting for any reply
+ *                   after the timeout plus {@link TransportConfig#queryTimeoutGrace()}.
+ * @throws InvalidQueryException if the graph name or the statement contains a NUL character
+ *                   (FalkorDB would cut them there and run the statement on another graph, or
+ *                   only in part), or the timeout is not positive
  */
 public record GraphQuery(String graph, String cypher, Map<String, Object> parameters,
                          boolean readOnly, Duration timeout) {
@@ -22,13 +28,37 @@ public record GraphQuery(String graph, String cypher, Map<String, Object> parame
     public GraphQuery {
         Objects.requireNonNull(graph, "graph");
         Objects.requireNonNull(cypher, "cypher");
+        checkGraphName(graph);
+        int nul = cypher.indexOf('\0');
+        if (nul >= 0) {
+            throw new InvalidQueryException("The Cypher statement contains a NUL character at index " + nul
+                    + "; FalkorDB would ignore everything after it. Pass values as parameters, not in the text");
+        }
         // LinkedHashMap keeps caller order and allows null values (Map.copyOf does not).
         parameters = parameters == null || parameters.isEmpty()
                 ? Map.of()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
         if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
-            throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+            throw new InvalidQueryException("The query timeout must be positive, was " + timeout);
         }
+    }
+
+    /**
+     * Checks that FalkorDB can hold a graph name: it must not contain a NUL character, since the
+     * server reads graph names as C strings and would use the part before the NUL, i.e. another
+     * graph.
+     *
+     * @return the name
+     * @throws InvalidQueryException naming the position of the NUL
+     */
+    public static String checkGraphName(String graph) {
+        Objects.requireNonNull(graph, "graph");
+        int nul = graph.indexOf('\0');
+        if (nul >= 0) {
+            throw new InvalidQueryException("Graph name '" + graph.replace("\0", "\\0") + "' contains a NUL "
+                    + "character at index " + nul + "; FalkorDB would cut the name there and use another graph");
+        }
+        return graph;
     }
 
     /** A write-capable query without parameters. */

@@ -1,18 +1,55 @@
 package dev.falkor.orm.spi;
 
 import dev.falkor.orm.api.ConfigurationException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Objects;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Connection settings every transport understands. Immutable; build with {@link #builder()}
  * or {@link #fromUrl(String)}.
  *
  * <p>Defaults: {@code localhost:6379}, no authentication, no TLS, connect timeout 2 s,
- * socket timeout 10 s, pool of 16 connections, server-default query timeout.
+ * socket timeout 10 s, pool of 16 connections (a call waits at most connect timeout + socket
+ * timeout for a free one), server-default query timeout, query-timeout grace 1 s.
+ *
+ * <h2>Timeouts</h2>
+ * <ul>
+ *   <li>{@link Builder#connectTimeout connectTimeout}: opening a TCP connection.</li>
+ *   <li>{@link Builder#socketTimeout socketTimeout}: how long the client waits for a reply to a
+ *       call that has no query timeout (and for the connection handshake).</li>
+ *   <li>{@link Builder#defaultQueryTimeout defaultQueryTimeout} or a query's own timeout: sent to
+ *       the server, which aborts a read query that runs longer
+ *       ({@link dev.falkor.orm.api.QueryTimeoutException}). The client also stops waiting after
+ *       the timeout plus {@link Builder#queryTimeoutGrace queryTimeoutGrace}, even when that is
+ *       longer than the socket timeout, and raises
+ *       {@link dev.falkor.orm.api.ResponseTimeoutException} (outcome unknown). FalkorDB does not
+ *       abort <em>write</em> queries at their timeout, so a write that runs past that deadline
+ *       may still be applied.</li>
+ *   <li>{@link Builder#poolWaitTimeout poolWaitTimeout}: how long a call waits for a free pooled
+ *       connection ({@link dev.falkor.orm.api.PoolExhaustedException}).</li>
+ * </ul>
+ *
+ * <h2>TLS</h2>
+ * A {@code rediss://} URL or {@link Builder#ssl(boolean) ssl(true)} turns TLS on. The server's
+ * certificate is checked against the JDK's default trust store unless {@link Builder#trustStore},
+ * {@link Builder#trustedCertificates} or {@link Builder#sslContext} says otherwise, and the host
+ * name is verified against the certificate unless {@link Builder#verifyHostname(boolean)
+ * verifyHostname(false)}.
  */
 public final class TransportConfig {
     private final String host;
@@ -20,10 +57,14 @@ public final class TransportConfig {
     private final String username;
     private final String password;
     private final boolean ssl;
+    private final SSLContext sslContext;
+    private final boolean verifyHostname;
     private final Duration connectTimeout;
     private final Duration socketTimeout;
     private final int poolSize;
+    private final Duration poolWaitTimeout;
     private final Duration defaultQueryTimeout;
+    private final Duration queryTimeoutGrace;
 
     private TransportConfig(Builder b) {
         this.host = b.host;
@@ -31,10 +72,14 @@ public final class TransportConfig {
         this.username = b.username;
         this.password = b.password;
         this.ssl = b.ssl;
+        this.sslContext = b.sslContext;
+        this.verifyHostname = b.verifyHostname;
         this.connectTimeout = b.connectTimeout;
         this.socketTimeout = b.socketTimeout;
         this.poolSize = b.poolSize;
+        this.poolWaitTimeout = b.poolWaitTimeout;
         this.defaultQueryTimeout = b.defaultQueryTimeout;
+        this.queryTimeoutGrace = b.queryTimeoutGrace;
     }
 
     public static Builder builder() {
@@ -43,7 +88,10 @@ public final class TransportConfig {
 
     /**
      * Settings from a {@code redis://[user[:password]@]host[:port]} or {@code rediss://}
-     * (TLS) URL; everything else keeps its default.
+     * (TLS) URL; everything else keeps its default. User name and password are percent-decoded.
+     *
+     * @throws ConfigurationException if the URL is malformed; the message never shows the
+     *                                credentials
      */
     public static TransportConfig fromUrl(String url) {
         return builder().url(url).build();
@@ -56,11 +104,42 @@ public final class TransportConfig {
     /** Password, or {@code null}. Never logged. */
     public String password() { return password; }
     public boolean ssl() { return ssl; }
+
+    /**
+     * The TLS context built from {@link Builder#trustStore}, {@link Builder#trustedCertificates}
+     * or given with {@link Builder#sslContext}; {@code null} for the JDK default.
+     */
+    public SSLContext sslContext() { return sslContext; }
+
+    /** Whether TLS connections check that the server's certificate names the host (default true). */
+    public boolean verifyHostname() { return verifyHostname; }
     public Duration connectTimeout() { return connectTimeout; }
+    /** How long to wait for a reply when the call has no query timeout. */
     public Duration socketTimeout() { return socketTimeout; }
     public int poolSize() { return poolSize; }
+
+    /** How long a call waits for a free pooled connection; default connect + socket timeout. */
+    public Duration poolWaitTimeout() {
+        return poolWaitTimeout != null ? poolWaitTimeout : connectTimeout.plus(socketTimeout);
+    }
+
     /** Timeout applied to queries that carry none, or {@code null} for the server's default. */
     public Duration defaultQueryTimeout() { return defaultQueryTimeout; }
+
+    /**
+     * How much longer than a query's timeout the client waits for the reply before it gives up
+     * (default 1 s).
+     */
+    public Duration queryTimeoutGrace() { return queryTimeoutGrace; }
+
+    /**
+     * How long the client waits for the reply to a query with the given timeout:
+     * {@code timeout + queryTimeoutGrace}, or the socket timeout when {@code timeout} is
+     * {@code null}.
+     */
+    public Duration replyTimeout(Duration queryTimeout) {
+        return queryTimeout == null ? socketTimeout : queryTimeout.plus(queryTimeoutGrace);
+    }
 
     public Builder toBuilder() {
         Builder b = new Builder();
@@ -69,17 +148,36 @@ public final class TransportConfig {
         b.username = username;
         b.password = password;
         b.ssl = ssl;
+        b.sslContext = sslContext;
+        b.verifyHostname = verifyHostname;
         b.connectTimeout = connectTimeout;
         b.socketTimeout = socketTimeout;
         b.poolSize = poolSize;
+        b.poolWaitTimeout = poolWaitTimeout;
         b.defaultQueryTimeout = defaultQueryTimeout;
+        b.queryTimeoutGrace = queryTimeoutGrace;
         return b;
     }
 
+    /** {@code redis[s]://[user@]host:port}; never the password. */
     @Override
     public String toString() {
         return (ssl ? "rediss://" : "redis://") + (username != null ? username + "@" : "")
                 + host + ":" + port;
+    }
+
+    /**
+     * A URL fit for messages: everything between {@code //} and the last {@code @} (user name
+     * and password) is replaced by {@code ***}.
+     */
+    static String redact(String url) {
+        int at = url.lastIndexOf('@');
+        if (at < 0) {
+            return url;
+        }
+        int slashes = url.indexOf("//");
+        int start = slashes >= 0 && slashes < at ? slashes + 2 : 0;
+        return url.substring(0, start) + "***" + url.substring(at);
     }
 
     /** Builder; each setter validates its argument and names it in the error. */
@@ -89,10 +187,14 @@ public final class TransportConfig {
         private String username;
         private String password;
         private boolean ssl;
+        private SSLContext sslContext;
+        private boolean verifyHostname = true;
         private Duration connectTimeout = Duration.ofSeconds(2);
         private Duration socketTimeout = Duration.ofSeconds(10);
         private int poolSize = 16;
+        private Duration poolWaitTimeout;
         private Duration defaultQueryTimeout;
+        private Duration queryTimeoutGrace = Duration.ofSeconds(1);
 
         private Builder() {
         }
@@ -113,22 +215,28 @@ public final class TransportConfig {
             return this;
         }
 
-        /** Reads scheme, credentials, host and port from a {@code redis://} or {@code rediss://} URL. */
+        /**
+         * Reads scheme, credentials, host and port from a {@code redis://} or {@code rediss://} URL.
+         * Error messages show the URL with its credentials replaced by {@code ***}.
+         */
         public Builder url(String url) {
             Objects.requireNonNull(url, "url");
+            String shown = redact(url.trim());
             URI uri;
             try {
-                uri = URI.create(url.trim());
-            } catch (IllegalArgumentException e) {
-                throw new ConfigurationException("Not a valid URL: '" + url + "'", e);
+                uri = new URI(url.trim());
+            } catch (URISyntaxException e) {
+                // e.getMessage() and e.getInput() contain the whole URL, password included: keep
+                // only the reason, and no cause.
+                throw new ConfigurationException("Not a valid URL: '" + shown + "' (" + e.getReason()
+                        + (e.getIndex() >= 0 ? " at index " + e.getIndex() : "") + ")");
             }
             String scheme = uri.getScheme();
             if (!"redis".equals(scheme) && !"rediss".equals(scheme)) {
-                throw new ConfigurationException("URL must start with redis:// or rediss://, was '"
-                        + url.replaceAll("//[^@/]*@", "//***@") + "'");
+                throw new ConfigurationException("URL must start with redis:// or rediss://, was '" + shown + "'");
             }
             if (uri.getHost() == null) {
-                throw new ConfigurationException("URL has no host: '" + url.replaceAll("//[^@/]*@", "//***@") + "'");
+                throw new ConfigurationException("URL has no host (or a malformed host or port): '" + shown + "'");
             }
             ssl = "rediss".equals(scheme);
             host(uri.getHost());
@@ -140,18 +248,24 @@ public final class TransportConfig {
                 int colon = userInfo.indexOf(':');
                 if (colon < 0) {
                     // redis://password@host is the Redis convention for a password-only URL.
-                    password = decode(userInfo);
+                    password = decode(userInfo, "password", shown);
                 } else {
-                    String user = decode(userInfo.substring(0, colon));
+                    String user = decode(userInfo.substring(0, colon), "user name", shown);
                     username = user.isEmpty() ? null : user;
-                    password = decode(userInfo.substring(colon + 1));
+                    password = decode(userInfo.substring(colon + 1), "password", shown);
                 }
             }
             return this;
         }
 
-        private static String decode(String s) {
-            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        private static String decode(String s, String what, String shownUrl) {
+            try {
+                return URLDecoder.decode(s, StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                // the decoder's message quotes the input: do not chain it
+                throw new ConfigurationException("The " + what + " in URL '" + shownUrl
+                        + "' has a malformed %-escape; percent-encode '%' as %25");
+            }
         }
 
         public Builder username(String username) {
@@ -164,8 +278,91 @@ public final class TransportConfig {
             return this;
         }
 
+        /** Turns TLS on or off ({@code rediss://} turns it on). */
         public Builder ssl(boolean ssl) {
             this.ssl = ssl;
+            return this;
+        }
+
+        /**
+         * Trusts the certificates in a key store file (PKCS12 or JKS, detected from the content)
+         * instead of the JDK's default trust store. Needs TLS on. Replaces an earlier
+         * {@link #trustedCertificates}/{@link #sslContext} setting.
+         *
+         * @param file     the trust store
+         * @param password its password, or {@code null} for a store without one
+         * @throws ConfigurationException if the file cannot be read or opened (the message names
+         *                                the file, never the password)
+         */
+        public Builder trustStore(Path file, char[] password) {
+            Objects.requireNonNull(file, "trustStore file");
+            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+                throw new ConfigurationException("trustStore: " + file + " is not a readable file");
+            }
+            KeyStore store;
+            try {
+                store = KeyStore.getInstance(file.toFile(), password);
+            } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
+                throw new ConfigurationException("trustStore: cannot open " + file + " as a PKCS12 or JKS key store ("
+                        + describe(e) + "); check the file and its password", e);
+            }
+            this.sslContext = trusting(store, "trustStore " + file);
+            return this;
+        }
+
+        /**
+         * Trusts the X.509 certificates (PEM or DER; a PEM file may hold several, e.g. a CA
+         * bundle such as Redis' {@code tls-ca-cert-file}) instead of the JDK's default trust store.
+         * Needs TLS on. Replaces an earlier {@link #trustStore}/{@link #sslContext} setting.
+         *
+         * @throws ConfigurationException if the file cannot be read or holds no certificate
+         */
+        public Builder trustedCertificates(Path file) {
+            Objects.requireNonNull(file, "trustedCertificates file");
+            Collection<? extends Certificate> certificates;
+            try (InputStream in = Files.newInputStream(file)) {
+                certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
+            } catch (IOException | GeneralSecurityException e) {
+                throw new ConfigurationException("trustedCertificates: cannot read X.509 certificates from " + file
+                        + " (" + describe(e) + ")", e);
+            }
+            if (certificates.isEmpty()) {
+                throw new ConfigurationException("trustedCertificates: " + file + " holds no certificate");
+            }
+            try {
+                KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+                store.load(null, null);
+                int i = 0;
+                for (Certificate c : certificates) {
+                    store.setCertificateEntry("cert-" + i++, c);
+                }
+                this.sslContext = trusting(store, "trustedCertificates " + file);
+            } catch (IOException | GeneralSecurityException e) {
+                throw new ConfigurationException("trustedCertificates: cannot build a trust store from " + file
+                        + " (" + describe(e) + ")", e);
+            }
+            return this;
+        }
+
+        /**
+         * The TLS context to connect with (its trust managers check the server; its key managers,
+         * if any, present a client certificate). Needs TLS on. Replaces an earlier
+         * {@link #trustStore}/{@link #trustedCertificates} setting; {@code null} restores the JDK
+         * default.
+         */
+        public Builder sslContext(SSLContext context) {
+            this.sslContext = context;
+            return this;
+        }
+
+        /**
+         * Whether TLS connections verify that the server's certificate names the host connected to
+         * (default {@code true}). Turning it off accepts any trusted certificate for any host, which
+         * lets a party holding another trusted certificate intercept the connection: only for
+         * tests or hosts reached by an address the certificate cannot name.
+         */
+        public Builder verifyHostname(boolean verify) {
+            this.verifyHostname = verify;
             return this;
         }
 
@@ -174,6 +371,7 @@ public final class TransportConfig {
             return this;
         }
 
+        /** How long to wait for a reply when the call has no query timeout (default 10 s). */
         public Builder socketTimeout(Duration timeout) {
             this.socketTimeout = positive("socketTimeout", timeout);
             return this;
@@ -187,14 +385,64 @@ public final class TransportConfig {
             return this;
         }
 
+        /**
+         * How long a call waits for a free pooled connection before it fails with
+         * {@link dev.falkor.orm.api.PoolExhaustedException}; {@code null} (the default) means
+         * connect timeout + socket timeout. A query's own deadline (timeout + grace) shortens it.
+         */
+        public Builder poolWaitTimeout(Duration timeout) {
+            this.poolWaitTimeout = timeout == null ? null : positive("poolWaitTimeout", timeout);
+            return this;
+        }
+
         /** Timeout for queries that carry none; {@code null} leaves it to the server. */
         public Builder defaultQueryTimeout(Duration timeout) {
             this.defaultQueryTimeout = timeout == null ? null : positive("defaultQueryTimeout", timeout);
             return this;
         }
 
+        /**
+         * How much longer than a query's timeout the client waits for its reply (default 1 s): the
+         * server needs a moment to notice the timeout and answer. Zero is allowed.
+         */
+        public Builder queryTimeoutGrace(Duration grace) {
+            if (grace == null || grace.isNegative()) {
+                throw new ConfigurationException("queryTimeoutGrace must be zero or positive, was " + grace);
+            }
+            this.queryTimeoutGrace = grace;
+            return this;
+        }
+
+        /**
+         * @throws ConfigurationException if a trust setting is given while TLS is off (the
+         *                                connection would silently not be encrypted)
+         */
         public TransportConfig build() {
+            if (sslContext != null && !ssl) {
+                throw new ConfigurationException("A trust store, trusted certificates or SSLContext is set but TLS "
+                        + "is off: use a rediss:// URL or ssl(true)");
+            }
             return new TransportConfig(this);
+        }
+
+        private static SSLContext trusting(KeyStore store, String what) {
+            try {
+                TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+                tmf.init(store);
+                SSLContext context = SSLContext.getInstance("TLS");
+                context.init(null, tmf.getTrustManagers(), null);
+                return context;
+            } catch (GeneralSecurityException e) {
+                throw new ConfigurationException(what + ": cannot create a TLS context (" + describe(e) + ")", e);
+            }
+        }
+
+        private static String describe(Exception e) {
+            Throwable t = e;
+            while (t.getCause() != null && t.getCause() != t && t.getMessage() == null) {
+                t = t.getCause();
+            }
+            return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
         }
 
         private static Duration positive(String name, Duration d) {

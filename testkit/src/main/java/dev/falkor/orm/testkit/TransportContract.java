@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.falkor.orm.api.ConstraintViolationException;
 import dev.falkor.orm.api.GraphNotFoundException;
 import dev.falkor.orm.api.InvalidParameterException;
+import dev.falkor.orm.api.InvalidQueryException;
 import dev.falkor.orm.api.QueryException;
 import dev.falkor.orm.api.QuerySyntaxException;
 import dev.falkor.orm.api.QueryTimeoutException;
@@ -273,11 +274,48 @@ public abstract class TransportContract extends GraphTest {
                 GraphQuery.read(graph, "CREATE (:ShouldNotExist)", Map.of())));
         assertTrue(readOnly.getMessage().toLowerCase().contains("read-only"), readOnly.getMessage());
         assertEquals(0, count("(n:ShouldNotExist)"));
+    }
 
+    @Test
+    void aQueryOverItsTimeoutFailsFastAsQueryTimeout() {
+        // A cartesian product of two small lists: nothing big is built before the first row, so
+        // the server checks the timeout right away (9M rows take about a second without it). A
+        // single huge UNWIND range would first build the whole list, untimed.
+        String slow = "UNWIND range(1, 3000) AS x UNWIND range(1, 3000) AS y RETURN count(*)";
+        long start = System.nanoTime();
         QueryTimeoutException timeout = assertThrows(QueryTimeoutException.class, () -> transport.execute(
-                GraphQuery.read(graph, "UNWIND range(1, 100000000) AS x WITH x WHERE x % 7 = 99 RETURN count(x)", Map.of())
-                        .withTimeout(Duration.ofMillis(5))));
-        assertTrue(timeout.query().contains("UNWIND"));
+                GraphQuery.read(graph, slow, Map.of()).withTimeout(Duration.ofMillis(5))));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(slow, timeout.query());
+        assertEquals(graph, timeout.graph());
+        assertTrue(timeout.getMessage().contains("Query timed out"), timeout.getMessage());
+        assertTrue(millis < 5_000, "the server aborts within its timeout, took " + millis + " ms");
+    }
+
+    @Test
+    void graphNamesAndStatementsWithNulAreRejectedBeforeSending() {
+        // FalkorDB reads both as C strings: "g\0x" would be graph "g", and the text after a NUL
+        // would be dropped silently.
+        String victim = graph + "_nul";
+        transport.execute(GraphQuery.write(victim, "CREATE (:Victim)"));
+        try {
+            InvalidQueryException name = assertThrows(InvalidQueryException.class,
+                    () -> GraphQuery.write(victim + "\0other", "MATCH (n) DETACH DELETE n"));
+            assertTrue(name.getMessage().contains("NUL"), name.getMessage());
+            assertTrue(name.getMessage().contains(victim + "\\0other"), "the name is shown escaped: " + name.getMessage());
+            InvalidQueryException text = assertThrows(InvalidQueryException.class,
+                    () -> GraphQuery.write(victim, "CREATE (:Kept)\0 WITH 1 AS x MATCH (n) DETACH DELETE n"));
+            assertTrue(text.getMessage().contains("NUL"), text.getMessage());
+            InvalidQueryException delete = assertThrows(InvalidQueryException.class,
+                    () -> transport.deleteGraph(victim + "\0other"));
+            assertTrue(delete.getMessage().contains("NUL"), delete.getMessage());
+            assertThrows(InvalidQueryException.class, () -> transport.command("GRAPH.QUERY", victim + "\0", "MATCH (n) DELETE n"));
+            assertThrows(InvalidQueryException.class, () -> GraphQuery.write(victim, "RETURN 1").withTimeout(Duration.ZERO));
+            assertEquals(new IntegerValue(1), transport.execute(GraphQuery.read(victim,
+                    "MATCH (n:Victim) RETURN count(n)", Map.of())).scalar(), "the graph before the NUL is untouched");
+        } finally {
+            transport.deleteGraph(victim);
+        }
     }
 
     @Test

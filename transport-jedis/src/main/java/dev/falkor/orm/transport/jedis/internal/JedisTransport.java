@@ -1,19 +1,45 @@
 package dev.falkor.orm.transport.jedis.internal;
 
 import dev.falkor.orm.api.ConnectionException;
+import dev.falkor.orm.api.ConnectionException.Outcome;
+import dev.falkor.orm.api.FalkorOrmException;
+import dev.falkor.orm.api.InvalidQueryException;
+import dev.falkor.orm.api.PoolExhaustedException;
+import dev.falkor.orm.api.ResponseTimeoutException;
+import dev.falkor.orm.api.TlsHandshakeException;
+import dev.falkor.orm.spi.GraphQuery;
 import dev.falkor.orm.spi.TransportConfig;
 import dev.falkor.orm.spi.wire.ServerErrorReply;
+import dev.falkor.orm.spi.wire.ServerErrors;
 import dev.falkor.orm.spi.wire.WireTransport;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+import org.apache.commons.pool2.PooledObject;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+import redis.clients.jedis.Connection;
 import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.DefaultJedisSocketFactory;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisClientConfig;
+import redis.clients.jedis.JedisFactory;
 import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.commands.ProtocolCommand;
+import redis.clients.jedis.exceptions.JedisAccessControlException;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
@@ -21,50 +47,466 @@ import redis.clients.jedis.exceptions.JedisException;
 /**
  * Moves bytes with a {@link JedisPool}; all FalkorDB logic lives in {@link WireTransport}.
  * RESP2 is forced so the reply shape does not depend on the server's default protocol.
+ *
+ * <p>Each call goes through three phases, and a failure is reported by the phase it happened in:
+ * getting a connection (pool wait, connect, TLS handshake, authentication: the command was
+ * {@linkplain Outcome#NOT_SENT not sent}), writing the command (not sent either: the server only
+ * runs a command it has received completely), and reading the reply (outcome
+ * {@linkplain Outcome#UNKNOWN unknown}).
+ *
+ * <p>A query with a timeout gets a client-side deadline of timeout + grace: the pool wait, the
+ * handshake of a new connection and the socket read timeout are all bounded by what is left of
+ * it, and the connection's socket timeout is restored afterwards. A watchdog thread closes the
+ * connection of a call still blocked shortly after its deadline (a write to a server that stopped
+ * reading has no timeout of its own). A connection dropped after a failure is not replaced on the
+ * failing call's thread.
  */
+// JedisPool and the ssl/sslSocketFactory/sslParameters builder methods are deprecated in Jedis 8
+// (in favour of RedisClient and SslOptions); SslOptions cannot take an SSLContext, which
+// TransportConfig.sslContext needs.
+@SuppressWarnings("deprecation")
 final class JedisTransport extends WireTransport {
+    /** What the call this thread is making tells the connection factory. */
+    private static final ThreadLocal<CallState> CALL = ThreadLocal.withInitial(CallState::new);
+
+    private static final class CallState {
+        /** The call's deadline (System.nanoTime), or 0: bounds the handshake of a new connection. */
+        long deadline;
+        /** Dropping a broken connection: the pool must not replace it on this thread (see release). */
+        boolean dropping;
+    }
+
+    /** Extra time after a call's deadline before the watchdog cuts a connection stuck in a write. */
+    private static final long WATCHDOG_MARGIN_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+
     private final JedisPool pool;
+    private final int socketTimeoutMillis;
+    /**
+     * Cuts the connection of a call with a deadline that is still blocked past it: socket reads
+     * time out by themselves, but a write to a server that stopped reading blocks without limit.
+     */
+    private final ScheduledThreadPoolExecutor watchdog;
 
     JedisTransport(TransportConfig config) {
         super(config);
+        this.socketTimeoutMillis = millis(config.socketTimeout());
         DefaultJedisClientConfig.Builder client = DefaultJedisClientConfig.builder()
                 .resp2()
                 .connectionTimeoutMillis(millis(config.connectTimeout()))
-                .socketTimeoutMillis(millis(config.socketTimeout()))
+                .socketTimeoutMillis(socketTimeoutMillis)
                 .ssl(config.ssl())
                 .clientName("falkor-orm");
+        if (config.ssl()) {
+            if (config.sslContext() != null) {
+                client.sslSocketFactory(config.sslContext().getSocketFactory());
+            }
+            SSLParameters parameters = new SSLParameters();
+            // JSSE checks the certificate's subject alternative names against the host (RFC 2818),
+            // during the handshake; null turns the check off.
+            parameters.setEndpointIdentificationAlgorithm(config.verifyHostname() ? "HTTPS" : null);
+            client.sslParameters(parameters);
+        }
         if (config.username() != null) {
             client.user(config.username());
         }
         if (config.password() != null) {
             client.password(config.password());
         }
+        JedisClientConfig clientConfig = client.build();
         GenericObjectPoolConfig<Jedis> poolConfig = new GenericObjectPoolConfig<>();
         poolConfig.setMaxTotal(config.poolSize());
         poolConfig.setMaxIdle(config.poolSize());
         poolConfig.setMinIdle(0);
         poolConfig.setJmxEnabled(false);
-        poolConfig.setMaxWait(config.connectTimeout().plus(config.socketTimeout()));
-        this.pool = new JedisPool(poolConfig, new HostAndPort(config.host(), config.port()), client.build());
+        poolConfig.setMaxWait(config.poolWaitTimeout());
+        HostAndPort address = new HostAndPort(config.host(), config.port());
+        this.pool = new JedisPool(poolConfig, new Factory(new DeadlineSocketFactory(address, clientConfig), clientConfig));
+        this.watchdog = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "falkor-orm-jedis-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        watchdog.setRemoveOnCancelPolicy(true);
     }
+
+    /** Returned by {@link #exchange} when a name lookup must be repeated with GRAPH.QUERY. */
+    private static final Object RETRY_AS_QUERY = new Object();
 
     @Override
     protected Object send(String command, List<String> arguments) {
+        requireNoNul(command, arguments);
+        Duration queryTimeout = queryTimeout(command, arguments);
+        Duration replyTimeout = config().replyTimeout(queryTimeout);
+        long deadline = queryTimeout == null ? 0 : System.nanoTime() + replyTimeout.toNanos();
+
+        Jedis jedis = borrow(command, arguments, deadline);
+        Object reply;
+        try {
+            reply = exchange(jedis.getConnection(), command, arguments, queryTimeout, replyTimeout, deadline);
+        } finally {
+            release(jedis);
+        }
+        return reply == RETRY_AS_QUERY ? send("GRAPH.QUERY", arguments) : reply;
+    }
+
+    /** Writes the command and reads its reply on a borrowed connection. */
+    private Object exchange(Connection connection, String command, List<String> arguments, Duration queryTimeout,
+                            Duration replyTimeout, long deadline) {
         byte[][] args = new byte[arguments.size()][];
         for (int i = 0; i < args.length; i++) {
             args[i] = arguments.get(i).getBytes(StandardCharsets.UTF_8);
         }
         byte[] name = command.getBytes(StandardCharsets.US_ASCII);
         ProtocolCommand cmd = () -> name;
-        try (Jedis jedis = pool.getResource()) {
-            return normalize(jedis.sendCommand(cmd, args));
-        } catch (JedisDataException e) {
-            throw new ServerErrorReply(e.getMessage(), e);
-        } catch (JedisConnectionException e) {
-            throw new ConnectionException("Cannot talk to FalkorDB at " + config() + ": " + e.getMessage(), e);
-        } catch (JedisException e) {
-            throw new ConnectionException("Jedis failed talking to FalkorDB at " + config() + ": " + e.getMessage(), e);
+        Watch watch = deadline == 0 ? null : new Watch(connection);
+        if (watch != null) {
+            try {
+                watch.future = watchdog.schedule(watch, deadline - System.nanoTime() + WATCHDOG_MARGIN_NANOS,
+                        TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                throw new ConnectionException("The transport to FalkorDB at " + config() + " is closed",
+                        Outcome.NOT_SENT, e);
+            }
         }
+        try {
+            try {
+                connection.sendCommand(cmd, args);
+                connection.getMany(0); // flushes without reading: a failure up to here left the command unsent
+            } catch (JedisConnectionException e) {
+                if (watch != null && watch.cut) {
+                    throw new ResponseTimeoutException("FalkorDB at " + config() + " did not take " + command
+                            + " within " + replyTimeout.toMillis() + " ms (query timeout " + queryTimeout.toMillis()
+                            + " ms + grace " + config().queryTimeoutGrace().toMillis() + " ms); the server is not "
+                            + "reading and the command was not sent completely", Outcome.NOT_SENT, replyTimeout, e);
+                }
+                throw new ConnectionException("Cannot send " + command + " to FalkorDB at " + config() + ": "
+                        + describe(e), Outcome.NOT_SENT, e);
+            }
+            int readTimeout = deadline == 0 ? socketTimeoutMillis : remainingMillis(deadline);
+            if (readTimeout != connection.getSoTimeout()) {
+                connection.setSoTimeout(readTimeout);
+            }
+            Object reply;
+            try {
+                reply = connection.getOne();
+            } catch (JedisAccessControlException e) {
+                if (ServerErrors.isAuthenticationError(e.getMessage())) {
+                    throw ServerErrors.authentication(e.getMessage(), config(), e);
+                }
+                if (isNameLookupDenied(command, arguments, e.getMessage())) {
+                    return RETRY_AS_QUERY;
+                }
+                throw new ServerErrorReply(e.getMessage(), e); // NOPERM: typed by ServerErrors
+            } catch (JedisDataException e) {
+                throw new ServerErrorReply(e.getMessage(), e);
+            } catch (JedisConnectionException e) {
+                if (hasCause(e, SocketTimeoutException.class) || (watch != null && watch.cut)) {
+                    throw new ResponseTimeoutException("No reply to " + command + " from FalkorDB at " + config()
+                            + " within " + replyTimeout.toMillis() + " ms" + (queryTimeout == null
+                            ? " (socket timeout)" : " (query timeout " + queryTimeout.toMillis() + " ms + grace "
+                            + config().queryTimeoutGrace().toMillis() + " ms)"), Outcome.UNKNOWN, replyTimeout, e);
+                }
+                throw new ConnectionException("Connection to FalkorDB at " + config() + " failed while waiting for the "
+                        + "reply to " + command + ": " + describe(e), Outcome.UNKNOWN, e);
+            }
+            return normalize(reply);
+        } catch (FalkorOrmException | ServerErrorReply e) {
+            throw e;
+        } catch (RuntimeException e) {
+            connection.setBroken();
+            throw new ConnectionException("Jedis failed running " + command + " on FalkorDB at " + config() + ": "
+                    + describe(e), Outcome.UNKNOWN, e);
+        } finally {
+            if (watch != null) {
+                watch.disarm();
+            }
+        }
+    }
+
+    /** The watchdog's task for one call: closes the connection if the call is still running. */
+    private static final class Watch implements Runnable {
+        private final Connection connection;
+        volatile boolean cut;
+        volatile ScheduledFuture<?> future;
+
+        Watch(Connection connection) {
+            this.connection = connection;
+        }
+
+        @Override
+        public void run() {
+            cut = true;
+            connection.setBroken();
+            try {
+                connection.forceDisconnect(); // a blocked write or read fails at once
+            } catch (java.io.IOException | RuntimeException ignored) {
+                // the connection is dropped either way
+            }
+        }
+
+        /** Stops the watch; if it already fired, waits for it so the connection is seen as broken. */
+        void disarm() {
+            ScheduledFuture<?> f = future;
+            if (f != null && !f.cancel(false)) {
+                try {
+                    f.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
+                    // nothing to wait for
+                }
+                connection.setBroken();
+            }
+        }
+    }
+
+    private static final List<String> NAME_LOOKUPS = List.of("CALL db.labels()", "CALL db.relationshipTypes()",
+            "CALL db.propertyKeys()");
+
+    /**
+     * WireTransport resolves label, type and key ids with these read-only procedures over
+     * GRAPH.RO_QUERY, after the query itself has run. A user allowed GRAPH.QUERY but not
+     * GRAPH.RO_QUERY would see a write succeed and the call fail; the procedures are read-only,
+     * so running them with GRAPH.QUERY cannot write. (Belongs in WireTransport.)
+     */
+    private static boolean isNameLookupDenied(String command, List<String> arguments, String error) {
+        return command.equals("GRAPH.RO_QUERY") && arguments.size() == 3 && NAME_LOOKUPS.contains(arguments.get(1))
+                && "--compact".equals(arguments.get(2)) && error != null && error.startsWith("NOPERM")
+                && error.contains("'graph.RO_QUERY' command");
+    }
+
+    /** Gets a pooled connection (creating one if needed) within the pool wait and the call's deadline. */
+    private Jedis borrow(String command, List<String> arguments, long deadline) {
+        Duration wait = config().poolWaitTimeout();
+        if (deadline != 0) {
+            wait = Duration.ofMillis(Math.min(wait.toMillis(), remainingMillis(deadline)));
+        }
+        CallState current = CALL.get();
+        current.deadline = deadline;
+        long start = System.nanoTime();
+        try {
+            return pool.borrowObject(wait);
+        } catch (NoSuchElementException e) {
+            if (e.getCause() != null) {
+                throw notSent(command, arguments, e.getCause(), start);
+            }
+            Duration waited = Duration.ofNanos(System.nanoTime() - start);
+            throw new PoolExhaustedException("All " + config().poolSize() + " pooled connections to FalkorDB at "
+                    + config() + " stayed busy for " + waited.toMillis() + " ms; " + command + " was not sent. "
+                    + "Raise poolSize, or shorten the queries holding connections", waited, config().poolSize(), e);
+        } catch (IllegalStateException e) {
+            throw new ConnectionException("The transport to FalkorDB at " + config() + " is closed", Outcome.NOT_SENT, e);
+        } catch (Exception e) {
+            throw notSent(command, arguments, e, start);
+        } finally {
+            current.deadline = 0;
+        }
+    }
+
+    /** A failure to set up a connection: the command was not sent. */
+    private RuntimeException notSent(String command, List<String> arguments, Throwable e, long startNanos) {
+        if (e instanceof JedisAccessControlException) {
+            if (ServerErrors.isAuthenticationError(e.getMessage())) {
+                return ServerErrors.authentication(e.getMessage(), config(), e);
+            }
+            // NOPERM during the handshake
+            return ServerErrors.translate(e.getMessage(), graphOf(command, arguments), command, List.of(), e);
+        }
+        SSLException ssl = cause(e, SSLException.class);
+        if (ssl != null) {
+            return tlsFailure(ssl, e);
+        }
+        if (hasCause(e, SocketTimeoutException.class) && isHandshakeTimeout(e)) {
+            Duration waited = Duration.ofNanos(System.nanoTime() - startNanos);
+            return new ResponseTimeoutException("FalkorDB at " + config() + " did not complete the connection "
+                    + "handshake within " + waited.toMillis() + " ms; " + command + " was not sent"
+                    + (config().ssl() ? ". TLS is on: if port " + config().port() + " does not speak TLS, use redis://"
+                    : ""), Outcome.NOT_SENT, waited, e);
+        }
+        return new ConnectionException("Cannot connect to FalkorDB at " + config() + ": " + describe(e),
+                Outcome.NOT_SENT, e);
+    }
+
+    /** A socket timeout while reading a handshake reply (rather than while connecting). */
+    private static boolean isHandshakeTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SocketTimeoutException && String.valueOf(t.getMessage()).toLowerCase().contains("read")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private TlsHandshakeException tlsFailure(SSLException ssl, Throwable e) {
+        TlsHandshakeException.Reason reason;
+        String why;
+        if (cause(e, CertPathBuilderException.class) != null || cause(e, CertPathValidatorException.class) != null
+                || String.valueOf(ssl.getMessage()).contains("PKIX")) {
+            reason = TlsHandshakeException.Reason.UNTRUSTED_CERTIFICATE;
+            why = "the server's certificate is not trusted; configure trustStore(...), trustedCertificates(...) "
+                    + "or sslContext(...) with the authority that signed it";
+        } else if (isHostNameMismatch(e)) {
+            reason = TlsHandshakeException.Reason.HOST_NAME_MISMATCH;
+            why = "the server's certificate does not name host '" + config().host() + "'; connect by a name the "
+                    + "certificate lists";
+        } else {
+            reason = TlsHandshakeException.Reason.OTHER;
+            why = "does the server speak TLS on port " + config().port() + "?";
+        }
+        return new TlsHandshakeException("TLS handshake with FalkorDB at " + config() + " failed: " + why + " ("
+                + innermostMessage(ssl) + ")", reason, e);
+    }
+
+    private static boolean isHostNameMismatch(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CertificateException) {
+                String m = String.valueOf(t.getMessage());
+                if (m.contains("No subject alternative") || m.contains("No name matching")
+                        || m.contains("does not match")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Returns the connection to the pool, or drops it if broken. commons-pool replaces a dropped
+     * connection at once, on the dropping thread; against a stalled server that would hold the
+     * failed call for a whole connect + handshake, so the replacement is refused here and the next
+     * call that needs a connection makes one.
+     */
+    private void release(Jedis jedis) {
+        Connection connection = jedis.getConnection();
+        CallState state = CALL.get();
+        state.dropping = true;
+        try {
+            if (!connection.isBroken() && connection.getSoTimeout() != socketTimeoutMillis) {
+                connection.setSoTimeout(socketTimeoutMillis); // marks the connection broken if it fails
+            }
+            if (connection.isBroken()) {
+                pool.returnBrokenResource(jedis);
+            } else {
+                pool.returnResource(jedis);
+            }
+        } catch (RuntimeException e) {
+            // the refused replacement, or a connection that could not be returned: it is gone either
+            // way, and the reply (or error) of the call stands
+            if (!connection.isBroken()) {
+                connection.setBroken();
+                try {
+                    pool.returnBrokenResource(jedis);
+                } catch (RuntimeException ignored) {
+                    connection.close();
+                }
+            }
+        } finally {
+            state.dropping = false;
+        }
+    }
+
+    /** Jedis' factory, except that it does not replace a dropped connection on the dropping thread. */
+    private static final class Factory extends JedisFactory {
+        Factory(DeadlineSocketFactory sockets, JedisClientConfig config) {
+            super(sockets, config);
+        }
+
+        @Override
+        public PooledObject<Jedis> makeObject() throws Exception {
+            if (CALL.get().dropping) {
+                throw new JedisException("not replacing a dropped connection now");
+            }
+            return super.makeObject();
+        }
+    }
+
+    /**
+     * The {@code TIMEOUT} argument WireTransport puts after the graph and the query text of a
+     * {@code GRAPH.QUERY}/{@code GRAPH.RO_QUERY}, or {@code null}.
+     */
+    static Duration queryTimeout(String command, List<String> arguments) {
+        if (!command.equals("GRAPH.QUERY") && !command.equals("GRAPH.RO_QUERY")) {
+            return null;
+        }
+        for (int i = 2; i + 1 < arguments.size(); i++) {
+            if (arguments.get(i).equalsIgnoreCase("TIMEOUT")) {
+                try {
+                    return Duration.ofMillis(Long.parseLong(arguments.get(i + 1)));
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** FalkorDB reads the arguments of its commands as C strings: a NUL would cut a graph name short. */
+    private static void requireNoNul(String command, List<String> arguments) {
+        if (!command.regionMatches(true, 0, "GRAPH.", 0, 6)) {
+            return;
+        }
+        if (graphOf(command, arguments) != null) {
+            GraphQuery.checkGraphName(arguments.get(0));
+        }
+        for (int i = 0; i < arguments.size(); i++) {
+            if (arguments.get(i).indexOf('\0') >= 0) {
+                throw new InvalidQueryException("Argument " + (i + 1) + " of " + command + " contains a NUL "
+                        + "character; FalkorDB would cut it there (a graph name would name another graph). "
+                        + "Nothing was sent");
+            }
+        }
+    }
+
+    /** Commands whose first argument is a graph name. */
+    private static final List<String> GRAPH_FIRST = List.of("GRAPH.QUERY", "GRAPH.RO_QUERY", "GRAPH.DELETE",
+            "GRAPH.EXPLAIN", "GRAPH.PROFILE", "GRAPH.COPY", "GRAPH.SLOWLOG");
+
+    private static String graphOf(String command, List<String> arguments) {
+        return !arguments.isEmpty() && GRAPH_FIRST.contains(command.toUpperCase(java.util.Locale.ROOT))
+                ? arguments.get(0) : null;
+    }
+
+    private static int remainingMillis(long deadline) {
+        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, left)); // 0 would mean "wait forever"
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        return cause(e, type) != null;
+    }
+
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+            for (Throwable s : t.getSuppressed()) {
+                if (type.isInstance(s)) {
+                    return type.cast(s);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The exception's message plus, where Jedis wraps one, the underlying reason. */
+    private static String describe(Throwable e) {
+        String outer = String.valueOf(e.getMessage());
+        String inner = innermostMessage(e);
+        return inner.equals(outer) ? outer : outer + " (" + inner + ")";
+    }
+
+    private static String innermostMessage(Throwable e) {
+        Throwable last = e;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null) {
+                last = t;
+            }
+            if (t.getCause() == null && t.getSuppressed().length > 0 && t.getSuppressed()[0].getMessage() != null) {
+                last = t.getSuppressed()[0];
+            }
+        }
+        return last.getClass().getSimpleName() + ": " + last.getMessage();
     }
 
     private static Object normalize(Object raw) {
@@ -100,10 +542,42 @@ final class JedisTransport extends WireTransport {
 
     @Override
     public void close() {
+        watchdog.shutdownNow();
         pool.close();
     }
 
     private static int millis(Duration d) {
-        return (int) Math.min(Integer.MAX_VALUE, d.toMillis());
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, d.toMillis()));
+    }
+
+    /**
+     * Jedis' socket factory, with the read timeout of a new connection cut to what is left of the
+     * deadline of the call creating it, so a stalled server cannot hold the handshake for the whole
+     * socket timeout. The call restores the configured timeout when it returns the connection.
+     */
+    private static final class DeadlineSocketFactory extends DefaultJedisSocketFactory {
+        DeadlineSocketFactory(HostAndPort address, JedisClientConfig config) {
+            super(address, config);
+        }
+
+        @Override
+        public Socket createSocket() {
+            Socket socket = super.createSocket();
+            long deadline = CALL.get().deadline;
+            if (deadline != 0) {
+                try {
+                    socket.setSoTimeout(Math.min(socket.getSoTimeout() == 0 ? Integer.MAX_VALUE : socket.getSoTimeout(),
+                            remainingMillis(deadline)));
+                } catch (SocketException e) {
+                    try {
+                        socket.close();
+                    } catch (java.io.IOException ignored) {
+                        // already failing
+                    }
+                    throw new JedisConnectionException("Cannot set the socket timeout", e);
+                }
+            }
+            return socket;
+        }
     }
 }
