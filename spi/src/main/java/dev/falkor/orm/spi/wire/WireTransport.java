@@ -167,18 +167,35 @@ public abstract class WireTransport implements Transport {
 
     /** Labels, relationship types and property keys of a graph, in id order, in one round trip. */
     private List<List<String>> currentNames(String graph) {
-        Object reply;
-        try {
-            reply = send("GRAPH.RO_QUERY", List.of(graph, NAMES_QUERY, "--compact"));
-        } catch (ServerErrorReply e) {
-            throw ServerErrors.translate(e.getMessage(), graph, NAMES_QUERY, List.of(), e);
-        }
+        Object reply = readOnlyProcedure(graph, NAMES_QUERY);
         List<List<String>> out = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (List<GraphValue> row : CompactReplyDecoder.decode(reply, NO_NAMES).rows()) {
             out.get((int) ((dev.falkor.orm.spi.value.IntegerValue) row.get(0)).value())
                     .add(((StringValue) row.get(1)).value());
         }
         return out;
+    }
+
+    /**
+     * Runs one of the name lookups, which only read, with {@code GRAPH.RO_QUERY}; a user whose
+     * ACL allows {@code GRAPH.QUERY} but not {@code GRAPH.RO_QUERY} would otherwise see a write
+     * succeed and the call fail on the lookup, so a denial repeats it with {@code GRAPH.QUERY}
+     * (the text is one of this class's fixed procedure calls: it cannot write).
+     */
+    private Object readOnlyProcedure(String graph, String cypher) {
+        try {
+            return send("GRAPH.RO_QUERY", List.of(graph, cypher, "--compact"));
+        } catch (ServerErrorReply e) {
+            String message = String.valueOf(e.getMessage());
+            if (message.startsWith("NOPERM") && message.contains("'graph.RO_QUERY' command")) {
+                try {
+                    return send("GRAPH.QUERY", List.of(graph, cypher, "--compact"));
+                } catch (ServerErrorReply again) {
+                    throw ServerErrors.translate(again.getMessage(), graph, cypher, List.of(), again);
+                }
+            }
+            throw ServerErrors.translate(e.getMessage(), graph, cypher, List.of(), e);
+        }
     }
 
     /** Records whether decoding needed any name, i.e. the reply held nodes or relationships. */
@@ -214,12 +231,7 @@ public abstract class WireTransport implements Transport {
     }
 
     private List<String> loadNames(String graph, String procedure) {
-        Object reply;
-        try {
-            reply = send("GRAPH.RO_QUERY", List.of(graph, "CALL " + procedure, "--compact"));
-        } catch (ServerErrorReply e) {
-            throw ServerErrors.translate(e.getMessage(), graph, "CALL " + procedure, List.of(), e);
-        }
+        Object reply = readOnlyProcedure(graph, "CALL " + procedure);
         QueryResult r = CompactReplyDecoder.decode(reply, NO_NAMES);
         List<String> names = new ArrayList<>(r.rows().size());
         for (List<GraphValue> row : r.rows()) {

@@ -129,9 +129,6 @@ final class JedisTransport extends WireTransport {
         watchdog.setRemoveOnCancelPolicy(true);
     }
 
-    /** Returned by {@link #exchange} when a name lookup must be repeated with GRAPH.QUERY. */
-    private static final Object RETRY_AS_QUERY = new Object();
-
     @Override
     protected Object send(String command, List<String> arguments) {
         requireNoNul(command, arguments);
@@ -146,7 +143,7 @@ final class JedisTransport extends WireTransport {
         } finally {
             release(jedis);
         }
-        return reply == RETRY_AS_QUERY ? send("GRAPH.QUERY", arguments) : reply;
+        return reply;
     }
 
     /** Writes the command and reads its reply on a borrowed connection. */
@@ -192,9 +189,6 @@ final class JedisTransport extends WireTransport {
             } catch (JedisAccessControlException e) {
                 if (ServerErrors.isAuthenticationError(e.getMessage())) {
                     throw ServerErrors.authentication(e.getMessage(), config(), e);
-                }
-                if (isNameLookupDenied(command, arguments, e.getMessage())) {
-                    return RETRY_AS_QUERY;
                 }
                 throw new ServerErrorReply(e.getMessage(), e); // NOPERM: typed by ServerErrors
             } catch (JedisDataException e) {
@@ -258,21 +252,6 @@ final class JedisTransport extends WireTransport {
                 connection.setBroken();
             }
         }
-    }
-
-    private static final List<String> NAME_LOOKUPS = List.of("CALL db.labels()", "CALL db.relationshipTypes()",
-            "CALL db.propertyKeys()");
-
-    /**
-     * WireTransport resolves label, type and key ids with these read-only procedures over
-     * GRAPH.RO_QUERY, after the query itself has run. A user allowed GRAPH.QUERY but not
-     * GRAPH.RO_QUERY would see a write succeed and the call fail; the procedures are read-only,
-     * so running them with GRAPH.QUERY cannot write. (Belongs in WireTransport.)
-     */
-    private static boolean isNameLookupDenied(String command, List<String> arguments, String error) {
-        return command.equals("GRAPH.RO_QUERY") && arguments.size() == 3 && NAME_LOOKUPS.contains(arguments.get(1))
-                && "--compact".equals(arguments.get(2)) && error != null && error.startsWith("NOPERM")
-                && error.contains("'graph.RO_QUERY' command");
     }
 
     /** Gets a pooled connection (creating one if needed) within the pool wait and the call's deadline. */
