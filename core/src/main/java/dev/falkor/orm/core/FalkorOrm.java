@@ -172,6 +172,10 @@ public final class FalkorOrm implements AutoCloseable {
             if (graph == null || graph.isBlank()) {
                 throw new ConfigurationException("graph name must not be blank");
             }
+            if (graph.indexOf('\0') >= 0) {
+                throw new ConfigurationException("graph name contains a NUL character at index " + graph.indexOf('\0')
+                        + "; FalkorDB would cut the name there and use another graph");
+            }
             this.graph = graph;
             return this;
         }

@@ -111,6 +111,7 @@ public abstract class WireTransport implements Transport {
 
     @Override
     public void deleteGraph(String graph) {
+        GraphQuery.checkGraphName(graph);
         try {
             send("GRAPH.DELETE", List.of(graph));
         } catch (ServerErrorReply e) {

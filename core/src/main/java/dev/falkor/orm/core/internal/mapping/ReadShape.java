@@ -7,7 +7,6 @@ import dev.falkor.orm.spi.value.MapValue;
 import dev.falkor.orm.spi.value.NodeValue;
 import dev.falkor.orm.spi.value.NullValue;
 import dev.falkor.orm.spi.value.StringValue;
-import dev.falkor.orm.spi.wire.ExactDoubles;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -90,15 +89,19 @@ public final class ReadShape {
         return sb.toString();
     }
 
-    /** The exact-read expression of one double-valued property of node {@code v}. */
+    /**
+     * The exact-read expression of one double-valued property of node {@code v}: its
+     * {@link ExactDoubles#mantissa}, which together with the rounded value in {@code v{.*}}
+     * gives the exact double.
+     */
     static String exactExpression(PersistentProperty p, String v) {
         if (p.kind() == PersistentProperty.Kind.MAP) {
             // graphName is a validated identifier, so the prefix literal cannot break out of its quotes
             return "[__k IN keys(" + v + ") WHERE __k STARTS WITH '" + p.graphName() + ".' | [__k, "
-                    + ExactDoubles.expression(v + "[__k]") + "]]";
+                    + ExactDoubles.mantissa(v + "[__k]") + "]]";
         }
         String expr = v + "." + p.quotedName();
-        return p.exactReadIsList() ? ExactDoubles.listExpression(expr) : ExactDoubles.expression(expr);
+        return p.exactReadIsList() ? ExactDoubles.mantissaList(expr) : ExactDoubles.mantissa(expr);
     }
 
     /** Number of columns {@link #returnItems} produces. */
@@ -128,27 +131,49 @@ public final class ReadShape {
         Map<String, GraphValue> exactValues = ((MapValue) row.get(column + (withLabels ? 2 : 1))).values();
         Map<String, GraphValue> decoded = new HashMap<>();
         for (PersistentProperty p : exact) {
-            GraphValue t = exactValues.get(p.graphName());
-            if (t == null || t instanceof NullValue) {
+            GraphValue m = exactValues.get(p.graphName());
+            if (m == null || m instanceof NullValue) {
                 continue;
             }
             if (p.kind() == PersistentProperty.Kind.MAP) {
-                for (GraphValue entry : ((ListValue) t).values()) {
+                for (GraphValue entry : ((ListValue) m).values()) {
                     List<GraphValue> kv = ((ListValue) entry).values();
-                    decoded.put(((StringValue) kv.get(0)).value(), new DoubleValue(ExactDoubles.decode(kv.get(1))));
+                    String key = ((StringValue) kv.get(0)).value();
+                    GraphValue exactValue = exact(props.get(key), kv.get(1));
+                    if (exactValue != null) {
+                        decoded.put(key, exactValue);
+                    }
                 }
             } else if (p.exactReadIsList()) {
-                List<GraphValue> items = new ArrayList<>();
-                for (GraphValue one : ((ListValue) t).values()) {
-                    Double d = ExactDoubles.decode(one);
-                    items.add(d == null ? NullValue.INSTANCE : new DoubleValue(d));
+                if (!(props.get(p.graphName()) instanceof ListValue rounded)) {
+                    continue;
+                }
+                List<GraphValue> mantissas = ((ListValue) m).values();
+                List<GraphValue> items = new ArrayList<>(mantissas.size());
+                for (int i = 0; i < mantissas.size(); i++) {
+                    GraphValue one = exact(rounded.values().get(i), mantissas.get(i));
+                    items.add(one == null ? rounded.values().get(i) : one);
                 }
                 decoded.put(p.graphName(), new ListValue(items));
             } else {
-                decoded.put(p.graphName(), new DoubleValue(ExactDoubles.decode(t)));
+                GraphValue exactValue = exact(props.get(p.graphName()), m);
+                if (exactValue != null) {
+                    decoded.put(p.graphName(), exactValue);
+                }
             }
         }
         return as.instantiate(props, decoded);
+    }
+
+    /** The exact double from a rounded reply value and its mantissa; null if either is not a number. */
+    private static GraphValue exact(GraphValue rounded, GraphValue mantissa) {
+        if (!(mantissa instanceof dev.falkor.orm.spi.value.IntegerValue m)) {
+            return null;
+        }
+        if (rounded instanceof DoubleValue d) {
+            return new DoubleValue(ExactDoubles.fromMantissa(d.value(), m.value()));
+        }
+        return null; // stored as an integer (or not a number): what the reply carries is exact
     }
 
     /** Builds an entity of type {@code as} from a node a user's query returned (doubles as the reply has them). */

@@ -6,7 +6,7 @@ import dev.falkor.orm.core.internal.mapping.PersistentProperty;
 import dev.falkor.orm.spi.value.GraphValue;
 import dev.falkor.orm.spi.value.NodeValue;
 import dev.falkor.orm.spi.value.NullValue;
-import dev.falkor.orm.spi.wire.ExactDoubles;
+import dev.falkor.orm.core.internal.mapping.ExactDoubles;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
