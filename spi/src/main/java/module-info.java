@@ -1,9 +1,10 @@
 /**
  * Service-provider interfaces of Falkor ORM and the graph value model providers share.
  *
- * <p>{@code dev.falkor.orm.spi.wire} holds the wire codec (parameter encoding, compact-reply
- * decoding, error translation) shared by the transports. It is not API for users, so it is
- * exported only to the modules that implement transports and to the mapper core.
+ * <p>{@code dev.falkor.orm.spi.wire} is the provider-facing package, the way to write a
+ * transport: {@code WireCodec} (the FalkorDB wire format without I/O: parameter encoding,
+ * compact-reply decoding, the name cache) and {@code WireTransport}, the base class whose
+ * subclass only moves bytes. It is API for transport providers, not for applications.
  */
 module dev.falkor.orm.spi {
     requires transitive dev.falkor.orm.api;
@@ -11,9 +12,5 @@ module dev.falkor.orm.spi {
 
     exports dev.falkor.orm.spi;
     exports dev.falkor.orm.spi.value;
-    exports dev.falkor.orm.spi.wire to
-            dev.falkor.orm.core,
-            dev.falkor.orm.transport.jedis,
-            dev.falkor.orm.transport.lettuce,
-            dev.falkor.orm.testkit;
+    exports dev.falkor.orm.spi.wire;
 }

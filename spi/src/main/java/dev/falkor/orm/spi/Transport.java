@@ -6,9 +6,10 @@ import java.util.List;
  * Sends Cypher to a FalkorDB server and decodes what comes back. Implementations are
  * thread-safe: one instance is shared by the whole application.
  *
- * <p>Implementations should extend {@code dev.falkor.orm.spi.wire.WireTransport}, which
- * holds the parameter encoding, reply decoding and error translation shared by every
- * transport; a provider then only moves bytes.
+ * <p>To write one, extend {@code dev.falkor.orm.spi.wire.WireTransport} (exported for
+ * providers), which holds the parameter encoding, reply decoding with its name refreshes, error
+ * translation and the query log shared by every transport, blocking and asynchronous; a
+ * provider then only moves bytes. Run the testkit's {@code TransportContract} against it.
  */
 public interface Transport extends AutoCloseable {
 

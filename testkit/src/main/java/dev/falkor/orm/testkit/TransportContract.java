@@ -370,6 +370,44 @@ public abstract class TransportContract extends GraphTest {
         transport.deleteGraph(other); // idempotent
     }
 
+    @Test
+    void nodesAreDecodedWithCurrentNamesAfterAnotherClientRecreatesTheGraph() throws Exception {
+        String g = graph + "_recreated";
+        try (dev.falkor.orm.spi.Transport other = provider().create(SharedServer.config())) {
+            transport.execute(GraphQuery.write(g, "CREATE (:A {first: 1, second: 'two'})"));
+            NodeValue before = (NodeValue) transport.execute(GraphQuery.read(g, "MATCH (n) RETURN n", Map.of())).scalar();
+            assertEquals(new IntegerValue(1), before.property("first"));
+            // another client drops the graph and re-creates it with the ids meaning other names
+            other.deleteGraph(g);
+            other.execute(GraphQuery.write(g, "CREATE (:B {second: 'b', third: 3})"));
+            other.execute(GraphQuery.write(g, "MATCH (n) DELETE n"));
+            other.execute(GraphQuery.write(g, "CREATE (:A {third: 30, first: 10})"));
+            NodeValue after = (NodeValue) transport.execute(GraphQuery.read(g, "MATCH (n:A) RETURN n", Map.of())).scalar();
+            assertEquals(List.of("A"), after.labels());
+            assertEquals(Map.of("third", new IntegerValue(30), "first", new IntegerValue(10)), after.properties());
+            // the asynchronous path refreshes names the same way
+            other.deleteGraph(g);
+            other.execute(GraphQuery.write(g, "CREATE (:C {zeta: 'z'}), (:A {first: 5})"));
+            NodeValue async = (NodeValue) transport.executeAsync(GraphQuery.read(g, "MATCH (n:A) RETURN n", Map.of()))
+                    .toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS).scalar();
+            assertEquals(List.of("A"), async.labels());
+            assertEquals(Map.of("first", new IntegerValue(5)), async.properties());
+        } finally {
+            transport.deleteGraph(g);
+        }
+    }
+
+    @Test
+    void asyncQueriesReturnResultsAndTypedFailures() throws Exception {
+        QueryResult r = transport.executeAsync(GraphQuery.read(graph, "RETURN $x + 1", Map.of("x", 41)))
+                .toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(new IntegerValue(42), r.scalar());
+        java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+                () -> transport.executeAsync(GraphQuery.read(graph, "RETURN nosuchfunction(1)", Map.of()))
+                        .toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS));
+        assertTrue(e.getCause() instanceof dev.falkor.orm.api.QueryException, String.valueOf(e.getCause()));
+    }
+
     private long nodeCount() {
         return count("(n)");
     }

@@ -33,8 +33,9 @@ import java.util.Map;
  * Decodes the reply of {@code GRAPH.QUERY ... --compact}.
  *
  * <p>Input is the reply as plain Java values, which each transport produces from its
- * client's native types: {@code String} for bulk and simple strings, {@code Long} for
- * integers, {@code Double} for RESP3 doubles, {@code List<Object>} for arrays, {@code null}.
+ * client's native types: {@code String} or UTF-8 {@code byte[]} for bulk and simple strings,
+ * {@code Long} for integers, {@code Double} for RESP3 doubles, {@code List<Object>} for
+ * arrays, {@code null}.
  */
 public final class CompactReplyDecoder {
     private static final int NULL = 1;
@@ -198,6 +199,17 @@ public final class CompactReplyDecoder {
     }
 
     private static String string(Object o) {
+        return text(o);
+    }
+
+    /** A reply string, sent as {@code String} or as UTF-8 {@code byte[]}; null stays null. */
+    public static String text(Object o) {
+        if (o instanceof byte[] b) {
+            return new String(b, java.nio.charset.StandardCharsets.UTF_8);
+        }
+        if (o instanceof RuntimeException e) {
+            throw new ServerErrorReply(e.getMessage(), e); // an error nested in an array reply
+        }
         return o == null ? null : o.toString();
     }
 

@@ -1,54 +1,52 @@
 package dev.falkor.orm.spi.wire;
 
 import java.util.List;
-import java.util.function.Function;
 
 /**
- * Per-graph cache of label, relationship-type and property-key names. While a graph lives the
- * server only appends to these lists, so a miss means "new since the last read": the list is
- * reloaded ({@code CALL db.labels()} and friends) and looked up again.
+ * Per-graph cache of label, relationship-type and property-key names, by id. While a graph
+ * lives the server only appends to these lists; but after a {@code GRAPH.DELETE} by any
+ * client, or a restart without persistence, the ids start again from 0 and still exist, naming
+ * other things. So the cache is never trusted blindly: {@link WireCodec#decode} reports the
+ * ids it lacks ({@link WireCodec.NeedsNames}) and whether it used any, and the driver then
+ * fetches the server's current lists, {@link #verify verifies} that the cached ones are still
+ * prefixes of them, and decodes again when they are not.
  *
- * <p>A miss cannot reveal that the graph was deleted and re-created (by another client, or by
- * a server restart without persistence): the ids then start again from 0 and still exist, but
- * name other things. {@link #verify} compares the cached names with the server's current lists
- * and reports whether they still hold; {@link WireTransport} calls it after every reply that
- * carried nodes or relationships and re-decodes the reply when they did not.
- *
- * <p>Thread-safe: reads are lock-free on an immutable snapshot; reloads of one list are
- * serialized so concurrent misses trigger one round trip, not many.
+ * <p>Thread-safe: readers see immutable snapshots.
  */
-public final class GraphSchemaCache implements SchemaNames {
+public final class GraphSchemaCache {
+    /** For replies that hold no graph entities (procedure results): any id is an error. */
+    static final SchemaNames NONE = new SchemaNames() {
+        @Override
+        public String label(int id) {
+            throw new IllegalStateException("unexpected label in a procedure reply");
+        }
 
-    /** Runs a procedure such as {@code db.labels()} and returns its single string column. */
-    @FunctionalInterface
-    public interface Loader extends Function<String, List<String>> {
-    }
+        @Override
+        public String relationshipType(int id) {
+            throw new IllegalStateException("unexpected relationship in a procedure reply");
+        }
+
+        @Override
+        public String propertyKey(int id) {
+            throw new IllegalStateException("unexpected property in a procedure reply");
+        }
+    };
 
     private final String graph;
-    private final Section labels;
-    private final Section types;
-    private final Section keys;
+    private volatile String[][] sections = {new String[0], new String[0], new String[0]};
 
-    public GraphSchemaCache(String graph, Loader loader) {
+    public GraphSchemaCache(String graph) {
         this.graph = graph;
-        this.labels = new Section("label", "db.labels()", loader);
-        this.types = new Section("relationship type", "db.relationshipTypes()", loader);
-        this.keys = new Section("property key", "db.propertyKeys()", loader);
     }
 
-    @Override
-    public String label(int id) {
-        return labels.name(id, graph);
+    /** The graph these names belong to. */
+    public String graph() {
+        return graph;
     }
 
-    @Override
-    public String relationshipType(int id) {
-        return types.name(id, graph);
-    }
-
-    @Override
-    public String propertyKey(int id) {
-        return keys.name(id, graph);
+    /** A view for one decoding, recording whether names were used and whether any was missing. */
+    public Lookup lookup() {
+        return new Lookup(sections);
     }
 
     /**
@@ -57,53 +55,63 @@ public final class GraphSchemaCache implements SchemaNames {
      * means the graph was re-created since the names were cached: anything decoded with them
      * must be decoded again.
      */
-    public boolean verify(List<String> currentLabels, List<String> currentTypes, List<String> currentKeys) {
-        boolean l = labels.replace(currentLabels);
-        boolean t = types.replace(currentTypes);
-        boolean k = keys.replace(currentKeys);
-        return l && t && k;
+    public synchronized boolean verify(List<String> labels, List<String> types, List<String> keys) {
+        String[][] old = sections;
+        String[][] fresh = {labels.toArray(String[]::new), types.toArray(String[]::new), keys.toArray(String[]::new)};
+        boolean prefix = true;
+        for (int s = 0; s < 3 && prefix; s++) {
+            prefix = old[s].length <= fresh[s].length;
+            for (int i = 0; prefix && i < old[s].length; i++) {
+                prefix = old[s][i].equals(fresh[s][i]);
+            }
+        }
+        sections = fresh;
+        return prefix;
     }
 
-    private static final class Section {
-        private final String kind;
-        private final String procedure;
-        private final Loader loader;
-        private volatile String[] names = new String[0];
+    /** Name lookups for one decoding; a miss yields a placeholder and is remembered. */
+    public static final class Lookup implements SchemaNames {
+        private final String[][] snapshot;
+        private boolean used;
+        private boolean missed;
 
-        Section(String kind, String procedure, Loader loader) {
-            this.kind = kind;
-            this.procedure = procedure;
-            this.loader = loader;
+        private Lookup(String[][] snapshot) {
+            this.snapshot = snapshot;
         }
 
-        String name(int id, String graph) {
-            String[] snapshot = names;
-            if (id >= 0 && id < snapshot.length) {
-                return snapshot[id];
-            }
-            synchronized (this) {
-                snapshot = names;
-                if (id < 0 || id >= snapshot.length) {
-                    snapshot = loader.apply(procedure).toArray(String[]::new);
-                    names = snapshot;
-                }
-            }
-            if (id < 0 || id >= snapshot.length) {
-                throw new IllegalStateException("Graph '" + graph + "' has no " + kind + " with id " + id
-                        + " even after reloading " + procedure + " (" + snapshot.length + " known)");
-            }
-            return snapshot[id];
+        @Override
+        public String label(int id) {
+            return name(0, id);
         }
 
-        /** Replaces the names; true if the old ones are a prefix of the new ones. */
-        synchronized boolean replace(List<String> current) {
-            String[] old = names;
-            boolean prefix = old.length <= current.size();
-            for (int i = 0; prefix && i < old.length; i++) {
-                prefix = old[i].equals(current.get(i));
+        @Override
+        public String relationshipType(int id) {
+            return name(1, id);
+        }
+
+        @Override
+        public String propertyKey(int id) {
+            return name(2, id);
+        }
+
+        private String name(int section, int id) {
+            used = true;
+            String[] names = snapshot[section];
+            if (id >= 0 && id < names.length) {
+                return names[id];
             }
-            names = current.toArray(String[]::new);
-            return prefix;
+            missed = true;
+            return "#" + id; // never seen by callers: the driver decodes again with fresh names
+        }
+
+        /** True if a label, type or key was looked up. */
+        public boolean used() {
+            return used;
+        }
+
+        /** True if an id was not in the cache. */
+        public boolean missed() {
+            return missed;
         }
     }
 }

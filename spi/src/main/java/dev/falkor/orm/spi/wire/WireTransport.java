@@ -1,52 +1,35 @@
 package dev.falkor.orm.spi.wire;
 
-import dev.falkor.orm.api.InvalidParameterException;
 import dev.falkor.orm.api.QueryException;
 import dev.falkor.orm.spi.GraphQuery;
 import dev.falkor.orm.spi.QueryResult;
 import dev.falkor.orm.spi.Transport;
 import dev.falkor.orm.spi.TransportConfig;
-import dev.falkor.orm.spi.value.GraphValue;
-import dev.falkor.orm.spi.value.StringValue;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Everything a transport does except moving bytes: parameter encoding, command assembly
- * ({@code --compact}, {@code TIMEOUT}, read-only routing), reply decoding with the per-graph
- * name cache, error translation and query logging. A provider implements {@link #send}.
+ * The base of a transport: everything except moving bytes. It encodes queries with the
+ * {@link WireCodec} (parameters, {@code --compact}, {@code TIMEOUT}, read-only routing),
+ * decodes replies with the per-graph name cache, refreshes and verifies names as explicit
+ * round trips, translates errors and logs queries. This is how to write a transport: extend
+ * this class and implement {@link #send(String, List)} (blocking); override
+ * {@link #send(WireCodec.Command)} to take the encoded command and its timeout directly and to
+ * hand back strings as {@code byte[]} (the decoder converts only what it keeps), and
+ * {@link #sendAsync(WireCodec.Command)} if the client is natively asynchronous.
  *
  * <p>Every query is logged at debug level on the logger {@code dev.falkor.orm.query} with its
  * graph, parameter names (never values), client-side and server-side time.
  */
 public abstract class WireTransport implements Transport {
     private static final Logger QUERY_LOG = LoggerFactory.getLogger("dev.falkor.orm.query");
-    private static final SchemaNames NO_NAMES = new SchemaNames() {
-        @Override
-        public String label(int id) {
-            throw new IllegalStateException("unexpected label in a procedure reply");
-        }
-
-        @Override
-        public String relationshipType(int id) {
-            throw new IllegalStateException("unexpected relationship in a procedure reply");
-        }
-
-        @Override
-        public String propertyKey(int id) {
-            throw new IllegalStateException("unexpected property in a procedure reply");
-        }
-    };
-
-    /** UNION ALL keeps each procedure's rows in id order; column s tells the section. */
-    private static final String NAMES_QUERY = "CALL db.labels() YIELD label RETURN 0 AS s, label AS name"
-            + " UNION ALL CALL db.relationshipTypes() YIELD relationshipType RETURN 1 AS s, relationshipType AS name"
-            + " UNION ALL CALL db.propertyKeys() YIELD propertyKey RETURN 2 AS s, propertyKey AS name";
 
     private final TransportConfig config;
     private final Map<String, GraphSchemaCache> schemas = new ConcurrentHashMap<>();
@@ -56,13 +39,30 @@ public abstract class WireTransport implements Transport {
     }
 
     /**
-     * Sends one command and returns its reply as plain Java values ({@code String},
-     * {@code Long}, {@code Double}, {@code List<Object>}, {@code null}).
+     * Sends one command and returns its reply as plain Java values ({@code String} or
+     * {@code byte[]}, {@code Long}, {@code Double}, {@code List<Object>}, {@code null}).
      *
      * @throws ServerErrorReply                         the server answered with an error
      * @throws dev.falkor.orm.api.ConnectionException   the server could not be reached
      */
     protected abstract Object send(String command, List<String> arguments);
+
+    /**
+     * Sends one encoded query. By default {@link #send(String, List)}; a transport overrides it
+     * to use the command's timeout as its client-side deadline and its bytes directly.
+     */
+    protected Object send(WireCodec.Command command) {
+        return send(command.name(), command.arguments());
+    }
+
+    /**
+     * Sends one encoded query without blocking the caller. By default {@link #send(WireCodec.Command)}
+     * on the common pool; a natively asynchronous transport overrides it. The stage fails with
+     * the same exceptions {@link #send(WireCodec.Command)} throws.
+     */
+    protected CompletionStage<Object> sendAsync(WireCodec.Command command) {
+        return CompletableFuture.supplyAsync(() -> send(command));
+    }
 
     /** The configuration this transport was created with. */
     public TransportConfig config() {
@@ -71,42 +71,129 @@ public abstract class WireTransport implements Transport {
 
     @Override
     public final QueryResult execute(GraphQuery query) {
-        List<String> names = List.copyOf(query.parameters().keySet());
-        String text;
-        try {
-            text = ParameterEncoder.render(query.cypher(), query.parameters());
-        } catch (InvalidParameterException e) {
-            throw e.inQuery(query.graph(), query.cypher(), names);
-        }
-        List<String> args = new ArrayList<>(5);
-        args.add(query.graph());
-        args.add(text);
-        Duration timeout = query.timeout() != null ? query.timeout() : config.defaultQueryTimeout();
-        if (timeout != null) {
-            args.add("TIMEOUT");
-            args.add(Long.toString(Math.max(1, timeout.toMillis())));
-        }
-        args.add("--compact");
-        String command = query.readOnly() ? "GRAPH.RO_QUERY" : "GRAPH.QUERY";
+        WireCodec.Command command = WireCodec.encode(query, config);
         long start = System.nanoTime();
         Object reply;
         try {
-            reply = send(command, args);
+            reply = send(command);
         } catch (ServerErrorReply e) {
-            QueryException ex = ServerErrors.translate(e.getMessage(), query.graph(), query.cypher(), names, e);
-            if (QUERY_LOG.isDebugEnabled()) {
-                QUERY_LOG.debug("{} graph={} failed after {} ms params={}: {} -- {}", command, query.graph(),
-                        millis(start), names, query.cypher(), e.getMessage());
-            }
-            throw ex;
+            throw failed(command, start, e);
         }
-        QueryResult result = decodeVerified(reply, query.graph());
+        GraphSchemaCache cache = schema(query.graph());
+        WireCodec.Decoding d = WireCodec.decode(reply, query.graph(), cache);
+        if (d instanceof WireCodec.NeedsNames || ((WireCodec.Decoded) d).usedNames()) {
+            // names are fetched after the query ran, so they are at least as new as its reply
+            boolean held = WireCodec.installNames(names(query.graph()), cache);
+            if (!held || d instanceof WireCodec.NeedsNames) {
+                d = redecode(reply, command, cache, held);
+            }
+        }
+        return logged(command, start, ((WireCodec.Decoded) d).result());
+    }
+
+    @Override
+    public final CompletionStage<QueryResult> executeAsync(GraphQuery query) {
+        WireCodec.Command command;
+        try {
+            command = WireCodec.encode(query, config);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        long start = System.nanoTime();
+        GraphSchemaCache cache = schema(query.graph());
+        return sendAsync(command).handle((reply, error) -> {
+            if (error != null) {
+                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause()
+                        : error;
+                throw new CompletionException(cause instanceof ServerErrorReply e ? failed(command, start, e) : cause);
+            }
+            return reply;
+        }).thenCompose(reply -> {
+            WireCodec.Decoding d = WireCodec.decode(reply, query.graph(), cache);
+            if (d instanceof WireCodec.Decoded done && !done.usedNames()) {
+                return CompletableFuture.completedFuture(logged(command, start, done.result()));
+            }
+            return namesAsync(query.graph()).thenApply(names -> {
+                boolean held = WireCodec.installNames(names, cache);
+                WireCodec.Decoding again = !held || d instanceof WireCodec.NeedsNames
+                        ? redecode(reply, command, cache, held) : d;
+                return logged(command, start, ((WireCodec.Decoded) again).result());
+            });
+        });
+    }
+
+    private WireCodec.Decoding redecode(Object reply, WireCodec.Command command, GraphSchemaCache cache, boolean held) {
+        if (!held) {
+            QUERY_LOG.debug("graph={} was re-created since its names were cached; decoding the reply again",
+                    command.graph());
+        }
+        WireCodec.Decoding again = WireCodec.decode(reply, command.graph(), cache);
+        if (again instanceof WireCodec.NeedsNames) {
+            throw new IllegalStateException("Graph '" + command.graph() + "' sent a label, relationship type or "
+                    + "property key id that its own db.labels()/db.relationshipTypes()/db.propertyKeys() do not list");
+        }
+        return again;
+    }
+
+    private QueryException failed(WireCodec.Command command, long start, ServerErrorReply e) {
+        QueryException ex = ServerErrors.translate(e.getMessage(), command.graph(), command.cypher(),
+                command.parameterNames(), e);
         if (QUERY_LOG.isDebugEnabled()) {
-            QUERY_LOG.debug("{} graph={} took {} ms (server {} ms) rows={} params={}: {}", command,
-                    query.graph(), millis(start), result.statistics().executionTimeMillis(),
-                    result.rows().size(), names, query.cypher());
+            QUERY_LOG.debug("{} graph={} failed after {} ms params={}: {} -- {}", command.name(), command.graph(),
+                    millis(start), command.parameterNames(), command.cypher(), e.getMessage());
+        }
+        return ex;
+    }
+
+    private static QueryResult logged(WireCodec.Command command, long start, QueryResult result) {
+        if (QUERY_LOG.isDebugEnabled()) {
+            QUERY_LOG.debug("{} graph={} took {} ms (server {} ms) rows={} params={}: {}", command.name(),
+                    command.graph(), millis(start), result.statistics().executionTimeMillis(),
+                    result.rows().size(), command.parameterNames(), command.cypher());
         }
         return result;
+    }
+
+    /**
+     * The graph's current names, with {@code GRAPH.RO_QUERY}; a user whose ACL allows
+     * {@code GRAPH.QUERY} but not {@code GRAPH.RO_QUERY} would otherwise see a write succeed and
+     * the call fail on the lookup, so a denial repeats it with {@code GRAPH.QUERY} (the text is
+     * the codec's fixed procedure call: it cannot write).
+     */
+    private Object names(String graph) {
+        try {
+            return send(WireCodec.namesQuery(graph, true));
+        } catch (ServerErrorReply e) {
+            if (deniedReadOnly(e)) {
+                try {
+                    return send(WireCodec.namesQuery(graph, false));
+                } catch (ServerErrorReply again) {
+                    throw ServerErrors.translate(again.getMessage(), graph, WireCodec.NAMES_QUERY, List.of(), again);
+                }
+            }
+            throw ServerErrors.translate(e.getMessage(), graph, WireCodec.NAMES_QUERY, List.of(), e);
+        }
+    }
+
+    private CompletionStage<Object> namesAsync(String graph) {
+        return sendAsync(WireCodec.namesQuery(graph, true)).handle((reply, error) -> {
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (cause == null) {
+                return CompletableFuture.completedFuture(reply);
+            }
+            if (cause instanceof ServerErrorReply e && deniedReadOnly(e)) {
+                return sendAsync(WireCodec.namesQuery(graph, false));
+            }
+            CompletableFuture<Object> failed = new CompletableFuture<>();
+            failed.completeExceptionally(cause instanceof ServerErrorReply e
+                    ? ServerErrors.translate(e.getMessage(), graph, WireCodec.NAMES_QUERY, List.of(), e) : cause);
+            return failed;
+        }).thenCompose(stage -> stage);
+    }
+
+    private static boolean deniedReadOnly(ServerErrorReply e) {
+        String message = String.valueOf(e.getMessage());
+        return message.startsWith("NOPERM") && message.contains("'graph.RO_QUERY' command");
     }
 
     @Override
@@ -130,7 +217,7 @@ public abstract class WireTransport implements Transport {
         List<String> out = new ArrayList<>();
         if (reply instanceof List<?> l) {
             for (Object o : l) {
-                out.add(String.valueOf(o));
+                out.add(CompactReplyDecoder.text(o));
             }
         }
         return out;
@@ -146,99 +233,8 @@ public abstract class WireTransport implements Transport {
         }
     }
 
-    /**
-     * Decodes a reply; when it carried nodes or relationships (whose labels, types and keys
-     * arrive as ids), checks that the cached id-to-name tables still describe the graph and
-     * decodes again with fresh tables if the graph was re-created meanwhile.
-     */
-    private QueryResult decodeVerified(Object reply, String graph) {
-        GraphSchemaCache cache = schema(graph);
-        UsageTracker tracker = new UsageTracker(cache);
-        QueryResult result = CompactReplyDecoder.decode(reply, tracker);
-        if (!tracker.used) {
-            return result;
-        }
-        List<List<String>> current = currentNames(graph);
-        if (cache.verify(current.get(0), current.get(1), current.get(2))) {
-            return result;
-        }
-        QUERY_LOG.debug("graph={} was re-created since its names were cached; decoding the reply again", graph);
-        return CompactReplyDecoder.decode(reply, cache);
-    }
-
-    /** Labels, relationship types and property keys of a graph, in id order, in one round trip. */
-    private List<List<String>> currentNames(String graph) {
-        Object reply = readOnlyProcedure(graph, NAMES_QUERY);
-        List<List<String>> out = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-        for (List<GraphValue> row : CompactReplyDecoder.decode(reply, NO_NAMES).rows()) {
-            out.get((int) ((dev.falkor.orm.spi.value.IntegerValue) row.get(0)).value())
-                    .add(((StringValue) row.get(1)).value());
-        }
-        return out;
-    }
-
-    /**
-     * Runs one of the name lookups, which only read, with {@code GRAPH.RO_QUERY}; a user whose
-     * ACL allows {@code GRAPH.QUERY} but not {@code GRAPH.RO_QUERY} would otherwise see a write
-     * succeed and the call fail on the lookup, so a denial repeats it with {@code GRAPH.QUERY}
-     * (the text is one of this class's fixed procedure calls: it cannot write).
-     */
-    private Object readOnlyProcedure(String graph, String cypher) {
-        try {
-            return send("GRAPH.RO_QUERY", List.of(graph, cypher, "--compact"));
-        } catch (ServerErrorReply e) {
-            String message = String.valueOf(e.getMessage());
-            if (message.startsWith("NOPERM") && message.contains("'graph.RO_QUERY' command")) {
-                try {
-                    return send("GRAPH.QUERY", List.of(graph, cypher, "--compact"));
-                } catch (ServerErrorReply again) {
-                    throw ServerErrors.translate(again.getMessage(), graph, cypher, List.of(), again);
-                }
-            }
-            throw ServerErrors.translate(e.getMessage(), graph, cypher, List.of(), e);
-        }
-    }
-
-    /** Records whether decoding needed any name, i.e. the reply held nodes or relationships. */
-    private static final class UsageTracker implements SchemaNames {
-        private final SchemaNames delegate;
-        private boolean used;
-
-        UsageTracker(SchemaNames delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public String label(int id) {
-            used = true;
-            return delegate.label(id);
-        }
-
-        @Override
-        public String relationshipType(int id) {
-            used = true;
-            return delegate.relationshipType(id);
-        }
-
-        @Override
-        public String propertyKey(int id) {
-            used = true;
-            return delegate.propertyKey(id);
-        }
-    }
-
     private GraphSchemaCache schema(String graph) {
-        return schemas.computeIfAbsent(graph, g -> new GraphSchemaCache(g, procedure -> loadNames(g, procedure)));
-    }
-
-    private List<String> loadNames(String graph, String procedure) {
-        Object reply = readOnlyProcedure(graph, "CALL " + procedure);
-        QueryResult r = CompactReplyDecoder.decode(reply, NO_NAMES);
-        List<String> names = new ArrayList<>(r.rows().size());
-        for (List<GraphValue> row : r.rows()) {
-            names.add(((StringValue) row.get(0)).value());
-        }
-        return names;
+        return schemas.computeIfAbsent(graph, GraphSchemaCache::new);
     }
 
     private static String millis(long startNanos) {

@@ -1,6 +1,9 @@
 package dev.falkor.orm.spi.wire;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.falkor.orm.spi.QueryResult;
 import dev.falkor.orm.spi.value.DoubleValue;
@@ -26,22 +29,22 @@ class CompactReplyDecoderTest {
     }
 
     @Test
-    void namesAreReloadedOnlyOnAMiss() {
-        AtomicInteger loads = new AtomicInteger();
-        List<String> labels = new ArrayList<>(List.of("A"));
-        GraphSchemaCache cache = new GraphSchemaCache("g", procedure -> {
-            loads.incrementAndGet();
-            return procedure.equals("db.labels()") ? List.copyOf(labels) : List.of("k");
-        });
-        assertEquals("A", cache.label(0));
-        assertEquals("A", cache.label(0));
-        assertEquals(1, loads.get());
-        labels.add("B");
-        assertEquals("B", cache.label(1));
-        assertEquals(2, loads.get());
-        Object node = List.of(8L, List.of(7L, List.of(1L, 0L), List.of(List.of(0L, 2L, "v"))));
-        NodeValue n = (NodeValue) CompactReplyDecoder.value(node, cache);
+    void decodingReportsMissingNamesAndUseWithoutIo() {
+        GraphSchemaCache cache = new GraphSchemaCache("g");
+        Object node = List.of(8L, List.of(7L, List.of(1L, 0L), List.of(List.of(0L, 2L, "v".getBytes()))));
+        Object reply = List.of(List.of(List.of(1L, "n")), List.of(List.of(node)), List.of("Cached execution: 0"));
+        assertInstanceOf(WireCodec.NeedsNames.class, WireCodec.decode(reply, "g", cache), "empty cache: names needed");
+
+        assertTrue(cache.verify(List.of("A", "B"), List.of(), List.of("k")), "nothing cached yet: nothing contradicted");
+        WireCodec.Decoded d = assertInstanceOf(WireCodec.Decoded.class, WireCodec.decode(reply, "g", cache));
+        assertTrue(d.usedNames());
+        NodeValue n = (NodeValue) d.result().rows().get(0).get(0);
         assertEquals(List.of("B", "A"), n.labels());
-        assertEquals(Map.of("k", new StringValue("v")), n.properties());
+        assertEquals(Map.of("k", new StringValue("v")), n.properties(), "byte[] strings are decoded too");
+
+        assertTrue(cache.verify(List.of("A", "B", "C"), List.of("T"), List.of("k", "x")), "appended names: still valid");
+        assertFalse(cache.verify(List.of("X"), List.of(), List.of("k")), "a re-created graph is detected");
+        Object scalar = List.of(List.of(List.of(1L, "x")), List.of(List.of(List.of(3L, 1L))), List.of());
+        assertFalse(((WireCodec.Decoded) WireCodec.decode(scalar, "g", cache)).usedNames());
     }
 }

@@ -11,6 +11,7 @@ import dev.falkor.orm.spi.GraphQuery;
 import dev.falkor.orm.spi.TransportConfig;
 import dev.falkor.orm.spi.wire.ServerErrorReply;
 import dev.falkor.orm.spi.wire.ServerErrors;
+import dev.falkor.orm.spi.wire.WireCodec;
 import dev.falkor.orm.spi.wire.WireTransport;
 import java.net.Socket;
 import java.net.SocketException;
@@ -132,26 +133,39 @@ final class JedisTransport extends WireTransport {
     @Override
     protected Object send(String command, List<String> arguments) {
         requireNoNul(command, arguments);
-        Duration queryTimeout = queryTimeout(command, arguments);
+        return normalize(call(command, arguments, null, queryTimeout(command, arguments)));
+    }
+
+    /**
+     * An encoded query: the codec checked it already, its timeout is the client-side deadline,
+     * and the reply goes to the decoder as Jedis made it ({@code byte[]} strings), uncopied.
+     */
+    @Override
+    protected Object send(WireCodec.Command command) {
+        return call(command.name(), command.arguments(), command.argumentBytes(), command.timeout());
+    }
+
+    private Object call(String command, List<String> arguments, byte[][] bytes, Duration queryTimeout) {
         Duration replyTimeout = config().replyTimeout(queryTimeout);
         long deadline = queryTimeout == null ? 0 : System.nanoTime() + replyTimeout.toNanos();
 
         Jedis jedis = borrow(command, arguments, deadline);
-        Object reply;
         try {
-            reply = exchange(jedis.getConnection(), command, arguments, queryTimeout, replyTimeout, deadline);
+            return exchange(jedis.getConnection(), command, arguments, bytes, queryTimeout, replyTimeout, deadline);
         } finally {
             release(jedis);
         }
-        return reply;
     }
 
     /** Writes the command and reads its reply on a borrowed connection. */
-    private Object exchange(Connection connection, String command, List<String> arguments, Duration queryTimeout,
-                            Duration replyTimeout, long deadline) {
-        byte[][] args = new byte[arguments.size()][];
-        for (int i = 0; i < args.length; i++) {
-            args[i] = arguments.get(i).getBytes(StandardCharsets.UTF_8);
+    private Object exchange(Connection connection, String command, List<String> arguments, byte[][] bytes,
+                            Duration queryTimeout, Duration replyTimeout, long deadline) {
+        byte[][] args = bytes;
+        if (args == null) {
+            args = new byte[arguments.size()][];
+            for (int i = 0; i < args.length; i++) {
+                args[i] = arguments.get(i).getBytes(StandardCharsets.UTF_8);
+            }
         }
         byte[] name = command.getBytes(StandardCharsets.US_ASCII);
         ProtocolCommand cmd = () -> name;
@@ -203,7 +217,7 @@ final class JedisTransport extends WireTransport {
                 throw new ConnectionException("Connection to FalkorDB at " + config() + " failed while waiting for the "
                         + "reply to " + command + ": " + describe(e), Outcome.UNKNOWN, e);
             }
-            return normalize(reply);
+            return reply;
         } catch (FalkorOrmException | ServerErrorReply e) {
             throw e;
         } catch (RuntimeException e) {

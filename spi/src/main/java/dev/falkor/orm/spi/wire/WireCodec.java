@@ -1,0 +1,117 @@
+package dev.falkor.orm.spi.wire;
+
+import dev.falkor.orm.api.InvalidParameterException;
+import dev.falkor.orm.spi.GraphQuery;
+import dev.falkor.orm.spi.QueryResult;
+import dev.falkor.orm.spi.TransportConfig;
+import dev.falkor.orm.spi.value.GraphValue;
+import dev.falkor.orm.spi.value.IntegerValue;
+import dev.falkor.orm.spi.value.StringValue;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The FalkorDB wire format, without I/O: a query to the command a transport sends, and a reply
+ * back to a result, or to "these names are needed" when the reply holds labels, relationship
+ * types or property keys (which the compact format sends as ids) that the cache lacks. A
+ * transport's driver does the round trips this asks for; {@link WireTransport} holds a
+ * blocking and a non-blocking driver, so a provider only moves bytes.
+ */
+public final class WireCodec {
+    /** UNION ALL keeps each procedure's rows in id order; column s tells the section. */
+    static final String NAMES_QUERY = "CALL db.labels() YIELD label RETURN 0 AS s, label AS name"
+            + " UNION ALL CALL db.relationshipTypes() YIELD relationshipType RETURN 1 AS s, relationshipType AS name"
+            + " UNION ALL CALL db.propertyKeys() YIELD propertyKey RETURN 2 AS s, propertyKey AS name";
+
+    private WireCodec() {
+    }
+
+    /**
+     * One command to send: its name and arguments, the timeout that bounds it (the query's or
+     * the configured default, or null), and for messages the graph and the parameter names.
+     */
+    public record Command(String name, List<String> arguments, Duration timeout, String graph, String cypher,
+                          List<String> parameterNames) {
+
+        /** The arguments as UTF-8 bytes, as they go on the wire. */
+        public byte[][] argumentBytes() {
+            byte[][] out = new byte[arguments.size()][];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = arguments.get(i).getBytes(StandardCharsets.UTF_8);
+            }
+            return out;
+        }
+    }
+
+    /** The outcome of decoding a reply. */
+    public sealed interface Decoding {
+    }
+
+    /**
+     * The decoded result; {@code usedNames} if it held nodes, relationships or paths, whose
+     * names came from the cache and must be checked against the server (see
+     * {@link GraphSchemaCache}).
+     */
+    public record Decoded(QueryResult result, boolean usedNames) implements Decoding {
+    }
+
+    /** The reply holds ids the cache does not know: fetch the names ({@link #namesQuery}) and decode again. */
+    public record NeedsNames(String graph) implements Decoding {
+    }
+
+    /**
+     * {@code GRAPH.QUERY}/{@code GRAPH.RO_QUERY graph "CYPHER p=... <cypher>" [TIMEOUT ms] --compact}.
+     *
+     * @throws InvalidParameterException naming the query and the parameter that cannot be sent
+     */
+    public static Command encode(GraphQuery query, TransportConfig config) {
+        List<String> names = List.copyOf(query.parameters().keySet());
+        String text;
+        try {
+            text = ParameterEncoder.render(query.cypher(), query.parameters());
+        } catch (InvalidParameterException e) {
+            throw e.inQuery(query.graph(), query.cypher(), names);
+        }
+        List<String> args = new ArrayList<>(5);
+        args.add(query.graph());
+        args.add(text);
+        Duration timeout = query.timeout() != null ? query.timeout() : config.defaultQueryTimeout();
+        if (timeout != null) {
+            args.add("TIMEOUT");
+            args.add(Long.toString(Math.max(1, timeout.toMillis())));
+        }
+        args.add("--compact");
+        return new Command(query.readOnly() ? "GRAPH.RO_QUERY" : "GRAPH.QUERY", args, timeout, query.graph(),
+                query.cypher(), names);
+    }
+
+    /** The one read-only statement that fetches a graph's labels, types and keys in id order. */
+    public static Command namesQuery(String graph, boolean readOnly) {
+        return new Command(readOnly ? "GRAPH.RO_QUERY" : "GRAPH.QUERY", List.of(graph, NAMES_QUERY, "--compact"), null,
+                graph, NAMES_QUERY, List.of());
+    }
+
+    /**
+     * Decodes a reply ({@code String} or {@code byte[]} strings, {@code Long}, {@code List}) with
+     * the names the cache holds; never does I/O.
+     */
+    public static Decoding decode(Object reply, String graph, GraphSchemaCache cache) {
+        GraphSchemaCache.Lookup lookup = cache.lookup();
+        QueryResult result = CompactReplyDecoder.decode(reply, lookup);
+        if (lookup.missed()) {
+            return new NeedsNames(graph);
+        }
+        return new Decoded(result, lookup.used());
+    }
+
+    /** Installs the reply of {@link #namesQuery}; true if every name cached before still holds. */
+    public static boolean installNames(Object reply, GraphSchemaCache cache) {
+        List<List<String>> out = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (List<GraphValue> row : CompactReplyDecoder.decode(reply, GraphSchemaCache.NONE).rows()) {
+            out.get((int) ((IntegerValue) row.get(0)).value()).add(((StringValue) row.get(1)).value());
+        }
+        return cache.verify(out.get(0), out.get(1), out.get(2));
+    }
+}
