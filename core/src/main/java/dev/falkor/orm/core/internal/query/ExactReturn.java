@@ -4,10 +4,14 @@ import dev.falkor.orm.spi.QueryResult;
 import dev.falkor.orm.spi.value.DoubleValue;
 import dev.falkor.orm.spi.value.GraphValue;
 import dev.falkor.orm.spi.value.ListValue;
+import dev.falkor.orm.spi.value.NodeValue;
 import dev.falkor.orm.spi.wire.ExactDoubles;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -39,6 +43,8 @@ import java.util.function.Predicate;
  *       {@code [l]}; anything else (null, Integer, String, Node, Map, ...) stays as it is.</li>
  *   <li>{@link Form#LIST}: a List becomes {@code [[e1, e2, ...]]} with Float elements as
  *       triples, List elements as {@code [element]} and others as they are; anything else stays.</li>
+ *   <li>{@link Form#NODE}: a Node {@code n} becomes {@code [n, [p1, p2, ...]]} with the chosen
+ *       properties {@code n.p1, n.p2, ...} each in the VALUE or LIST form; anything else as in VALUE.</li>
  * </ul>
  * How {@code m} and {@code k} are computed: {@code k = toInteger(log2|x|) - 56} (any rounding of
  * the logarithm leaves {@code k} between {@code e - 57} and {@code e - 54} for the true binary
@@ -57,8 +63,8 @@ public final class ExactReturn {
     private ExactReturn() {
     }
 
-    /** A column of the original query: its position and the name the server gives it. */
-    public record Column(int index, String name) {
+    /** A column of the original query: its position, the name the server gives it, and how many columns there are. */
+    public record Column(int index, String name, int count) {
     }
 
     /** How a column is read. */
@@ -68,7 +74,12 @@ public final class ExactReturn {
         /** one value that may be a double */
         VALUE,
         /** a list whose elements may be doubles */
-        LIST
+        LIST,
+        /**
+         * a node whose properties named in the rewrite's {@code nodeProperties} may be doubles (or
+         * lists of them); any other value as in {@link #VALUE}
+         */
+        NODE
     }
 
     /** Why a statement cannot be rewritten. */
@@ -104,19 +115,22 @@ public final class ExactReturn {
     /**
      * The statement to send and how to read its reply.
      *
-     * @param cypher   the statement to send
-     * @param columns  the header the original statement would have had (empty: keep the server's)
-     * @param forms    the form of each column (empty: all {@link Form#NONE})
+     * @param cypher          the statement to send
+     * @param columns         the header the original statement would have had (empty: keep the server's)
+     * @param forms           the form of each column (empty: all {@link Form#NONE})
+     * @param nodeProperties  for {@link Form#NODE} columns: the properties read exactly, in order,
+     *                        each {@link Form#VALUE} or {@link Form#LIST}
      */
-    public record Rewrite(String cypher, List<String> columns, List<Form> forms) {
+    public record Rewrite(String cypher, List<String> columns, List<Form> forms, Map<String, Form> nodeProperties) {
         public Rewrite {
             columns = List.copyOf(columns);
             forms = List.copyOf(forms);
+            nodeProperties = Collections.unmodifiableMap(new LinkedHashMap<>(nodeProperties));
         }
 
         /** The statement unchanged: no column needs exact doubles. */
         public static Rewrite unchanged(String cypher) {
-            return new Rewrite(cypher, List.of(), List.of());
+            return new Rewrite(cypher, List.of(), List.of(), Map.of());
         }
 
         public boolean isUnchanged() {
@@ -148,11 +162,28 @@ public final class ExactReturn {
             for (List<GraphValue> row : r.rows()) {
                 List<GraphValue> copy = new ArrayList<>(row);
                 for (int c : exact) {
-                    copy.set(c, ExactReturn.decode(copy.get(c), forms.get(c)));
+                    GraphValue v = copy.get(c);
+                    copy.set(c, forms.get(c) == Form.NODE ? decodeNode(v) : ExactReturn.decode(v, forms.get(c)));
                 }
                 rows.add(copy);
             }
             return new QueryResult(columns, rows, r.statistics());
+        }
+
+        private GraphValue decodeNode(GraphValue v) {
+            if (v instanceof ListValue list && list.values().size() == 2 && list.values().get(0) instanceof NodeValue node
+                    && list.values().get(1) instanceof ListValue parts && parts.values().size() == nodeProperties.size()) {
+                Map<String, GraphValue> properties = new LinkedHashMap<>(node.properties());
+                int j = 0;
+                for (Map.Entry<String, Form> e : nodeProperties.entrySet()) {
+                    GraphValue exact = ExactReturn.decode(parts.values().get(j++), e.getValue());
+                    if (properties.containsKey(e.getKey())) {
+                        properties.put(e.getKey(), exact);
+                    }
+                }
+                return new NodeValue(node.id(), node.labels(), properties);
+            }
+            return ExactReturn.decode(v, Form.VALUE);
         }
     }
 
@@ -166,16 +197,24 @@ public final class ExactReturn {
      * return such a column.
      */
     public static Optional<Rewrite> rewrite(String cypher, Predicate<Column> needsExact) {
-        return analyse(cypher, c -> needsExact.test(c) ? Form.VALUE : Form.NONE).rewrite();
+        return analyse(cypher, c -> needsExact.test(c) ? Form.VALUE : Form.NONE, Map.of()).rewrite();
     }
 
     /** Rewrites {@code cypher} so each column comes back in the form {@code form} gives it. */
     public static Optional<Rewrite> rewriteAs(String cypher, Function<Column, Form> form) {
-        return analyse(cypher, form).rewrite();
+        return analyse(cypher, form, Map.of()).rewrite();
     }
 
-    /** Like {@link #rewrite}, with the reason when there is none. */
-    public static Analysis analyse(String cypher, Function<Column, Form> form) {
+    /**
+     * Like {@link #rewriteAs(String, Function)}; {@link Form#NODE} columns read the properties in
+     * {@code nodeProperties} (names in the graph, each {@link Form#VALUE} or {@link Form#LIST}) exactly.
+     */
+    public static Optional<Rewrite> rewriteAs(String cypher, Function<Column, Form> form, Map<String, Form> nodeProperties) {
+        return analyse(cypher, form, nodeProperties).rewrite();
+    }
+
+    /** Like {@link #rewriteAs}, with the reason when there is none. */
+    public static Analysis analyse(String cypher, Function<Column, Form> form, Map<String, Form> nodeProperties) {
         Parsed p;
         try {
             p = parse(cypher);
@@ -185,7 +224,7 @@ public final class ExactReturn {
         List<Form> forms = new ArrayList<>();
         boolean any = false;
         for (int i = 0; i < p.items.size(); i++) {
-            Form f = form.apply(new Column(i, p.items.get(i).name));
+            Form f = form.apply(new Column(i, p.items.get(i).name, p.items.size()));
             forms.add(f == null ? Form.NONE : f);
             any |= f != null && f != Form.NONE;
         }
@@ -195,7 +234,7 @@ public final class ExactReturn {
         if (p.problem != null) {
             return new Analysis(Optional.empty(), p.problem);
         }
-        return new Analysis(Optional.of(build(cypher, p, forms)), null);
+        return new Analysis(Optional.of(build(cypher, p, forms, nodeProperties)), null);
     }
 
     /** {@code 1 / ln 2}, to turn {@code log} into {@code log2}. */
@@ -238,7 +277,7 @@ public final class ExactReturn {
 
     // ---------------------------------------------------------------- building
 
-    private static Rewrite build(String cypher, Parsed p, List<Form> forms) {
+    private static Rewrite build(String cypher, Parsed p, List<Form> forms, Map<String, Form> nodeProperties) {
         String prefix = "__exact_";
         while (startsWith(p.items, prefix)) {
             prefix = "_" + prefix;
@@ -264,30 +303,62 @@ public final class ExactReturn {
             }
             out.append(' ').append(p.tail);
         }
-        String carried = String.join(", ", aliases);
-        List<Integer> values = new ArrayList<>();
+        List<String> carried = new ArrayList<>(aliases);
+        // NODE columns: their chosen properties, taken out of nodes only
+        List<String> keys = new ArrayList<>(nodeProperties.keySet());
+        Map<Integer, List<String>> nodeSlots = new LinkedHashMap<>();
+        StringBuilder stage = new StringBuilder();
         for (int i = 0; i < forms.size(); i++) {
-            if (forms.get(i) == Form.VALUE) {
-                values.add(i);
+            if (forms.get(i) != Form.NODE) {
+                continue;
+            }
+            List<String> slots = new ArrayList<>();
+            for (int j = 0; j < keys.size(); j++) {
+                String slot = "`" + prefix + "n" + i + "_" + j + "`";
+                stage.append(", [").append(prefix).append("x IN [").append(aliases.get(i)).append("] WHERE typeOf(")
+                        .append(prefix).append("x) = 'Node' | ").append(prefix).append("x.`").append(keys.get(j))
+                        .append("`][0] AS ").append(slot);
+                slots.add(slot);
+            }
+            nodeSlots.put(i, slots);
+        }
+        if (stage.length() > 0) {
+            out.append("\nWITH ").append(String.join(", ", carried)).append(stage);
+            nodeSlots.values().forEach(carried::addAll);
+        }
+        // the values that may be Floats: VALUE and NODE columns, and node properties in the VALUE form
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < forms.size(); i++) {
+            if (forms.get(i) == Form.VALUE || forms.get(i) == Form.NODE) {
+                values.add(aliases.get(i));
+            }
+            if (forms.get(i) == Form.NODE) {
+                for (int j = 0; j < keys.size(); j++) {
+                    if (nodeProperties.get(keys.get(j)) == Form.VALUE) {
+                        values.add(nodeSlots.get(i).get(j));
+                    }
+                }
             }
         }
+        Map<String, String[]> exponents = new LinkedHashMap<>();
         if (!values.isEmpty()) {
-            // a Float-only copy of each VALUE column, then its exponent estimate
-            out.append("\nWITH ").append(carried);
-            for (int i : values) {
-                String c = aliases.get(i);
+            // a Float-only copy of each, then its exponent estimate
+            out.append("\nWITH ").append(String.join(", ", carried));
+            for (int v = 0; v < values.size(); v++) {
+                String c = values.get(v);
+                String f = "`" + prefix + "f" + v + "`";
+                exponents.put(c, new String[] {f, "`" + prefix + "k" + v + "`"});
                 out.append(", CASE WHEN typeOf(").append(c).append(") = 'Float' THEN ").append(c)
-                        .append(" ELSE 0.0 END AS `").append(prefix).append('f').append(i).append('`');
+                        .append(" ELSE 0.0 END AS ").append(f);
             }
-            out.append("\nWITH ").append(carried);
-            for (int i : values) {
-                out.append(", `").append(prefix).append('f').append(i).append('`');
+            out.append("\nWITH ").append(String.join(", ", carried));
+            for (String[] fk : exponents.values()) {
+                out.append(", ").append(fk[0]);
             }
-            for (int i : values) {
-                String f = "`" + prefix + "f" + i + "`";
-                out.append(", toInteger(log(CASE WHEN ").append(f).append(" * 0.0 = 0.0 AND ").append(f)
-                        .append(" <> 0.0 THEN abs(").append(f).append(") ELSE 1.0 END) * ").append(INV_LN2)
-                        .append(") - 56 AS `").append(prefix).append('k').append(i).append('`');
+            for (String[] fk : exponents.values()) {
+                out.append(", toInteger(log(CASE WHEN ").append(fk[0]).append(" * 0.0 = 0.0 AND ").append(fk[0])
+                        .append(" <> 0.0 THEN abs(").append(fk[0]).append(") ELSE 1.0 END) * ").append(INV_LN2)
+                        .append(") - 56 AS ").append(fk[1]);
             }
         }
         out.append("\nRETURN ");
@@ -295,21 +366,35 @@ public final class ExactReturn {
             String c = aliases.get(i);
             out.append(i > 0 ? ", " : "");
             switch (forms.get(i)) {
-                case VALUE -> {
-                    String f = "`" + prefix + "f" + i + "`";
-                    String k = "`" + prefix + "k" + i + "`";
-                    out.append("CASE typeOf(").append(c).append(") WHEN 'Float' THEN [").append(c)
-                            .append(", CASE WHEN ").append(f).append(" * 0.0 = 0.0 THEN toInteger(").append(f)
-                            .append(" * 2.0^(-").append(k).append(" / 2) * 2.0^(").append(k).append(" / 2 - ")
-                            .append(k).append(")) ELSE 0 END, ").append(k).append("] WHEN 'List' THEN [").append(c)
-                            .append("] ELSE ").append(c).append(" END");
-                }
+                case VALUE -> out.append(valueExpression(c, exponents.get(c), null));
                 case LIST -> out.append(listExpression(c));
+                case NODE -> {
+                    StringBuilder parts = new StringBuilder("[").append(c).append(", [");
+                    for (int j = 0; j < keys.size(); j++) {
+                        String slot = nodeSlots.get(i).get(j);
+                        parts.append(j > 0 ? ", " : "").append(nodeProperties.get(keys.get(j)) == Form.LIST
+                                ? listExpression(slot) : valueExpression(slot, exponents.get(slot), null));
+                    }
+                    out.append(valueExpression(c, exponents.get(c), parts.append("]]").toString()));
+                }
                 default -> out.append(c);
             }
             out.append(" AS ").append(aliases.get(i));
         }
-        return new Rewrite(out.toString(), columns, forms);
+        return new Rewrite(out.toString(), columns, forms, nodeProperties);
+    }
+
+    /**
+     * The VALUE form of {@code c} from its Float-only copy and exponent ({@code fk}); with
+     * {@code node} (the NODE form's {@code [n, [...]]}) for a node.
+     */
+    private static String valueExpression(String c, String[] fk, String node) {
+        String f = fk[0];
+        String k = fk[1];
+        return "CASE typeOf(" + c + ") WHEN 'Float' THEN [" + c + ", CASE WHEN " + f + " * 0.0 = 0.0 THEN toInteger(" + f
+                + " * 2.0^(-" + k + " / 2) * 2.0^(" + k + " / 2 - " + k + ")) ELSE 0 END, " + k + "]"
+                + (node == null ? "" : " WHEN 'Node' THEN " + node)
+                + " WHEN 'List' THEN [" + c + "] ELSE " + c + " END";
     }
 
     private static boolean startsWith(List<Item> items, String prefix) {

@@ -60,6 +60,18 @@ final class Projections {
             return exactColumns;
         }
 
+        /** {@link #exactColumns} by the node property {@link #fromNode} reads them from. */
+        Map<String, ExactReturn.Form> exactNodeProperties() {
+            Map<String, ExactReturn.Form> out = new LinkedHashMap<>();
+            for (Item i : items) {
+                ExactReturn.Form form = exactColumns.get(i.name());
+                if (form != null) {
+                    out.put(i.source() != null ? i.source().graphName() : i.name(), form);
+                }
+            }
+            return out;
+        }
+
         /**
          * RETURN items loading only the projected properties of node variable {@code n};
          * doubles go through the exact path.

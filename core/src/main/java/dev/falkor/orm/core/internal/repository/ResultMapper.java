@@ -25,12 +25,15 @@ final class ResultMapper<T> {
     private final Function<QueryResult, List<T>> mapping;
     /** The columns to read in exact form, or null when the element type reads no doubles. */
     private final Function<ExactReturn.Column, ExactReturn.Form> exact;
+    /** For {@link ExactReturn.Form#NODE} columns: the node properties read exactly. */
+    private final Map<String, ExactReturn.Form> nodeProperties;
     private final String readAs;
 
     private ResultMapper(Function<QueryResult, List<T>> mapping, Function<ExactReturn.Column, ExactReturn.Form> exact,
-                         String readAs) {
+                         Map<String, ExactReturn.Form> nodeProperties, String readAs) {
         this.mapping = mapping;
         this.exact = exact;
+        this.nodeProperties = nodeProperties;
         this.readAs = readAs;
     }
 
@@ -50,7 +53,7 @@ final class ResultMapper<T> {
         if (exact == null) {
             return ExactReturn.Rewrite.unchanged(cypher);
         }
-        ExactReturn.Analysis a = ExactReturn.analyse(cypher, exact);
+        ExactReturn.Analysis a = ExactReturn.analyse(cypher, exact, nodeProperties);
         if (a.rewrite().isPresent()) {
             return a.rewrite().get();
         }
@@ -68,7 +71,7 @@ final class ResultMapper<T> {
         return switch (kind) {
             case ENTITY -> {
                 EntityOperations<Object> ops = factory.operations(type);
-                yield new ResultMapper<>(r -> (List<T>) ops.readNodes(r, 0), null, type.getName());
+                yield new ResultMapper<>(r -> (List<T>) ops.readNodes(r, 0), null, Map.of(), type.getName());
             }
             case INTERFACE_PROJECTION, RECORD_PROJECTION ->
                     projection(Projections.plan(type, null, factory.lookup()), values, type);
@@ -78,11 +81,16 @@ final class ResultMapper<T> {
                     out.add((T) values.fromGraph(row.get(0), type));
                 }
                 return out;
-            }, scalarForm(Projections.formOf(type, genericType)), genericType != null ? genericType.getTypeName() : type.getName());
+            }, scalarForm(Projections.formOf(type, genericType)), Map.of(),
+                    genericType != null ? genericType.getTypeName() : type.getName());
         };
     }
 
-    /** A projection of {@code entity}: from a single node column, or from columns named like its properties. */
+    /**
+     * A projection of {@code entity}: from a single node column, or from columns named like its
+     * properties. The double properties are read exactly either way: a lone column in the NODE
+     * form (a node's properties, or a value), other columns by their names.
+     */
     @SuppressWarnings("unchecked")
     static <T> ResultMapper<T> projection(Projections.Plan plan, Values values, Class<?> type) {
         Map<String, ExactReturn.Form> exactColumns = plan.exactColumns();
@@ -97,8 +105,9 @@ final class ResultMapper<T> {
                 }
             }
             return out;
-        }, exactColumns.isEmpty() ? null : c -> exactColumns.getOrDefault(c.name(), ExactReturn.Form.NONE),
-                "projection " + type.getName() + " " + new java.util.TreeSet<>(exactColumns.keySet()));
+        }, exactColumns.isEmpty() ? null : c -> c.count() == 1 && exactColumns.get(c.name()) != ExactReturn.Form.LIST
+                ? ExactReturn.Form.NODE : exactColumns.getOrDefault(c.name(), ExactReturn.Form.NONE),
+                plan.exactNodeProperties(), "projection " + type.getName() + " " + new java.util.TreeSet<>(exactColumns.keySet()));
     }
 
     /** The first column in {@code form}, or null for none. */

@@ -37,7 +37,7 @@ class ExactReturnTest {
     }
 
     private static Problem refusal(String cypher) {
-        ExactReturn.Analysis a = ExactReturn.analyse(cypher, c -> Form.VALUE);
+        ExactReturn.Analysis a = ExactReturn.analyse(cypher, c -> Form.VALUE, Map.of());
         assertTrue(a.rewrite().isEmpty(), cypher);
         return a.problem();
     }
@@ -141,8 +141,8 @@ class ExactReturnTest {
         assertEquals("CALL db.idx.vector.queryNodes('L', 'e', 3, vecf32($v)) YIELD node, score AS s WHERE s < 1", head(r));
         assertTrue(r.cypher().startsWith(head(r) + "\nWITH `node`, `s`, CASE WHEN typeOf(`s`)"), r.cypher());
         assertTrue(r.cypher().endsWith("RETURN `node` AS `node`, CASE typeOf(`s`) WHEN 'Float' THEN [`s`, CASE WHEN "
-                + "`__exact_f1` * 0.0 = 0.0 THEN toInteger(`__exact_f1` * 2.0^(-`__exact_k1` / 2) * 2.0^(`__exact_k1` / 2 - "
-                + "`__exact_k1`)) ELSE 0 END, `__exact_k1`] WHEN 'List' THEN [`s`] ELSE `s` END AS `s`"), r.cypher());
+                + "`__exact_f0` * 0.0 = 0.0 THEN toInteger(`__exact_f0` * 2.0^(-`__exact_k0` / 2) * 2.0^(`__exact_k0` / 2 - "
+                + "`__exact_k0`)) ELSE 0 END, `__exact_k0`] WHEN 'List' THEN [`s`] ELSE `s` END AS `s`"), r.cypher());
         assertEquals(List.of("node", "s"), r.columns());
         assertTrue(rewrite("CALL db.labels() YIELD label", "x").isUnchanged());
     }
@@ -167,6 +167,34 @@ class ExactReturnTest {
         for (Problem p : Problem.values()) {
             assertFalse(p.advice().isBlank());
         }
+    }
+
+    @Test
+    void nodeColumns() {
+        Map<String, Form> props = new java.util.LinkedHashMap<>();
+        props.put("price", Form.VALUE);
+        props.put("prices", Form.LIST);
+        Rewrite r = ExactReturn.rewriteAs("MATCH (n) RETURN n", c -> Form.NODE, props).orElseThrow();
+        assertTrue(r.cypher().startsWith("MATCH (n) WITH n AS `n` \nWITH `n`, [__exact_x IN [`n`] WHERE typeOf(__exact_x)"
+                + " = 'Node' | __exact_x.`price`][0] AS `__exact_n0_0`, [__exact_x IN [`n`] WHERE typeOf(__exact_x) = 'Node'"
+                + " | __exact_x.`prices`][0] AS `__exact_n0_1`\n"), r.cypher());
+        assertTrue(r.cypher().contains(" WHEN 'Node' THEN [`n`, [CASE typeOf(`__exact_n0_0`) WHEN 'Float'"), r.cypher());
+        // decoding: the chosen properties replaced by their exact values, absent ones stay absent
+        double v = 0.1 + 0.2;
+        int k = Math.getExponent(v) - 56;
+        GraphValue triple = new ListValue(List.of(new DoubleValue(0.3), new IntegerValue((long) Math.scalb(v, -k)),
+                new IntegerValue(k)));
+        dev.falkor.orm.spi.value.NodeValue node = new dev.falkor.orm.spi.value.NodeValue(4, List.of("L"),
+                Map.of("price", new DoubleValue(0.3), "name", new StringValue("x")));
+        GraphValue reply = new ListValue(List.of(node, new ListValue(List.of(triple, NullValue.INSTANCE))));
+        QueryResult decoded = r.decode(new QueryResult(List.of("n"), List.of(List.of(reply)), QueryStatistics.EMPTY));
+        dev.falkor.orm.spi.value.NodeValue exact = (dev.falkor.orm.spi.value.NodeValue) decoded.rows().get(0).get(0);
+        assertEquals(new DoubleValue(v), exact.property("price"));
+        assertEquals(new StringValue("x"), exact.property("name"));
+        assertFalse(exact.properties().containsKey("prices"));
+        // a value in a NODE column is read as in VALUE
+        QueryResult value = r.decode(new QueryResult(List.of("n"), List.of(List.of(triple)), QueryStatistics.EMPTY));
+        assertEquals(new DoubleValue(v), value.rows().get(0).get(0));
     }
 
     @Test
