@@ -54,7 +54,13 @@ import java.util.function.Predicate;
  * infinities get {@code m = 0}, and the decoder then uses the printed value, which is exact
  * for them (it keeps the sign of -0.0). FalkorDB evaluates every branch of a {@code CASE}, so
  * the arithmetic only ever sees a Float ({@code 0.0} for other types) and never fails. Maps,
- * and doubles inside maps, nodes or relationships, are not rewritten.
+ * relationships, and nodes outside the NODE form pass through as the server prints them.
+ *
+ * <p>Cost (FalkorDB 4.16.3, a shared 2-core machine, 5,000 rows of one double): server time
+ * 0.6 ms plain, 5.5-12 ms exact (about 1-2 µs per value, depending on load; interleaved runs
+ * put it at 0.6 of the cost of {@link ExactDoubles#expression}); {@code FalkorOrm.query} round
+ * trip 6-11 ms plain, 17-33 ms exact. The rewritten text is deterministic, so the server's plan
+ * cache serves repeated calls (compiling it the first time adds about 0.7 ms).
  *
  * <p>Shapes that are not understood ({@link Problem}) are never rewritten and never read
  * rounded: the caller refuses them with {@link Problem#advice()}.
