@@ -19,6 +19,17 @@ import java.util.stream.Stream;
  * <p>Results map by type: an entity class reads the node in the first column; a record or
  * interface projection reads columns by name (or the properties of a single node column);
  * anything else reads the first column as a scalar.
+ *
+ * <p>Doubles come back bit-exactly. FalkorDB prints doubles with 15 significant digits, so when
+ * the result type reads doubles ({@code Double}, {@code Float}, a {@code List}, or a projection
+ * with such properties, from columns or from a lone node column), the statement's final
+ * {@code RETURN} is rewritten once per call into
+ * {@code WITH <your items> <your ORDER BY/SKIP/LIMIT> ... RETURN <exact forms>}, with the same
+ * column names, rows and order. Statements whose columns cannot be rewritten (a
+ * {@code UNION}, {@code RETURN *}, no named columns) are refused with a
+ * {@link dev.falkor.orm.api.MappingException} that says what to write instead; read the column as
+ * {@code Number} or {@code Object} to accept the server's 15 digits. Entities are read exactly
+ * whatever the statement's shape.
  */
 public final class CypherQuery {
     private final String cypher;

@@ -4,10 +4,13 @@ import dev.falkor.orm.api.MappingException;
 import dev.falkor.orm.api.Pageable;
 import dev.falkor.orm.api.annotation.Param;
 import dev.falkor.orm.api.annotation.Query;
+import dev.falkor.orm.core.internal.query.ExactReturn;
 import dev.falkor.orm.spi.GraphQuery;
 import dev.falkor.orm.spi.QueryResult;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -32,6 +35,9 @@ final class CustomQueryMethod {
     private final ResultMapper<Object> mapper;
     private final RepositoryFactory factory;
     private final String countQuery;
+    /** The statement to send, rewritten once for exact doubles; and its paged form. */
+    private final ExactReturn.Rewrite statement;
+    private final ExactReturn.Rewrite pagedStatement;
 
     @SuppressWarnings("unchecked")
     CustomQueryMethod(Method method, Class<?> domain, RepositoryFactory factory) {
@@ -88,7 +94,22 @@ final class CustomQueryMethod {
         this.countQuery = query.countQuery().isEmpty() ? "CALL { " + query.value() + " } RETURN count(*)"
                 : query.countQuery();
         this.mapper = returnType.container() == ReturnType.Container.VOID ? null
-                : (ResultMapper<Object>) factory.mapperFor(returnType.element(), domain);
+                : (ResultMapper<Object>) factory.mapperFor(returnType.element(), elementType(method, returnType), domain);
+        this.statement = mapper == null ? ExactReturn.Rewrite.unchanged(query.value())
+                : mapper.prepare(query.value(), where);
+        this.pagedStatement = mapper == null || !arguments.hasPageable() ? null
+                : mapper.prepare(query.value() + PAGING, where);
+    }
+
+    private static final String PAGING = " SKIP $__skip LIMIT $__limit";
+
+    /** The declared element type: {@code List<Double>} for a {@code List<List<Double>>} result; null if not generic. */
+    private static Type elementType(Method method, ReturnType returnType) {
+        Type generic = method.getGenericReturnType();
+        if (returnType.container() == ReturnType.Container.SINGLE) {
+            return generic;
+        }
+        return generic instanceof ParameterizedType pt ? pt.getActualTypeArguments()[0] : null;
     }
 
     Object invoke(Object[] args) {
@@ -97,7 +118,7 @@ final class CustomQueryMethod {
         for (int i = 0; i < names.size(); i++) {
             params.put(names.get(i), factory.values().toParameter(values.get(i)));
         }
-        String cypher = query.value();
+        ExactReturn.Rewrite sent = statement;
         Pageable pageable = arguments.pageable(args);
         Map<String, Object> all = params;
         if (pageable != null) {
@@ -106,15 +127,15 @@ final class CustomQueryMethod {
                         + ": a @Query cannot take its order from the Pageable; write ORDER BY in the query");
             }
             long size = returnType.container() == ReturnType.Container.SLICE ? pageable.size() + 1L : pageable.size();
-            cypher = cypher + " SKIP $__skip LIMIT $__limit";
+            sent = pagedStatement;
             all = EntityOperations.withPaging(params, pageable.offset(), size);
         }
-        GraphQuery q = new GraphQuery(factory.graph().graph(), cypher, all, !query.write(), null);
+        GraphQuery q = new GraphQuery(factory.graph().graph(), sent.cypher(), all, !query.write(), null);
         QueryResult r = factory.graph().execute(q);
         if (mapper == null) {
             return null;
         }
-        List<Object> rows = mapper.map(r);
+        List<Object> rows = mapper.map(r, sent);
         return switch (returnType.container()) {
             case PAGE -> {
                 long total = QueryMethods.pageShowsTotal(rows.size(), pageable) ? pageable.offset() + rows.size()

@@ -3,6 +3,7 @@ package dev.falkor.orm.core.internal.repository;
 import dev.falkor.orm.api.MappingException;
 import dev.falkor.orm.core.internal.mapping.EntityMetadata;
 import dev.falkor.orm.core.internal.mapping.PersistentProperty;
+import dev.falkor.orm.core.internal.query.ExactReturn;
 import dev.falkor.orm.spi.value.GraphValue;
 import dev.falkor.orm.spi.value.NodeValue;
 import dev.falkor.orm.spi.value.NullValue;
@@ -12,8 +13,10 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Proxy;
 import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -36,15 +39,37 @@ final class Projections {
         private final Class<?> type;
         private final List<Item> items;
         private final MethodHandle recordConstructor;
+        private final Map<String, ExactReturn.Form> exactColumns;
 
-        Plan(Class<?> type, List<Item> items, MethodHandle recordConstructor) {
+        Plan(Class<?> type, List<Item> items, MethodHandle recordConstructor, Map<String, ExactReturn.Form> exactColumns) {
             this.type = type;
             this.items = items;
             this.recordConstructor = recordConstructor;
+            this.exactColumns = Map.copyOf(exactColumns);
         }
 
         List<Item> items() {
             return items;
+        }
+
+        /**
+         * The properties that may hold doubles (double, float, their boxes, lists of them, or a
+         * mapped double property), by name, with how a user query's column of that name is read.
+         */
+        Map<String, ExactReturn.Form> exactColumns() {
+            return exactColumns;
+        }
+
+        /** {@link #exactColumns} by the node property {@link #fromNode} reads them from. */
+        Map<String, ExactReturn.Form> exactNodeProperties() {
+            Map<String, ExactReturn.Form> out = new LinkedHashMap<>();
+            for (Item i : items) {
+                ExactReturn.Form form = exactColumns.get(i.name());
+                if (form != null) {
+                    out.put(i.source() != null ? i.source().graphName() : i.name(), form);
+                }
+            }
+            return out;
         }
 
         /**
@@ -149,10 +174,16 @@ final class Projections {
     /** Analyses a projection type against the entity it projects ({@code null}: columns by name only). */
     static Plan plan(Class<?> type, EntityMetadata entity, MethodHandles.Lookup lookup) {
         List<Item> items = new ArrayList<>();
+        Map<String, ExactReturn.Form> exact = new HashMap<>();
         MethodHandle ctor = null;
         if (type.isRecord()) {
             for (RecordComponent c : type.getRecordComponents()) {
-                items.add(new Item(c.getName(), c.getType(), entity == null ? null : entity.property(c.getName()).orElse(null)));
+                Item item = new Item(c.getName(), c.getType(), entity == null ? null : entity.property(c.getName()).orElse(null));
+                items.add(item);
+                ExactReturn.Form form = formOf(item, c.getGenericType());
+                if (form != ExactReturn.Form.NONE) {
+                    exact.put(item.name(), form);
+                }
             }
             try {
                 Class<?>[] types = items.stream().map(Item::type).toArray(Class<?>[]::new);
@@ -170,14 +201,50 @@ final class Projections {
                 if (name == null || m.isDefault() || m.getDeclaringClass() == Object.class) {
                     continue;
                 }
-                items.add(new Item(name, m.getReturnType(), entity == null ? null : entity.property(name).orElse(null)));
+                Item item = new Item(name, m.getReturnType(), entity == null ? null : entity.property(name).orElse(null));
+                items.add(item);
+                ExactReturn.Form form = formOf(item, m.getGenericReturnType());
+                if (form != ExactReturn.Form.NONE) {
+                    exact.put(name, form);
+                }
             }
             items.sort(java.util.Comparator.comparing(Item::name));
         }
         if (items.isEmpty()) {
             throw new MappingException("Projection " + type.getName() + " declares no properties");
         }
-        return new Plan(type, items, ctor);
+        return new Plan(type, items, ctor, exact);
+    }
+
+    private static ExactReturn.Form formOf(Item item, Type generic) {
+        ExactReturn.Form form = formOf(item.type(), generic);
+        // maps of doubles are not rewritten (a map column passes through as the server prints it)
+        if (form == ExactReturn.Form.NONE && item.source() != null && item.source().needsExactRead()
+                && item.source().kind() == PersistentProperty.Kind.SCALAR) {
+            return item.source().exactReadIsList() ? ExactReturn.Form.LIST : ExactReturn.Form.VALUE;
+        }
+        return form;
+    }
+
+    /**
+     * How a user query's column read as {@code type} must come back: {@link ExactReturn.Form#VALUE}
+     * for double, float and their boxes, {@link ExactReturn.Form#LIST} for lists (and collections)
+     * of them or of an unknown element type, otherwise {@link ExactReturn.Form#NONE}.
+     */
+    static ExactReturn.Form formOf(Class<?> type, Type generic) {
+        if (type == double.class || type == Double.class || type == float.class || type == Float.class) {
+            return ExactReturn.Form.VALUE;
+        }
+        if (type == List.class || type == java.util.Collection.class || type == Iterable.class) {
+            if (!(generic instanceof ParameterizedType pt)) {
+                return ExactReturn.Form.LIST; // raw: may hold doubles
+            }
+            Type arg = pt.getActualTypeArguments()[0];
+            boolean doubles = !(arg instanceof Class<?> c) || c == Object.class || c == Number.class || c == Double.class
+                    || c == Float.class;
+            return doubles ? ExactReturn.Form.LIST : ExactReturn.Form.NONE;
+        }
+        return ExactReturn.Form.NONE;
     }
 
     /** {@code getName()}/{@code isActive()}/{@code name()} to the property name, or null. */

@@ -87,21 +87,34 @@ public final class RepositoryFactory {
         return lookup;
     }
 
-    /** How rows of a user-written query become {@code element}s; projections relative to {@code domain}. */
-    ResultMapper<?> mapperFor(Class<?> element, Class<?> domain) {
+    /**
+     * How rows of a user-written query become {@code element}s; projections relative to
+     * {@code domain}. {@code genericElement} is the element's declared type ({@code List<Double>}
+     * for a {@code List<List<Double>>} result), or null when only the class is known.
+     */
+    ResultMapper<?> mapperFor(Class<?> element, java.lang.reflect.Type genericElement, Class<?> domain) {
         ReturnType.ElementKind kind = ReturnType.kindOf(element, domain);
         if ((kind == ReturnType.ElementKind.INTERFACE_PROJECTION || kind == ReturnType.ElementKind.RECORD_PROJECTION)
                 && domain != null) {
-            return ResultMapper.projection(Projections.plan(element, mapping.entity(domain), lookup), values);
+            return ResultMapper.projection(Projections.plan(element, mapping.entity(domain), lookup), values, element);
         }
-        return ResultMapper.of(element, this);
+        return ResultMapper.of(element, genericElement, this);
     }
 
-    /** Runs a user-written query and maps its rows to {@code type}. */
+    /**
+     * Runs a user-written query and maps its rows to {@code type}. If {@code type} reads doubles,
+     * the statement's final RETURN is rewritten so they come back bit-exactly.
+     *
+     * @throws MappingException if {@code type} reads doubles and the statement's shape cannot be
+     *         rewritten (UNION, RETURN *, no named columns), naming the alternatives
+     */
     public <T> List<T> query(GraphQuery query, Class<T> type) {
         @SuppressWarnings("unchecked")
-        ResultMapper<T> mapper = (ResultMapper<T>) mapperFor(type, null);
-        return mapper.map(graph.execute(query));
+        ResultMapper<T> mapper = (ResultMapper<T>) mapperFor(type, null, null);
+        dev.falkor.orm.core.internal.query.ExactReturn.Rewrite rewrite = mapper.prepare(query.cypher(), "FalkorOrm.query");
+        GraphQuery sent = rewrite.isUnchanged() ? query
+                : new GraphQuery(query.graph(), rewrite.cypher(), query.parameters(), query.readOnly(), query.timeout());
+        return mapper.map(graph.execute(sent), rewrite);
     }
 
     /** Registers an entity type: validates its mapping and applies the schema mode. */

@@ -1,52 +1,99 @@
 package dev.falkor.orm.core.internal.repository;
 
+import dev.falkor.orm.api.MappingException;
+import dev.falkor.orm.core.internal.query.ExactReturn;
 import dev.falkor.orm.spi.QueryResult;
 import dev.falkor.orm.spi.value.GraphValue;
 import dev.falkor.orm.spi.value.NodeValue;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
  * Maps the rows of a user-written query to one element type: an entity (the node in the first
  * column), a projection (columns by alias, or the node's properties), or a scalar (the first
  * column). Decided once per method; shared by {@code @Query} methods and {@code FalkorOrm.query}.
+ *
+ * <p>When the element type reads doubles (a {@code Double}/{@code Float} scalar or a list of
+ * them, or a projection with such properties read from columns), the query text is rewritten
+ * once ({@link #prepare}) so those columns come back bit-exactly ({@link ExactReturn}); a query
+ * whose shape cannot be rewritten is refused rather than read with the server's 15 digits.
  */
 final class ResultMapper<T> {
     private final Function<QueryResult, List<T>> mapping;
+    /** The columns to read in exact form, or null when the element type reads no doubles. */
+    private final Function<ExactReturn.Column, ExactReturn.Form> exact;
+    /** For {@link ExactReturn.Form#NODE} columns: the node properties read exactly. */
+    private final Map<String, ExactReturn.Form> nodeProperties;
+    private final String readAs;
 
-    private ResultMapper(Function<QueryResult, List<T>> mapping) {
+    private ResultMapper(Function<QueryResult, List<T>> mapping, Function<ExactReturn.Column, ExactReturn.Form> exact,
+                         Map<String, ExactReturn.Form> nodeProperties, String readAs) {
         this.mapping = mapping;
+        this.exact = exact;
+        this.nodeProperties = nodeProperties;
+        this.readAs = readAs;
     }
 
-    List<T> map(QueryResult result) {
-        return mapping.apply(result);
+    /** Maps the reply of the statement {@link #prepare} gave for {@code rewrite}. */
+    List<T> map(QueryResult result, ExactReturn.Rewrite rewrite) {
+        return mapping.apply(rewrite.decode(result));
+    }
+
+    /**
+     * The statement to send for {@code cypher}: unchanged when no column needs exact doubles,
+     * otherwise with its final RETURN rewritten.
+     *
+     * @param where names the method or call, for the error
+     * @throws MappingException if doubles are needed and the query's shape is not understood
+     */
+    ExactReturn.Rewrite prepare(String cypher, String where) {
+        if (exact == null) {
+            return ExactReturn.Rewrite.unchanged(cypher);
+        }
+        ExactReturn.Analysis a = ExactReturn.analyse(cypher, exact, nodeProperties);
+        if (a.rewrite().isPresent()) {
+            return a.rewrite().get();
+        }
+        throw new MappingException(where + ": the rows are read as " + readAs + ", whose doubles must come back "
+                + "bit-exactly (FalkorDB prints doubles with 15 significant digits), so the query's final RETURN is "
+                + "rewritten to read them exactly; this query cannot be, because " + a.problem().reason() + ". "
+                + "To fix: " + a.problem().advice() + "; or return the node and read it as the entity. "
+                + "To accept 15 significant digits instead, read the column as Number or Object [query: " + cypher + "]");
     }
 
     @SuppressWarnings("unchecked")
-    static <T> ResultMapper<T> of(Class<T> type, RepositoryFactory factory) {
+    static <T> ResultMapper<T> of(Class<T> type, Type genericType, RepositoryFactory factory) {
         ReturnType.ElementKind kind = ReturnType.kindOf(type, null);
         Values values = factory.values();
         return switch (kind) {
             case ENTITY -> {
                 EntityOperations<Object> ops = factory.operations(type);
-                yield new ResultMapper<>(r -> (List<T>) ops.readNodes(r, 0));
+                yield new ResultMapper<>(r -> (List<T>) ops.readNodes(r, 0), null, Map.of(), type.getName());
             }
             case INTERFACE_PROJECTION, RECORD_PROJECTION ->
-                    projection(Projections.plan(type, null, factory.lookup()), values);
+                    projection(Projections.plan(type, null, factory.lookup()), values, type);
             case SCALAR -> new ResultMapper<>(r -> {
                 List<T> out = new ArrayList<>(r.rows().size());
                 for (List<GraphValue> row : r.rows()) {
                     out.add((T) values.fromGraph(row.get(0), type));
                 }
                 return out;
-            });
+            }, scalarForm(Projections.formOf(type, genericType)), Map.of(),
+                    genericType != null ? genericType.getTypeName() : type.getName());
         };
     }
 
-    /** A projection of {@code entity}: from a single node column, or from columns named like its properties. */
+    /**
+     * A projection of {@code entity}: from a single node column, or from columns named like its
+     * properties. The double properties are read exactly either way: a lone column in the NODE
+     * form (a node's properties, or a value), other columns by their names.
+     */
     @SuppressWarnings("unchecked")
-    static <T> ResultMapper<T> projection(Projections.Plan plan, Values values) {
+    static <T> ResultMapper<T> projection(Projections.Plan plan, Values values, Class<?> type) {
+        Map<String, ExactReturn.Form> exactColumns = plan.exactColumns();
         return new ResultMapper<>(r -> {
             List<T> out = new ArrayList<>(r.rows().size());
             boolean nodeColumn = r.columns().size() == 1;
@@ -58,6 +105,13 @@ final class ResultMapper<T> {
                 }
             }
             return out;
-        });
+        }, exactColumns.isEmpty() ? null : c -> c.count() == 1 && exactColumns.get(c.name()) != ExactReturn.Form.LIST
+                ? ExactReturn.Form.NODE : exactColumns.getOrDefault(c.name(), ExactReturn.Form.NONE),
+                plan.exactNodeProperties(), "projection " + type.getName() + " " + new java.util.TreeSet<>(exactColumns.keySet()));
+    }
+
+    /** The first column in {@code form}, or null for none. */
+    private static Function<ExactReturn.Column, ExactReturn.Form> scalarForm(ExactReturn.Form form) {
+        return form == ExactReturn.Form.NONE ? null : c -> c.index() == 0 ? form : ExactReturn.Form.NONE;
     }
 }
