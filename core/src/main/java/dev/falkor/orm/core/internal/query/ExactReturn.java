@@ -5,7 +5,7 @@ import dev.falkor.orm.spi.value.DoubleValue;
 import dev.falkor.orm.spi.value.GraphValue;
 import dev.falkor.orm.spi.value.ListValue;
 import dev.falkor.orm.spi.value.NodeValue;
-import dev.falkor.orm.spi.wire.ExactDoubles;
+import dev.falkor.orm.core.internal.mapping.ExactDoubles;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
