@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.LongSupplier;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.commands.ProtocolCommand;
 
@@ -118,26 +117,33 @@ public final class SideBySide {
             plains.saveAll(p);
             priced.saveAll(q);
 
-            Map<String, LongSupplier> candidates = new LinkedHashMap<>();
-            candidates.put("findById raw Jedis, no double", () -> timeReads(reads, random,
-                    id -> rawPlain(jedis, id)));
-            candidates.put("findById mapper, no double", () -> timeReads(reads, random,
-                    id -> plains.findById(id).orElseThrow()));
-            candidates.put("findById raw Jedis, 1 double (rounded)", () -> timeReads(reads, random,
-                    id -> rawPriced(jedis, id)));
-            candidates.put("findById mapper, 1 double (exact)", () -> timeReads(reads, random,
-                    id -> priced.findById(id).orElseThrow()));
-            int[] round = {0};
-            candidates.put("saveAll 10,000 raw UNWIND (batches of 1,000)", () -> timeWrite(() -> rawSave(jedis, round[0]++)));
-            candidates.put("saveAll 10,000 mapper", () -> timeWrite(() -> written.saveAll(newWritten(round[0]++))));
-
+            // Reads: raw and mapper alternate call by call (order flipped every call), each timed
+            // on its own, so both see the same machine at the same moment.
             Map<String, long[]> samples = new LinkedHashMap<>();
-            candidates.keySet().forEach(k -> samples.put(k, new long[rounds]));
+            String[] names = {"findById raw Jedis, no double", "findById mapper, no double",
+                    "findById raw Jedis, 1 double (rounded)", "findById mapper, 1 double (exact)",
+                    "saveAll 10,000 raw UNWIND (batches of 1,000)", "saveAll 10,000 mapper"};
+            for (String n : names) {
+                samples.put(n, new long[rounds]);
+            }
+            int[] round = {0};
             for (int r = -1; r < rounds; r++) { // round -1 warms up
-                for (Map.Entry<String, LongSupplier> c : candidates.entrySet()) {
-                    long nanos = c.getValue().getAsLong();
-                    if (r >= 0) {
-                        samples.get(c.getKey())[r] = nanos;
+                long[] plain = pairedReads(reads, random, id -> rawPlain(jedis, id), id -> plains.findById(id).orElseThrow());
+                long[] dbl = pairedReads(reads, random, id -> rawPriced(jedis, id), id -> priced.findById(id).orElseThrow());
+                boolean rawFirst = r % 2 == 0;
+                long rawWrite = 0;
+                long mapperWrite = 0;
+                for (int k = 0; k < 2; k++) {
+                    if ((k == 0) == rawFirst) {
+                        rawWrite = timeWrite(() -> rawSave(jedis, round[0]++));
+                    } else {
+                        mapperWrite = timeWrite(() -> written.saveAll(newWritten(round[0]++)));
+                    }
+                }
+                if (r >= 0) {
+                    long[] all = {plain[0], plain[1], dbl[0], dbl[1], rawWrite, mapperWrite};
+                    for (int k = 0; k < names.length; k++) {
+                        samples.get(names[k])[r] = all[k];
                     }
                 }
             }
@@ -153,17 +159,30 @@ public final class SideBySide {
         Object read(long id);
     }
 
-    private static long timeReads(int n, Random random, Read read) {
-        long start = System.nanoTime();
+    /** Mean nanoseconds per call of {@code a} and of {@code b}, called alternately on the same ids. */
+    private static long[] pairedReads(int n, Random random, Read a, Read b) {
+        long ta = 0;
+        long tb = 0;
         Object sink = null;
         for (int i = 0; i < n; i++) {
-            sink = read.read(random.nextInt(NODES));
+            long id = random.nextInt(NODES);
+            boolean aFirst = (i & 1) == 0;
+            for (int k = 0; k < 2; k++) {
+                boolean runA = (k == 0) == aFirst;
+                long start = System.nanoTime();
+                sink = runA ? a.read(id) : b.read(id);
+                long took = System.nanoTime() - start;
+                if (runA) {
+                    ta += took;
+                } else {
+                    tb += took;
+                }
+            }
         }
-        long nanos = System.nanoTime() - start;
         if (sink == null) {
             throw new IllegalStateException();
         }
-        return nanos / n;
+        return new long[] {ta / n, tb / n};
     }
 
     private static long timeWrite(Runnable write) {
@@ -232,22 +251,30 @@ public final class SideBySide {
 
     private static void print(Map<String, long[]> samples, int reads) {
         System.out.println();
-        System.out.printf("%-46s %14s %8s%n", "candidate (median of rounds)", "time", "ratio");
-        long baseline = 0;
+        System.out.printf("%-46s %12s %10s %18s%n", "candidate", "median", "ratio", "ratio range (IQR)");
+        long[] baseline = null;
         int i = 0;
         for (Map.Entry<String, long[]> e : samples.entrySet()) {
-            long[] s = e.getValue().clone();
-            Arrays.sort(s);
-            long median = s[s.length / 2];
+            long[] s = e.getValue();
             if (i % 2 == 0) {
-                baseline = median;
+                baseline = s;
             }
+            // ratio per round against the raw candidate run just before it: slow drifts of the
+            // machine cancel out, then the median over rounds
+            double[] ratios = new double[s.length];
+            for (int r = 0; r < s.length; r++) {
+                ratios[r] = (double) s[r] / baseline[r];
+            }
+            Arrays.sort(ratios);
+            long[] sorted = s.clone();
+            Arrays.sort(sorted);
+            long median = sorted[sorted.length / 2];
             boolean write = e.getKey().startsWith("saveAll");
-            System.out.printf("%-46s %11.1f %s %7.3fx%n", e.getKey(), write ? median / 1e6 : median / 1e3,
-                    write ? "ms" : "µs", (double) median / baseline);
+            System.out.printf("%-46s %9.1f %s %9.3fx %8.3f - %.3f%n", e.getKey(), write ? median / 1e6 : median / 1e3,
+                    write ? "ms" : "µs", ratios[ratios.length / 2], ratios[ratios.length / 4],
+                    ratios[ratios.length * 3 / 4]);
             i++;
         }
-        System.out.println("(ratios against the raw candidate above each mapper candidate; " + reads
-                + " reads per round)");
+        System.out.println("(ratios: median over rounds of each round's mapper/raw; " + reads + " reads per round)");
     }
 }
