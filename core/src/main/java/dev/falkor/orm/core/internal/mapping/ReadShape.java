@@ -128,7 +128,7 @@ public final class ReadShape {
     public Object read(EntityMetadata as, List<GraphValue> row, int column) {
         Map<String, GraphValue> props = ((MapValue) row.get(column)).values();
         if (exact.isEmpty()) {
-            return as.instantiate(props, Map.of());
+            return EntityValues.instantiate(as, props, Map.of());
         }
         Map<String, GraphValue> exactValues = ((MapValue) row.get(column + (withLabels ? 2 : 1))).values();
         Map<String, GraphValue> decoded = new HashMap<>();
@@ -164,7 +164,7 @@ public final class ReadShape {
                 }
             }
         }
-        return as.instantiate(props, decoded);
+        return EntityValues.instantiate(as, props, decoded);
     }
 
     /** The exact double from a rounded reply value and its mantissa; null if either is not a number. */
@@ -180,7 +180,7 @@ public final class ReadShape {
 
     /** Builds an entity of type {@code as} from a node a user's query returned (doubles as the reply has them). */
     public static Object readNode(EntityMetadata as, NodeValue node) {
-        return as.instantiate(node.properties(), Map.of());
+        return EntityValues.instantiate(as, node.properties(), Map.of());
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.falkor.orm.api.Window;
 import dev.falkor.orm.core.internal.Types;
 import dev.falkor.orm.core.internal.exec.Step;
 import dev.falkor.orm.core.internal.mapping.EntityMetadata;
+import dev.falkor.orm.core.internal.mapping.EntityValues;
 import dev.falkor.orm.core.internal.mapping.LabelIndex;
 import dev.falkor.orm.core.internal.mapping.PersistentProperty;
 import dev.falkor.orm.core.internal.mapping.ReadShape;
@@ -97,7 +98,7 @@ public final class EntityOperations<T> {
             Map<String, Object> row = new LinkedHashMap<>(4);
             try {
                 row.put("id", entity.id().toGraph(id));
-                row.put("props", entity.toGraph(withId, true));
+                row.put("props", EntityValues.toGraph(entity, withId, true));
             } catch (IllegalArgumentException ex) {
                 throw new InvalidEntityException("Cannot save " + entity.type().getName() + " with id " + id + ": "
                         + ex.getMessage(), ex);
@@ -176,7 +177,7 @@ public final class EntityOperations<T> {
                     + " is null and the field has no @GeneratedValue");
         }
         Object generated = id.generator().generate(id.type(), entity.type());
-        return (T) entity.withId(e, generated);
+        return (T) EntityValues.withId(entity, e, generated);
     }
 
     public void deleteById(Object id) {

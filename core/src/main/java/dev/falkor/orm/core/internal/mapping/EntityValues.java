@@ -1,0 +1,166 @@
+package dev.falkor.orm.core.internal.mapping;
+
+import dev.falkor.orm.spi.value.GraphValue;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Takes entity instances apart into graph values and builds them back, as the
+ * {@link EntityMetadata} describes: the only code that touches entity fields and constructors
+ * (through the accessors built at bootstrap, no reflection on the hot path).
+ */
+public final class EntityValues {
+    private EntityValues() {
+    }
+
+    /**
+     * The node's properties for {@code entity}, as parameter values. With {@code withNulls},
+     * every mapped single-valued property is present, a null one as {@code null} (which
+     * {@code SET n += map} turns into a removal); without, null ones are left out.
+     */
+    public static Map<String, Object> toGraph(EntityMetadata meta, Object entity, boolean withNulls) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (PersistentProperty p : meta.properties()) {
+            Object value = p.accessor().get(entity);
+            if (p.kind() == PersistentProperty.Kind.MAP) {
+                if (value == null) {
+                    continue;
+                }
+                int index = 0;
+                for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
+                    if (!(e.getKey() instanceof String key) || key.isEmpty() || key.indexOf('`') >= 0
+                            || key.indexOf('\0') >= 0) {
+                        // the key is user data: name its position, never its text
+                        throw new IllegalArgumentException(p.describe() + ": map key #" + index
+                                + " must be a non-empty string without back-quotes or NUL");
+                    }
+                    if (e.getValue() != null) {
+                        out.put(p.graphName() + "." + key, p.toGraph(e.getValue()));
+                    }
+                    index++;
+                }
+            } else {
+                Object stored = value == null ? null : p.toGraph(value);
+                if (stored != null || withNulls) {
+                    out.put(p.graphName(), stored);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Creates an instance from stored properties by graph name; {@code exact} holds the
+     * bit-exact doubles (by graph name, map entries by their full property name) that win over
+     * the rounded ones in {@code props}.
+     */
+    static Object instantiate(EntityMetadata meta, Map<String, GraphValue> props, Map<String, GraphValue> exact) {
+        List<PersistentProperty> properties = meta.properties();
+        Object[] values = new Object[properties.size()];
+        for (int i = 0; i < values.length; i++) {
+            PersistentProperty p = properties.get(i);
+            if (p.kind() == PersistentProperty.Kind.MAP) {
+                String prefix = p.graphName() + ".";
+                Map<String, Object> map = new LinkedHashMap<>();
+                for (Map.Entry<String, GraphValue> e : props.entrySet()) {
+                    if (e.getKey().startsWith(prefix)) {
+                        GraphValue g = exact.get(e.getKey());
+                        map.put(e.getKey().substring(prefix.length()), p.fromGraph(g != null ? g : e.getValue()));
+                    }
+                }
+                values[i] = map;
+            } else {
+                GraphValue g = exact.isEmpty() ? null : exact.get(p.graphName());
+                values[i] = p.fromGraph(g != null ? g : props.get(p.graphName()));
+            }
+        }
+        return create(meta, values);
+    }
+
+    /** Creates an instance from Java property values (missing ones stay at their defaults). */
+    public static Object create(EntityMetadata meta, Map<PersistentProperty, Object> values) {
+        List<PersistentProperty> properties = meta.properties();
+        Object[] byIndex = new Object[properties.size()];
+        for (int i = 0; i < byIndex.length; i++) {
+            byIndex[i] = values.get(properties.get(i));
+        }
+        return create(meta, byIndex);
+    }
+
+    /** Creates an instance from values in {@link #properties()} order (nulls stay at their defaults). */
+    private static Object create(EntityMetadata meta, Object[] values) {
+        int[] constructorIndexes = meta.constructorIndexes();
+        boolean[] isConstructorArgument = meta.isConstructorArgument();
+        List<PersistentProperty> properties = meta.properties();
+        Object[] args = new Object[constructorIndexes.length];
+        for (int i = 0; i < args.length; i++) {
+            Object v = values[constructorIndexes[i]];
+            args[i] = v == null ? defaultValue(meta.constructorArguments().get(i).type()) : v;
+        }
+        Object instance;
+        try {
+            instance = meta.constructor().invokeExact(args);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("Creating " + meta.type().getName() + " failed: " + t.getMessage(), t);
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (isConstructorArgument[i]) {
+                continue;
+            }
+            PersistentProperty p = properties.get(i);
+            Object v = values[i];
+            if ((v != null || !p.type().isPrimitive()) && p.accessor().writable()) {
+                p.accessor().set(instance, v);
+            }
+        }
+        return instance;
+    }
+
+    /** A copy of {@code entity} with another id (records), or the same instance with the id set. */
+    public static Object withId(EntityMetadata meta, Object entity, Object newId) {
+        PersistentProperty id = meta.id();
+        List<PersistentProperty> properties = meta.properties();
+        if (id.accessor().writable()) {
+            id.accessor().set(entity, newId);
+            return entity;
+        }
+        Object[] values = new Object[properties.size()];
+        for (int i = 0; i < values.length; i++) {
+            PersistentProperty p = properties.get(i);
+            values[i] = p == id ? newId : p.accessor().get(entity);
+        }
+        return create(meta, values);
+    }
+
+    private static Object defaultValue(Class<?> type) {
+        if (!type.isPrimitive()) {
+            return null;
+        }
+        if (type == boolean.class) {
+            return false;
+        }
+        if (type == char.class) {
+            return '\0';
+        }
+        if (type == long.class) {
+            return 0L;
+        }
+        if (type == int.class) {
+            return 0;
+        }
+        if (type == short.class) {
+            return (short) 0;
+        }
+        if (type == byte.class) {
+            return (byte) 0;
+        }
+        if (type == float.class) {
+            return 0f;
+        }
+        return 0d;
+    }
+
+}
