@@ -112,7 +112,12 @@ public final class FalkorOrm implements AutoCloseable {
         return graph;
     }
 
-    /** The transport, for plain Cypher next to the mapper. */
+    /**
+     * The raw transport, for plain Cypher next to the mapper. Statements sent through it bypass
+     * the mapper's executor: they are not retried, and later features that watch every statement
+     * (the result cache's invalidation, sessions, metrics) do not see them. Prefer
+     * {@link #query(String)}, which goes through the executor.
+     */
     public Transport transport() {
         return transport;
     }
