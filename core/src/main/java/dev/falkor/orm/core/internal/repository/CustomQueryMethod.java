@@ -1,12 +1,12 @@
 package dev.falkor.orm.core.internal.repository;
 
+import dev.falkor.orm.core.internal.exec.Step;
 import dev.falkor.orm.api.MappingException;
 import dev.falkor.orm.api.Pageable;
 import dev.falkor.orm.api.annotation.Param;
 import dev.falkor.orm.api.annotation.Query;
 import dev.falkor.orm.core.internal.query.ExactReturn;
 import dev.falkor.orm.spi.GraphQuery;
-import dev.falkor.orm.spi.QueryResult;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.ParameterizedType;
@@ -131,19 +131,20 @@ final class CustomQueryMethod {
             all = EntityOperations.withPaging(params, pageable.offset(), size);
         }
         GraphQuery q = new GraphQuery(factory.graph().graph(), sent.cypher(), all, !query.write(), null);
-        QueryResult r = factory.graph().execute(q);
-        if (mapper == null) {
-            return null;
-        }
-        List<Object> rows = mapper.map(r, sent);
-        return switch (returnType.container()) {
-            case PAGE -> {
-                long total = QueryMethods.pageShowsTotal(rows.size(), pageable) ? pageable.offset() + rows.size()
-                        : EntityOperations.countOf(factory.graph().read(countQuery, params));
-                yield QueryMethods.page(rows, pageable, total);
+        ExactReturn.Rewrite rewrite = sent;
+        Map<String, Object> countParams = params;
+        return factory.graph().run(Step.then(q, !query.write(), r -> {
+            if (mapper == null) {
+                return Step.done(null);
             }
-            case SLICE -> QueryMethods.slice(rows, pageable);
-            default -> QueryMethods.wrap(returnType, rows, method);
-        };
+            return mapper.map(r, rewrite).flatMap(rows -> switch (returnType.container()) {
+                case PAGE -> (QueryMethods.pageShowsTotal(rows.size(), pageable)
+                        ? Step.done(pageable.offset() + rows.size())
+                        : Step.run(factory.graph().readQuery(countQuery, countParams), true, EntityOperations::countOf))
+                        .map(total -> (Object) QueryMethods.page(rows, pageable, total));
+                case SLICE -> Step.done(QueryMethods.slice(rows, pageable));
+                default -> Step.done(QueryMethods.wrap(returnType, rows, method));
+            });
+        }));
     }
 }

@@ -383,11 +383,6 @@ public final class EntityOperations<T> {
         return (T) shape.read(labelIndex.concreteType(entity, shape.labels(row, 0)), row, 0);
     }
 
-    /** Entities from nodes in column {@code column} of a query the user wrote (see {@link #readNodesStep}). */
-    public List<T> readNodes(QueryResult r, int column) {
-        return graph.run(readNodesStep(r, column));
-    }
-
     /**
      * Entities from nodes in column {@code column} of a query the user wrote. The transport has
      * checked that the node's property names are current. Its reply carries doubles rounded to

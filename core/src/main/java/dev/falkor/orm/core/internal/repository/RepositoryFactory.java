@@ -1,5 +1,6 @@
 package dev.falkor.orm.core.internal.repository;
 
+import dev.falkor.orm.core.internal.exec.Step;
 import dev.falkor.orm.api.MappingException;
 import dev.falkor.orm.api.Pageable;
 import dev.falkor.orm.api.Repository;
@@ -114,7 +115,7 @@ public final class RepositoryFactory {
         dev.falkor.orm.core.internal.query.ExactReturn.Rewrite rewrite = mapper.prepare(query.cypher(), "FalkorOrm.query");
         GraphQuery sent = rewrite.isUnchanged() ? query
                 : new GraphQuery(query.graph(), rewrite.cypher(), query.parameters(), query.readOnly(), query.timeout());
-        return mapper.map(graph.execute(sent), rewrite);
+        return graph.run(Step.then(sent, sent.readOnly(), r -> mapper.map(r, rewrite)));
     }
 
     /** Registers an entity type: validates its mapping and applies the schema mode. */

@@ -1,5 +1,6 @@
 package dev.falkor.orm.core.internal.repository;
 
+import dev.falkor.orm.core.internal.exec.Step;
 import dev.falkor.orm.api.MappingException;
 import dev.falkor.orm.core.internal.query.ExactReturn;
 import dev.falkor.orm.spi.QueryResult;
@@ -22,14 +23,14 @@ import java.util.function.Function;
  * whose shape cannot be rewritten is refused rather than read with the server's 15 digits.
  */
 final class ResultMapper<T> {
-    private final Function<QueryResult, List<T>> mapping;
+    private final Function<QueryResult, Step<List<T>>> mapping;
     /** The columns to read in exact form, or null when the element type reads no doubles. */
     private final Function<ExactReturn.Column, ExactReturn.Form> exact;
     /** For {@link ExactReturn.Form#NODE} columns: the node properties read exactly. */
     private final Map<String, ExactReturn.Form> nodeProperties;
     private final String readAs;
 
-    private ResultMapper(Function<QueryResult, List<T>> mapping, Function<ExactReturn.Column, ExactReturn.Form> exact,
+    private ResultMapper(Function<QueryResult, Step<List<T>>> mapping, Function<ExactReturn.Column, ExactReturn.Form> exact,
                          Map<String, ExactReturn.Form> nodeProperties, String readAs) {
         this.mapping = mapping;
         this.exact = exact;
@@ -37,8 +38,11 @@ final class ResultMapper<T> {
         this.readAs = readAs;
     }
 
-    /** Maps the reply of the statement {@link #prepare} gave for {@code rewrite}. */
-    List<T> map(QueryResult result, ExactReturn.Rewrite rewrite) {
+    /**
+     * Maps the reply of the statement {@link #prepare} gave for {@code rewrite}: a step, because
+     * entities with doubles are fetched once more by id (their node values carry rounded doubles).
+     */
+    Step<List<T>> map(QueryResult result, ExactReturn.Rewrite rewrite) {
         return mapping.apply(rewrite.decode(result));
     }
 
@@ -71,7 +75,8 @@ final class ResultMapper<T> {
         return switch (kind) {
             case ENTITY -> {
                 EntityOperations<Object> ops = factory.operations(type);
-                yield new ResultMapper<>(r -> (List<T>) ops.readNodes(r, 0), null, Map.of(), type.getName());
+                yield new ResultMapper<>(r -> (Step<List<T>>) (Step<?>) ops.readNodesStep(r, 0), null, Map.of(),
+                        type.getName());
             }
             case INTERFACE_PROJECTION, RECORD_PROJECTION ->
                     projection(Projections.plan(type, null, factory.lookup()), values, type);
@@ -80,7 +85,7 @@ final class ResultMapper<T> {
                 for (List<GraphValue> row : r.rows()) {
                     out.add((T) values.fromGraph(row.get(0), type));
                 }
-                return out;
+                return Step.done(out);
             }, scalarForm(Projections.formOf(type, genericType)), Map.of(),
                     genericType != null ? genericType.getTypeName() : type.getName());
         };
@@ -104,7 +109,7 @@ final class ResultMapper<T> {
                     out.add((T) plan.fromColumns(r.columns(), row, values, false));
                 }
             }
-            return out;
+            return Step.done(out);
         }, exactColumns.isEmpty() ? null : c -> c.count() == 1 && exactColumns.get(c.name()) != ExactReturn.Form.LIST
                 ? ExactReturn.Form.NODE : exactColumns.getOrDefault(c.name(), ExactReturn.Form.NONE),
                 plan.exactNodeProperties(), "projection " + type.getName() + " " + new java.util.TreeSet<>(exactColumns.keySet()));
