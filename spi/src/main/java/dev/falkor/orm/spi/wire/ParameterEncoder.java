@@ -48,23 +48,144 @@ public final class ParameterEncoder {
             return cypher;
         }
         StringBuilder sb = new StringBuilder(cypher.length() + 32 * parameters.size() + 8);
-        sb.append("CYPHER ");
-        BuilderSink out = new BuilderSink(sb);
+        renderInto(new BuilderSink(sb), cypher, parameters);
+        return sb.toString();
+    }
+
+    /**
+     * {@link #render} straight to UTF-8 bytes, as they go on the wire: encoded into a buffer
+     * each thread reuses (so a large batch does not grow a new one by doubling every time),
+     * then copied once to an array of the exact length.
+     */
+    public static byte[] renderUtf8(String cypher, Map<String, ?> parameters) {
+        ByteSink out = BYTES.get();
+        out.reset();
+        try {
+            if (parameters == null || parameters.isEmpty()) {
+                out.append(cypher);
+            } else {
+                renderInto(out, cypher, parameters);
+            }
+            return out.toArray();
+        } finally {
+            out.release();
+        }
+    }
+
+    private static void renderInto(Sink out, String cypher, Map<String, ?> parameters) {
+        out.append("CYPHER ");
         for (Map.Entry<String, ?> e : parameters.entrySet()) {
             String name = e.getKey();
             if (!isValidName(name)) {
                 throw new InvalidParameterException(String.valueOf(name),
                         "not a valid parameter name; use letters, digits and '_', not starting with a digit");
             }
-            sb.append(name).append('=');
+            out.append(name).append('=');
             try {
                 appendValue(out, e.getValue(), 0);
             } catch (Problem p) {
                 throw new InvalidParameterException(name + p.path(), p.getMessage());
             }
-            sb.append(' ');
+            out.append(' ');
         }
-        return sb.append(cypher).toString();
+        out.append(cypher);
+    }
+
+    private static final ThreadLocal<ByteSink> BYTES = ThreadLocal.withInitial(ByteSink::new);
+
+    /** A growable UTF-8 buffer; strings reach it already checked for unpaired surrogates. */
+    private static final class ByteSink implements Sink {
+        private static final int INITIAL = 1 << 12;
+        private static final int KEEP_AT_MOST = 1 << 22;
+        private byte[] buf = new byte[INITIAL];
+        private int len;
+
+        void reset() {
+            len = 0;
+        }
+
+        /** Drops a buffer a huge statement grew, so one batch does not pin megabytes per thread. */
+        void release() {
+            if (buf.length > KEEP_AT_MOST) {
+                buf = new byte[INITIAL];
+            }
+        }
+
+        byte[] toArray() {
+            return java.util.Arrays.copyOf(buf, len);
+        }
+
+        private void ensure(int extra) {
+            if (len + extra > buf.length) {
+                buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, len + extra));
+            }
+        }
+
+        @Override
+        public Sink append(String s) {
+            return append(s, 0, s.length());
+        }
+
+        @Override
+        public Sink append(String s, int from, int to) {
+            ensure((to - from) * 3);
+            byte[] b = buf;
+            int n = len;
+            for (int i = from; i < to; i++) {
+                char c = s.charAt(i);
+                if (c < 0x80) {
+                    b[n++] = (byte) c;
+                } else if (c < 0x800) {
+                    b[n++] = (byte) (0xC0 | (c >> 6));
+                    b[n++] = (byte) (0x80 | (c & 0x3F));
+                } else if (Character.isHighSurrogate(c) && i + 1 < to) {
+                    int cp = Character.toCodePoint(c, s.charAt(++i));
+                    b[n++] = (byte) (0xF0 | (cp >> 18));
+                    b[n++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+                    b[n++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+                    b[n++] = (byte) (0x80 | (cp & 0x3F));
+                } else {
+                    b[n++] = (byte) (0xE0 | (c >> 12));
+                    b[n++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                    b[n++] = (byte) (0x80 | (c & 0x3F));
+                }
+            }
+            len = n;
+            return this;
+        }
+
+        @Override
+        public Sink append(char c) {
+            if (c < 0x80) {
+                ensure(1);
+                buf[len++] = (byte) c;
+                return this;
+            }
+            return append(String.valueOf(c));
+        }
+
+        @Override
+        public Sink append(long v) {
+            if (v == Long.MIN_VALUE) {
+                return append("-9223372036854775808");
+            }
+            ensure(20);
+            if (v < 0) {
+                buf[len++] = '-';
+                v = -v;
+            }
+            int start = len;
+            do {
+                buf[len++] = (byte) ('0' + (v % 10));
+                v /= 10;
+            } while (v != 0);
+            for (int i = start, j = len - 1; i < j; i++, j--) {
+                byte t = buf[i];
+                buf[i] = buf[j];
+                buf[j] = t;
+            }
+            return this;
+        }
     }
 
     /**
@@ -120,6 +241,11 @@ public final class ParameterEncoder {
         }
 
         @Override
+        public Sink append(String s, int from, int to) {
+            return this;
+        }
+
+        @Override
         public Sink append(char c) {
             return this;
         }
@@ -133,6 +259,10 @@ public final class ParameterEncoder {
     /** Where encoded text goes. */
     private interface Sink {
         Sink append(String s);
+
+        default Sink append(String s, int from, int to) {
+            return append(s.substring(from, to));
+        }
 
         Sink append(char c);
 
@@ -149,6 +279,12 @@ public final class ParameterEncoder {
         @Override
         public Sink append(String s) {
             sb.append(s);
+            return this;
+        }
+
+        @Override
+        public Sink append(String s, int from, int to) {
+            sb.append(s, from, to);
             return this;
         }
 
@@ -293,11 +429,11 @@ public final class ParameterEncoder {
                     throw new Problem("string contains a NUL character at index " + i
                             + ", which FalkorDB cannot store");
                 }
-                sb.append(s.substring(from, i)).append('\\').append(c);
+                sb.append(s, from, i).append('\\').append(c);
                 from = i + 1;
             }
         }
-        sb.append(from == 0 ? s : s.substring(from)).append('"');
+        sb.append(s, from, s.length()).append('"');
     }
 
     private static void checkUnicode(String s) {

@@ -25,6 +25,8 @@ public final class WireCodec {
             + " UNION ALL CALL db.relationshipTypes() YIELD relationshipType RETURN 1 AS s, relationshipType AS name"
             + " UNION ALL CALL db.propertyKeys() YIELD propertyKey RETURN 2 AS s, propertyKey AS name";
 
+    private static final byte[] NAMES_BYTES = NAMES_QUERY.getBytes(StandardCharsets.US_ASCII);
+
     private WireCodec() {
     }
 
@@ -32,18 +34,39 @@ public final class WireCodec {
      * One command to send: its name and arguments, the timeout that bounds it (the query's or
      * the configured default, or null), and for messages the graph and the parameter names.
      */
-    public record Command(String name, List<String> arguments, Duration timeout, String graph, String cypher,
+    public record Command(String name, String graph, byte[] text, Duration timeout, String cypher,
                           List<String> parameterNames) {
 
-        /** The arguments as UTF-8 bytes, as they go on the wire. */
+        /** The arguments as UTF-8 bytes, as they go on the wire; the query text is not copied. */
         public byte[][] argumentBytes() {
-            byte[][] out = new byte[arguments.size()][];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = arguments.get(i).getBytes(StandardCharsets.UTF_8);
+            byte[] graphBytes = graph.getBytes(StandardCharsets.UTF_8);
+            if (timeout == null) {
+                return new byte[][] {graphBytes, text, COMPACT};
             }
-            return out;
+            return new byte[][] {graphBytes, text, TIMEOUT, Long.toString(timeoutMillis()).getBytes(StandardCharsets.US_ASCII),
+                    COMPACT};
+        }
+
+        /** The arguments as strings, for transports that take strings (decodes the text once more). */
+        public List<String> arguments() {
+            List<String> args = new ArrayList<>(5);
+            args.add(graph);
+            args.add(new String(text, StandardCharsets.UTF_8));
+            if (timeout != null) {
+                args.add("TIMEOUT");
+                args.add(Long.toString(timeoutMillis()));
+            }
+            args.add("--compact");
+            return args;
+        }
+
+        private long timeoutMillis() {
+            return Math.max(1, timeout.toMillis());
         }
     }
+
+    private static final byte[] COMPACT = "--compact".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] TIMEOUT = "TIMEOUT".getBytes(StandardCharsets.US_ASCII);
 
     /** The outcome of decoding a reply. */
     public sealed interface Decoding {
@@ -68,29 +91,20 @@ public final class WireCodec {
      */
     public static Command encode(GraphQuery query, TransportConfig config) {
         List<String> names = List.copyOf(query.parameters().keySet());
-        String text;
+        byte[] text;
         try {
-            text = ParameterEncoder.render(query.cypher(), query.parameters());
+            text = ParameterEncoder.renderUtf8(query.cypher(), query.parameters());
         } catch (InvalidParameterException e) {
             throw e.inQuery(query.graph(), query.cypher(), names);
         }
-        List<String> args = new ArrayList<>(5);
-        args.add(query.graph());
-        args.add(text);
         Duration timeout = query.timeout() != null ? query.timeout() : config.defaultQueryTimeout();
-        if (timeout != null) {
-            args.add("TIMEOUT");
-            args.add(Long.toString(Math.max(1, timeout.toMillis())));
-        }
-        args.add("--compact");
-        return new Command(query.readOnly() ? "GRAPH.RO_QUERY" : "GRAPH.QUERY", args, timeout, query.graph(),
+        return new Command(query.readOnly() ? "GRAPH.RO_QUERY" : "GRAPH.QUERY", query.graph(), text, timeout,
                 query.cypher(), names);
     }
 
     /** The one read-only statement that fetches a graph's labels, types and keys in id order. */
     public static Command namesQuery(String graph, boolean readOnly) {
-        return new Command(readOnly ? "GRAPH.RO_QUERY" : "GRAPH.QUERY", List.of(graph, NAMES_QUERY, "--compact"), null,
-                graph, NAMES_QUERY, List.of());
+        return new Command(readOnly ? "GRAPH.RO_QUERY" : "GRAPH.QUERY", graph, NAMES_BYTES, null, NAMES_QUERY, List.of());
     }
 
     /**

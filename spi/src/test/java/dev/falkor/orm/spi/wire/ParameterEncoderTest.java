@@ -61,4 +61,37 @@ class ParameterEncoderTest {
         assertThrows(InvalidParameterException.class, () -> render("\uDC00"));
         assertThrows(InvalidParameterException.class, () -> ParameterEncoder.render("RETURN 1", Map.of("1x", 1)));
     }
+
+    @Test
+    void utf8RenderingIsTheTextEncoded() {
+        java.util.Random random = new java.util.Random(11);
+        for (int i = 0; i < 2000; i++) {
+            StringBuilder sb = new StringBuilder();
+            int n = random.nextInt(40);
+            for (int k = 0; k < n; k++) {
+                int cp;
+                do {
+                    cp = switch (random.nextInt(4)) {
+                        case 0 -> 1 + random.nextInt(0x7F);
+                        case 1 -> 0x80 + random.nextInt(0x780);
+                        case 2 -> 0x800 + random.nextInt(0xF800);
+                        default -> 0x10000 + random.nextInt(0xFFFFF);
+                    };
+                } while (cp >= 0xD800 && cp <= 0xDFFF);
+                sb.appendCodePoint(cp);
+            }
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("s", sb.toString());
+            p.put("l", random.nextLong());
+            p.put("m", Long.MIN_VALUE);
+            p.put("d", Double.longBitsToDouble(random.nextLong() & 0x7FEFFFFFFFFFFFFFL));
+            p.put("list", List.of(sb.toString(), 0L, -7L, Map.of("k", sb.toString())));
+            String cypher = "RETURN $s, $l // é 😀";
+            assertEquals(ParameterEncoder.render(cypher, p),
+                    new String(ParameterEncoder.renderUtf8(cypher, p), java.nio.charset.StandardCharsets.UTF_8));
+            assertTrue(Arrays.equals(ParameterEncoder.render(cypher, p).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    ParameterEncoder.renderUtf8(cypher, p)));
+        }
+        assertEquals("RETURN 1", new String(ParameterEncoder.renderUtf8("RETURN 1", Map.of())));
+    }
 }

@@ -142,7 +142,8 @@ final class JedisTransport extends WireTransport {
      */
     @Override
     protected Object send(WireCodec.Command command) {
-        return call(command.name(), command.arguments(), command.argumentBytes(), command.timeout());
+        // the graph name is what messages need of the arguments; the text is sent as encoded
+        return call(command.name(), List.of(command.graph()), command.argumentBytes(), command.timeout());
     }
 
     private Object call(String command, List<String> arguments, byte[][] bytes, Duration queryTimeout) {
