@@ -184,8 +184,6 @@ final class DerivedQueryMethod {
         Pageable pageable = arguments.pageable(args);
         Sort dynamic = arguments.sort(args);
         boolean paged = pageable != null;
-        String orderBy = ops.orderBy(methodSort.and(dynamic), paged);
-        String items = projection != null ? projection.returnItems("n") : ops.shape().returnItems("n");
         boolean distinct = tree.subject().distinct();
         Long skip = paged ? pageable.offset() : null;
         Long limit;
@@ -198,8 +196,16 @@ final class DerivedQueryMethod {
         } else {
             limit = top == null ? null : (long) top;
         }
-        Step<List<Object>> rows = Step.run(ops.graph().readQuery(ops.selectCypher(where, items, distinct, orderBy,
-                skip != null, limit != null), EntityOperations.withPaging(params, skip, limit)), true, this::read);
+        String cypher = statements.computeIfAbsent(new StatementKey(where, dynamic, paged, limit != null), k -> {
+            if (statements.size() > MAX_CACHED_STATEMENTS) {
+                statements.clear(); // a method called with ever new sorts: keep the cache bounded
+            }
+            String items = projection != null ? projection.returnItems("n") : ops.shape().returnItems("n");
+            return ops.selectCypher(where, items, distinct, ops.orderBy(methodSort.and(dynamic), paged), paged,
+                    limit != null);
+        });
+        Step<List<Object>> rows = Step.run(ops.graph().readQuery(cypher, EntityOperations.withPaging(params, skip, limit)),
+                true, this::read);
         return switch (returnType.container()) {
             case PAGE -> rows.flatMap(list -> (QueryMethods.pageShowsTotal(list.size(), pageable)
                     ? Step.done(pageable.offset() + list.size())
@@ -209,6 +215,14 @@ final class DerivedQueryMethod {
             default -> rows.map(list -> QueryMethods.wrap(returnType, list, method));
         };
     }
+
+    /** What the statement text of a find depends on besides the method itself; values are parameters. */
+    private record StatementKey(String where, Sort sort, boolean paged, boolean limited) {
+    }
+
+    private static final int MAX_CACHED_STATEMENTS = 256;
+    /** Statement texts built once per shape of call (the rendered condition, the dynamic sort, paging). */
+    private final java.util.Map<StatementKey, String> statements = new java.util.concurrent.ConcurrentHashMap<>();
 
     private List<Object> read(QueryResult r) {
         if (projection == null) {
