@@ -82,8 +82,8 @@ public final class CypherQuery {
     public <T> Optional<T> one(Class<T> type) {
         List<T> rows = list(type);
         if (rows.size() > 1) {
-            throw new dev.falkor.orm.api.FalkorOrmException("Expected at most one row but got " + rows.size()
-                    + " [query: " + cypher + "]");
+            throw new dev.falkor.orm.api.IncorrectResultSizeException("Expected at most one row but got "
+                    + rows.size() + "; add LIMIT or read a list [query: " + cypher + "]", 1, rows.size());
         }
         return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
     }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.falkor.orm.api.FalkorOrmException;
 import dev.falkor.orm.api.Page;
 import dev.falkor.orm.api.Pageable;
 import dev.falkor.orm.api.QueryException;
@@ -105,8 +104,12 @@ class QueryMethodsTest extends GraphTestSupport {
         members.save(new Member(1000, "twin", 1, true, 0, "X", List.of(), LocalDate.of(2020, 1, 1)));
         members.save(new Member(1001, "twin", 1, true, 0, "X", List.of(), LocalDate.of(2020, 1, 1)));
         try {
-            FalkorOrmException e = assertThrows(FalkorOrmException.class, () -> members.getByName("twin"));
+            dev.falkor.orm.api.IncorrectResultSizeException e = assertThrows(
+                    dev.falkor.orm.api.IncorrectResultSizeException.class, () -> members.getByName("twin"));
             assertTrue(e.getMessage().contains("getByName"), e.getMessage());
+            assertEquals(2, e.actual());
+            assertThrows(dev.falkor.orm.api.IncorrectResultSizeException.class,
+                    () -> orm.query("MATCH (m:Member {name: 'twin'}) RETURN m").one(Member.class));
         } finally {
             members.deleteAll(List.of(members.findById(1000L).orElseThrow(), members.findById(1001L).orElseThrow()));
         }
