@@ -111,4 +111,20 @@ class ExactDoublesTest extends GraphTestSupport {
     private static List<Long> bits(List<Double> ds) {
         return ds.stream().map(Double::doubleToRawLongBits).toList();
     }
+
+    @Test
+    void foreignValuesInDoubleFieldsConvertOrFailNamingTheField() {
+        MeasuredRepository repo = orm.repository(MeasuredRepository.class);
+        // written by another application: an integer, and a string, where the class maps doubles
+        cypher("CREATE (:Measured {id: 1, value: 7, series: [1, 2.5], `named.a`: 3}),"
+                + " (:Measured {id: 2, value: 'seven', series: 'none'})", Map.of());
+        Measured one = repo.findById(1L).orElseThrow();
+        assertEquals(7.0, one.value);
+        assertEquals(List.of(1.0, 2.5), one.series);
+        assertEquals(3.0, one.named.get("a"));
+        dev.falkor.orm.api.ValueConversionException e = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.falkor.orm.api.ValueConversionException.class, () -> repo.findById(2L));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("Measured.")
+                && !e.getMessage().contains("seven"), e.getMessage());
+    }
 }

@@ -57,17 +57,21 @@ public final class ExactDoubles {
 
     /**
      * Cypher for the exact integer mantissa of {@code valueExpression} (a trusted expression
-     * such as {@code n.`price`}, evaluated three times), or null for null. Decode with
+     * such as {@code n.`price`}), or null for null or for anything that is not a Float (an
+     * integer, or a string another application stored there: the read then converts, or fails
+     * naming the field, instead of the whole query failing on the server). Decode with
      * {@link #fromMantissa} and the rounded value the reply carries anyway.
      */
     public static String mantissa(String valueExpression) {
-        return "toInteger(" + valueExpression + " / 2.0^(toInteger(floor(log(abs(" + valueExpression + ") + " + TINY
-                + ") / " + LN2 + ")) - 54))";
+        // FalkorDB evaluates every CASE branch, so the arithmetic only ever sees the Float-only copy
+        String x = "CASE WHEN typeOf(" + valueExpression + ") = 'Float' THEN " + valueExpression + " END";
+        return "toInteger(" + x + " / 2.0^(toInteger(floor(log(abs(" + x + ") + " + TINY + ") / " + LN2 + ")) - 54))";
     }
 
-    /** Cypher mapping {@link #mantissa} over every element of a list expression. */
+    /** Cypher mapping {@link #mantissa} over every element of a list expression (none if it is not a list). */
     public static String mantissaList(String listExpression) {
-        return "[__v IN " + listExpression + " | " + mantissa("__v") + "]";
+        return "[__v IN CASE WHEN typeOf(" + listExpression + ") = 'List' THEN " + listExpression + " ELSE [] END | "
+                + mantissa("__v") + "]";
     }
 
     /**

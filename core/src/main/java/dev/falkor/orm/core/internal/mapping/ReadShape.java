@@ -151,6 +151,9 @@ public final class ReadShape {
                     continue;
                 }
                 List<GraphValue> mantissas = ((ListValue) m).values();
+                if (mantissas.size() != rounded.values().size()) {
+                    continue;
+                }
                 List<GraphValue> items = new ArrayList<>(mantissas.size());
                 for (int i = 0; i < mantissas.size(); i++) {
                     GraphValue one = exact(rounded.values().get(i), mantissas.get(i));
