@@ -106,6 +106,14 @@ public final class ReadShape {
         return p.exactReadIsList() ? ExactDoubles.mantissaList(expr) : ExactDoubles.mantissa(expr);
     }
 
+    /**
+     * The same items as one list expression, for a node {@code g} (a trusted name) that may be
+     * null: {@code [g{.*}, labels(g), {exact}]}, read back with {@link #read} on the list's elements.
+     */
+    public String entityExpression(String g) {
+        return returnItems(g);
+    }
+
     /** Number of columns {@link #returnItems} produces. */
     public int columns() {
         return 1 + (withLabels ? 1 : 0) + (exact.isEmpty() ? 0 : 1);

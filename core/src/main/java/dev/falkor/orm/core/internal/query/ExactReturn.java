@@ -159,6 +159,9 @@ public final class ExactReturn {
             if (isUnchanged()) {
                 return r;
             }
+            if (r.columns().isEmpty() && r.rows().isEmpty()) {
+                return new QueryResult(columns, List.of(), r.statistics()); // a graph that does not exist
+            }
             if (r.columns().size() != columns.size()) {
                 throw new IllegalStateException("The rewritten statement returned " + r.columns() + ", expected "
                         + columns.size() + " columns " + columns);
@@ -241,6 +244,62 @@ public final class ExactReturn {
             return new Analysis(Optional.empty(), p.problem);
         }
         return new Analysis(Optional.of(build(cypher, p, forms, nodeProperties)), null);
+    }
+
+    /**
+     * Rewrites the final RETURN so its first column, a node the caller reads as an entity,
+     * comes back as {@code [typeOf(c), <reader(g)>]} where {@code g} is the column if it is a
+     * node (else null) and {@code reader} builds the caller's read of it (for the mapper:
+     * {@code g{.*}}, its labels, the exact doubles), so the reply holds properties by name
+     * instead of a node. Empty if the query's shape is not understood (the caller then reads
+     * the node as the server sends it).
+     *
+     * @param reader builds the expression from the (back-quoted) name of the guarded node
+     */
+    public static Optional<Rewrite> rewriteFirstColumnAsEntity(String cypher, Function<String, String> reader) {
+        Parsed p;
+        try {
+            p = parse(cypher);
+        } catch (Refused e) {
+            return Optional.empty();
+        }
+        if (p.problem != null || p.items.isEmpty() || p.returnStart < 0) {
+            return Optional.empty();
+        }
+        String prefix = "__exact_";
+        while (startsWith(p.items, prefix)) {
+            prefix = "_" + prefix;
+        }
+        List<String> aliases = new ArrayList<>();
+        for (int i = 0; i < p.items.size(); i++) {
+            String name = p.items.get(i).name;
+            aliases.add(name.indexOf('`') < 0 ? "`" + name + "`" : null);
+        }
+        if (aliases.contains(null)) {
+            return Optional.empty(); // a column name with a back-quote cannot be kept as an alias
+        }
+        StringBuilder out = new StringBuilder(cypher.length() + 256);
+        out.append(cypher, 0, p.returnStart).append("WITH ");
+        if (p.distinct) {
+            out.append("DISTINCT ");
+        }
+        for (int i = 0; i < p.items.size(); i++) {
+            out.append(i > 0 ? ", " : "").append(p.items.get(i).expression).append(" AS ").append(aliases.get(i));
+        }
+        out.append(' ').append(p.tail);
+        String guarded = "`" + prefix + "g`";
+        out.append("\nWITH ").append(String.join(", ", aliases)).append(", CASE WHEN typeOf(").append(aliases.get(0))
+                .append(") = 'Node' THEN ").append(aliases.get(0)).append(" END AS ").append(guarded);
+        out.append("\nRETURN [typeOf(").append(aliases.get(0)).append("), ").append(reader.apply(guarded)).append("] AS ")
+                .append(aliases.get(0));
+        List<String> columns = new ArrayList<>();
+        for (int i = 0; i < aliases.size(); i++) {
+            columns.add(p.items.get(i).name);
+            if (i > 0) {
+                out.append(", ").append(aliases.get(i)).append(" AS ").append(aliases.get(i));
+            }
+        }
+        return Optional.of(new Rewrite(out.toString(), columns, List.of(), Map.of()));
     }
 
     /** {@code 1 / ln 2}, to turn {@code log} into {@code log2}. */

@@ -384,6 +384,31 @@ public final class EntityOperations<T> {
     }
 
     /**
+     * Entities from the first column of a user's query whose final RETURN was rewritten to
+     * {@code [typeOf(c), <shape items of c>]} ({@code ExactReturn.rewriteFirstColumnAsEntity}):
+     * properties by name and exact doubles in the one reply, no node ids to resolve.
+     */
+    @SuppressWarnings("unchecked")
+    public List<T> readEntityColumn(QueryResult r) {
+        List<T> out = new ArrayList<>(r.rows().size());
+        for (List<GraphValue> row : r.rows()) {
+            List<GraphValue> cell = ((ListValue) row.get(0)).values();
+            String type = ((StringValue) cell.get(0)).value();
+            if (type.equals("Null")) {
+                out.add(null);
+            } else if (type.equals("Node")) {
+                List<GraphValue> items = cell.subList(1, cell.size());
+                out.add((T) shape.read(labelIndex.concreteType(entity, shape.labels(items, 0)), items, 0));
+            } else {
+                throw new IllegalArgumentException("Expected a node for " + entity.type().getSimpleName()
+                        + " in column 0 but the query returned a " + type
+                        + "; return the node variable (RETURN n), or use a projection or scalar type");
+            }
+        }
+        return out;
+    }
+
+    /**
      * Entities from nodes in column {@code column} of a query the user wrote. The transport has
      * checked that the node's property names are current. Its reply carries doubles rounded to
      * 15 digits, so for entities with double properties the exact values are fetched by id in

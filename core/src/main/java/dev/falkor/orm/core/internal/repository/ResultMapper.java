@@ -24,6 +24,9 @@ import java.util.function.Function;
  */
 final class ResultMapper<T> {
     private final Function<QueryResult, Step<List<T>>> mapping;
+    /** For entity results: the first column rewritten to the entity's read items, and how to read them. */
+    private final Function<String, java.util.Optional<ExactReturn.Rewrite>> entityRewrite;
+    private final Function<QueryResult, Step<List<T>>> rewrittenMapping;
     /** The columns to read in exact form, or null when the element type reads no doubles. */
     private final Function<ExactReturn.Column, ExactReturn.Form> exact;
     /** For {@link ExactReturn.Form#NODE} columns: the node properties read exactly. */
@@ -32,6 +35,15 @@ final class ResultMapper<T> {
 
     private ResultMapper(Function<QueryResult, Step<List<T>>> mapping, Function<ExactReturn.Column, ExactReturn.Form> exact,
                          Map<String, ExactReturn.Form> nodeProperties, String readAs) {
+        this(mapping, exact, nodeProperties, readAs, null, null);
+    }
+
+    private ResultMapper(Function<QueryResult, Step<List<T>>> mapping, Function<ExactReturn.Column, ExactReturn.Form> exact,
+                         Map<String, ExactReturn.Form> nodeProperties, String readAs,
+                         Function<String, java.util.Optional<ExactReturn.Rewrite>> entityRewrite,
+                         Function<QueryResult, Step<List<T>>> rewrittenMapping) {
+        this.entityRewrite = entityRewrite;
+        this.rewrittenMapping = rewrittenMapping;
         this.mapping = mapping;
         this.exact = exact;
         this.nodeProperties = nodeProperties;
@@ -43,6 +55,9 @@ final class ResultMapper<T> {
      * entities with doubles are fetched once more by id (their node values carry rounded doubles).
      */
     Step<List<T>> map(QueryResult result, ExactReturn.Rewrite rewrite) {
+        if (entityRewrite != null && !rewrite.isUnchanged()) {
+            return rewrittenMapping.apply(rewrite.decode(result));
+        }
         return mapping.apply(rewrite.decode(result));
     }
 
@@ -54,6 +69,11 @@ final class ResultMapper<T> {
      * @throws MappingException if doubles are needed and the query's shape is not understood
      */
     ExactReturn.Rewrite prepare(String cypher, String where) {
+        if (entityRewrite != null) {
+            // an entity column read by name: no node ids to resolve, exact doubles in the same reply;
+            // a shape the rewriter does not follow is read as the server sends the node
+            return entityRewrite.apply(cypher).orElseGet(() -> ExactReturn.Rewrite.unchanged(cypher));
+        }
         if (exact == null) {
             return ExactReturn.Rewrite.unchanged(cypher);
         }
@@ -76,7 +96,9 @@ final class ResultMapper<T> {
             case ENTITY -> {
                 EntityOperations<Object> ops = factory.operations(type);
                 yield new ResultMapper<>(r -> (Step<List<T>>) (Step<?>) ops.readNodesStep(r, 0), null, Map.of(),
-                        type.getName());
+                        type.getName(), cypher -> ExactReturn.rewriteFirstColumnAsEntity(cypher,
+                                g -> ops.shape().entityExpression(g)),
+                        r -> Step.done((List<T>) ops.readEntityColumn(r)));
             }
             case INTERFACE_PROJECTION, RECORD_PROJECTION ->
                     projection(Projections.plan(type, null, factory.lookup()), values, type);
