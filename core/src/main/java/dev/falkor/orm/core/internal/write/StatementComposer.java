@@ -67,8 +67,20 @@ public final class StatementComposer {
         if (part instanceof WritePlan.UpsertNodes u) {
             return new WritePlan.UpsertNodes(u.entity(), u.rows().subList(from, to));
         }
-        WritePlan.DeleteNodes d = (WritePlan.DeleteNodes) part;
-        return new WritePlan.DeleteNodes(d.entity(), d.ids().subList(from, to));
+        if (part instanceof WritePlan.DeleteNodes d) {
+            return new WritePlan.DeleteNodes(d.entity(), d.ids().subList(from, to));
+        }
+        if (part instanceof WritePlan.MergeEdges m) {
+            return new WritePlan.MergeEdges(m.type(), m.from(), m.to(), m.rows().subList(from, to));
+        }
+        WritePlan.DeleteEdges d = (WritePlan.DeleteEdges) part;
+        return new WritePlan.DeleteEdges(d.type(), d.from(), d.to(), d.rows().subList(from, to));
+    }
+
+    /** {@code MATCH (a:From {id: row.src}), (b:To {id: row.dst})} for an edge row. */
+    private static String endpoints(EntityMetadata from, EntityMetadata to) {
+        return "MATCH (a:" + Identifiers.quote(from.primaryLabel()) + " {" + from.id().quotedName() + ": row.src}), (b:"
+                + Identifiers.quote(to.primaryLabel()) + " {" + to.id().quotedName() + ": row.dst})";
     }
 
     private Statement statement(List<WritePlan.Part> parts) {
@@ -92,12 +104,23 @@ public final class StatementComposer {
             if (part instanceof WritePlan.UpsertNodes u) {
                 cypher.append(upsertFor(u.entity()).replace("$rows", "$" + name));
                 params.put(name, u.rows());
-            } else {
-                WritePlan.DeleteNodes d = (WritePlan.DeleteNodes) part;
+            } else if (part instanceof WritePlan.DeleteNodes d) {
                 EntityMetadata e = d.entity();
                 cypher.append("MATCH (n:").append(Identifiers.quote(e.primaryLabel())).append(") WHERE n.")
                         .append(e.id().quotedName()).append(" IN $").append(name).append(" DELETE n");
                 params.put(name, d.ids());
+            } else if (part instanceof WritePlan.MergeEdges m) {
+                cypher.append("UNWIND $").append(name).append(" AS row ").append(endpoints(m.from(), m.to()))
+                        .append(" MERGE (a)-[r:").append(Identifiers.quote(m.type())).append("]->(b) SET r += row.props");
+                params.put(name, m.rows());
+            } else {
+                WritePlan.DeleteEdges d = (WritePlan.DeleteEdges) part;
+                cypher.append("UNWIND $").append(name).append(" AS row MATCH (a:")
+                        .append(Identifiers.quote(d.from().primaryLabel())).append(" {").append(d.from().id().quotedName())
+                        .append(": row.src})-[r:").append(Identifiers.quote(d.type())).append("]->(b:")
+                        .append(Identifiers.quote(d.to().primaryLabel())).append(" {").append(d.to().id().quotedName())
+                        .append(": row.dst}) DELETE r");
+                params.put(name, d.rows());
             }
             n++;
         }

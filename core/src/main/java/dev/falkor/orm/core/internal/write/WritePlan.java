@@ -8,15 +8,17 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What a write changes, as data: node upserts and deletes per entity type, and the guards the
- * statement must pass (the unique constraints that must be operational). Built by the mapper
+ * What a write changes, as data: node upserts and deletes per entity type, relationship merges
+ * and deletes per type, and the guards the statement must pass (the unique constraints that
+ * must be operational). Built by the mapper
  * (save, delete; sessions and relationships later) and rendered to Cypher by a
  * {@link StatementComposer}; nothing here is sent until a runner runs the composed steps.
  */
 public final class WritePlan {
 
     /** One change. */
-    public sealed interface Part permits UpsertNodes, DeleteNodes {
+    public sealed interface Part permits UpsertNodes, DeleteNodes, MergeEdges, DeleteEdges {
+        /** The entity whose constraints guard this part (for edges: the source's). */
         EntityMetadata entity();
 
         /** Number of rows or ids the part carries. */
@@ -52,6 +54,52 @@ public final class WritePlan {
         }
     }
 
+    /**
+     * Creates (once) or updates relationships of {@code type} from {@code from} to {@code to}
+     * nodes, found by id: each row is {@code {src: <graph id>, dst: <graph id>, props: {...}}}.
+     * A missing endpoint makes the row a no-op. {@code type} is a validated identifier.
+     */
+    public record MergeEdges(String type, EntityMetadata from, EntityMetadata to, List<Map<String, Object>> rows)
+            implements Part {
+        public MergeEdges {
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+            rows = List.copyOf(rows);
+        }
+
+        @Override
+        public EntityMetadata entity() {
+            return from;
+        }
+
+        @Override
+        public int size() {
+            return rows.size();
+        }
+    }
+
+    /** Deletes the relationships of {@code type} between these endpoints: rows {@code {src: id, dst: id}}. */
+    public record DeleteEdges(String type, EntityMetadata from, EntityMetadata to, List<Map<String, Object>> rows)
+            implements Part {
+        public DeleteEdges {
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+            rows = List.copyOf(rows);
+        }
+
+        @Override
+        public EntityMetadata entity() {
+            return from;
+        }
+
+        @Override
+        public int size() {
+            return rows.size();
+        }
+    }
+
     private final List<Part> parts;
 
     private WritePlan(List<Part> parts) {
@@ -68,6 +116,13 @@ public final class WritePlan {
 
     public List<Part> parts() {
         return parts;
+    }
+
+    /** This plan followed by {@code more}'s parts. */
+    public WritePlan and(WritePlan more) {
+        List<Part> all = new ArrayList<>(parts);
+        all.addAll(more.parts);
+        return new WritePlan(all);
     }
 
     /** Rows and ids over all parts. */
