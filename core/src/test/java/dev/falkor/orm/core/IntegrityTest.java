@@ -218,6 +218,17 @@ class IntegrityTest extends GraphTestSupport {
     }
 
     @Test
+    void indexesComeBackWhenTheFirstOperationAfterADeleteIsAWrite() {
+        members.save(member(1, "Ann", 40));
+        other.deleteGraph(graph);
+        members.save(member(2, "Bo", 41)); // no read in between: the write itself notices
+        long indexes = ((IntegerValue) other.execute(GraphQuery.read(graph, "CALL db.indexes() YIELD label, properties"
+                + " WHERE label = 'Member' AND 'number' IN properties RETURN count(*)", Map.of())).scalar()).value();
+        assertEquals(1, indexes, "the id index of an entity without unique properties is back too");
+        assertEquals(1, count("(:Member)"));
+    }
+
+    @Test
     void readsOfAMissingGraphAnswerEmpty() {
         String missing = graph + "_missing";
         try (FalkorOrm none = FalkorOrm.builder().transport(transport).graph(missing).lookup(MethodHandles.lookup())

@@ -73,6 +73,26 @@ public final class SchemaManager {
         ensured.add(entity);
     }
 
+    /**
+     * After a write found the graph re-created: with {@link SchemaMode#CREATE} the schema of
+     * every entity ensured so far (and of {@code written}) is created again; with
+     * {@link SchemaMode#VALIDATE} the write stands and the next bootstrap reports what is
+     * missing; with {@link SchemaMode#NONE} nothing happens.
+     */
+    void afterRecreation(java.util.Collection<EntityMetadata> written) {
+        if (mode != SchemaMode.CREATE) {
+            if (mode == SchemaMode.VALIDATE) {
+                LOG.warn("Graph {} was re-created: its indexes and constraints are gone and SchemaMode.VALIDATE does "
+                        + "not create them", graph.graph());
+            }
+            return;
+        }
+        reensure();
+        for (EntityMetadata e : written) {
+            ensure(e);
+        }
+    }
+
     /** Ensures again every entity ensured so far (after the graph was found deleted or re-created). */
     void reensure() {
         for (EntityMetadata e : List.copyOf(ensured)) {

@@ -56,6 +56,14 @@ public final class Writes {
         GraphQuery query = graph.writeQuery(s.cypher(), s.parameters());
         Step.Run<Void> run = new Step.Run<>(query, true, r -> {
             if (!s.guarded() || ok(r)) {
+                if (s.labelsBeyondSet(r.statistics().labelsAdded(), r.statistics().nodesCreated())) {
+                    // a label new to the graph, although the mapper's indexes had registered it: the
+                    // graph was deleted or re-created (by anyone, or a restart); this write is done,
+                    // bring its indexes and constraints back before the next
+                    LOG.info("Graph {} was re-created since its schema was ensured; creating indexes and "
+                            + "constraints again", graph.graph());
+                    schema.afterRecreation(s.entities());
+                }
                 return Step.done(null);
             }
             if (!firstTry) {

@@ -28,8 +28,21 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class StatementComposer {
 
-    /** One statement to send: its text, parameters, and whether it reports a guard outcome. */
-    public record Statement(String cypher, Map<String, Object> parameters, boolean guarded) {
+    /**
+     * One statement to send: its text, parameters, whether it reports a guard outcome, and how
+     * many labels each node it creates gets by {@code SET} (the server counts those in "Labels
+     * added"; anything above means a label was new to the graph: see {@link #labelsBeyondSet}).
+     */
+    public record Statement(String cypher, Map<String, Object> parameters, boolean guarded, int labelsSetPerCreatedNode,
+                            List<EntityMetadata> entities) {
+
+        /**
+         * True if the reply's statistics show a label that was new to the graph, which after the
+         * mapper created its indexes means the graph was deleted or re-created meanwhile.
+         */
+        public boolean labelsBeyondSet(int labelsAdded, int nodesCreated) {
+            return labelsAdded > (long) nodesCreated * labelsSetPerCreatedNode;
+        }
     }
 
     private final int batchSize;
@@ -87,6 +100,8 @@ public final class StatementComposer {
         StringBuilder cypher = new StringBuilder();
         Map<String, Object> params = new LinkedHashMap<>();
         boolean guarded = false;
+        int labelsPerNode = 0;
+        Set<EntityMetadata> entities = new LinkedHashSet<>();
         int n = 0;
         for (WritePlan.Part part : parts) {
             if (part.size() == 0) {
@@ -101,9 +116,11 @@ public final class StatementComposer {
                 cypher.append(guard.replace("__guard", "__g" + n));
                 guarded = true;
             }
+            entities.add(part.entity());
             if (part instanceof WritePlan.UpsertNodes u) {
                 cypher.append(upsertFor(u.entity()).replace("$rows", "$" + name));
                 params.put(name, u.rows());
+                labelsPerNode = Math.max(labelsPerNode, u.entity().labels().size() - 1);
             } else if (part instanceof WritePlan.DeleteNodes d) {
                 EntityMetadata e = d.entity();
                 cypher.append("MATCH (n:").append(Identifiers.quote(e.primaryLabel())).append(") WHERE n.")
@@ -135,7 +152,7 @@ public final class StatementComposer {
             cypher.append(" WITH count(*) AS __done ").append(check(new ArrayList<>(conditions), "__ok"))
                     .append("RETURN __ok = ").append(conditions.size()).append(" AS ok");
         }
-        return new Statement(cypher.toString(), params, guarded);
+        return new Statement(cypher.toString(), params, guarded, labelsPerNode, List.copyOf(entities));
     }
 
     /**
