@@ -4,7 +4,6 @@ import dev.falkor.orm.api.InvalidEntityException;
 import dev.falkor.orm.api.Page;
 import dev.falkor.orm.api.Pageable;
 import dev.falkor.orm.api.ScrollPosition;
-import dev.falkor.orm.api.Slice;
 import dev.falkor.orm.api.Sort;
 import dev.falkor.orm.api.Window;
 import dev.falkor.orm.core.internal.Types;
@@ -248,11 +247,6 @@ public final class EntityOperations<T> {
         return graph.run(Step.run(graph.readQuery(statements.count, Map.of()), true, EntityOperations::countOf));
     }
 
-    /** Number of entities matching {@code where}. */
-    public long count(String where, Map<String, ?> params) {
-        return graph.run(countStep(where, params, false));
-    }
-
     /** The step counting entities matching {@code where}. */
     public Step<Long> countStep(String where, Map<String, ?> params, boolean distinct) {
         return Step.run(graph.readQuery(statements.matchWhere(where) + " RETURN count(" + (distinct ? "DISTINCT " : "")
@@ -315,12 +309,6 @@ public final class EntityOperations<T> {
                         ? Step.done(pageable.offset() + rows.size())
                         : countStep(where, params, false))
                         .map(total -> (Page<T>) new Chunks.PageImpl<>(rows, pageable, total)));
-    }
-
-    /** A slice: fetches one row more than asked to know whether another slice follows. */
-    public Slice<T> slice(String where, Map<String, ?> params, Pageable pageable) {
-        return graph.run(selectStep(where, params, pageable.sort(), pageable.offset(), pageable.size() + 1L)
-                .map(rows -> QueryMethods.slice(rows, pageable)));
     }
 
     /**

@@ -85,11 +85,6 @@ public final class GraphAccess implements Runner.Statements {
         return execute(writeQuery(cypher, parameters), false);
     }
 
-    /** Runs a write that gives the same result when run twice (an upsert or delete by id). */
-    public QueryResult idempotentWrite(String cypher, Map<String, ?> parameters) {
-        return execute(writeQuery(cypher, parameters), true);
-    }
-
     /** Runs any statement of the mapper; reads count as idempotent, writes do not. */
     public QueryResult execute(GraphQuery query) {
         return execute(query, query.readOnly());
@@ -199,10 +194,5 @@ public final class GraphAccess implements Runner.Statements {
         boolean stale = schemaMayBeStale;
         schemaMayBeStale = false;
         return stale;
-    }
-
-    /** Marks the schema as possibly gone (for example when a guarded write found its constraint missing). */
-    void markSchemaStale() {
-        schemaMayBeStale = true;
     }
 }
