@@ -33,6 +33,12 @@ public abstract class WireTransport implements Transport {
 
     private final TransportConfig config;
     private final Map<String, GraphSchemaCache> schemas = new ConcurrentHashMap<>();
+    /**
+     * Statements (graph and text) whose replies held nodes or relationships: next time their
+     * name check travels in the same round trip. Bounded; forgetting one only costs a round trip.
+     */
+    private final java.util.Set<String> returnsEntities = ConcurrentHashMap.newKeySet();
+    private static final int MAX_REMEMBERED = 1024;
 
     protected WireTransport(TransportConfig config) {
         this.config = config;
@@ -56,6 +62,23 @@ public abstract class WireTransport implements Transport {
     }
 
     /**
+     * Sends an encoded query and, right behind it on the same connection, a follow-up (the
+     * name lookup), in one round trip where the client can pipeline; returns both replies, a
+     * server error of either as a {@link ServerErrorReply} in its slot (the first one's error
+     * is thrown by the caller). By default two {@link #send(WireCodec.Command)} calls.
+     */
+    protected Object[] sendPipelined(WireCodec.Command command, WireCodec.Command followUp) {
+        Object first = send(command);
+        Object second;
+        try {
+            second = send(followUp);
+        } catch (ServerErrorReply e) {
+            second = e;
+        }
+        return new Object[] {first, second};
+    }
+
+    /**
      * Sends one encoded query without blocking the caller. By default {@link #send(WireCodec.Command)}
      * on the common pool; a natively asynchronous transport overrides it. The stage fails with
      * the same exceptions {@link #send(WireCodec.Command)} throws.
@@ -72,18 +95,34 @@ public abstract class WireTransport implements Transport {
     @Override
     public final QueryResult execute(GraphQuery query) {
         WireCodec.Command command = WireCodec.encode(query, config);
+        String key = query.graph() + '\0' + query.cypher();
+        boolean pipelined = returnsEntities.contains(key);
         long start = System.nanoTime();
         Object reply;
+        Object namesReply = null;
         try {
-            reply = send(command);
+            if (pipelined) {
+                Object[] both = sendPipelined(command, WireCodec.namesQuery(query.graph(), true));
+                reply = both[0];
+                namesReply = both[1] instanceof ServerErrorReply ? null : both[1];
+            } else {
+                reply = send(command);
+            }
         } catch (ServerErrorReply e) {
             throw failed(command, start, e);
         }
         GraphSchemaCache cache = schema(query.graph());
         WireCodec.Decoding d = WireCodec.decode(reply, query.graph(), cache);
         if (d instanceof WireCodec.NeedsNames || ((WireCodec.Decoded) d).usedNames()) {
-            // names are fetched after the query ran, so they are at least as new as its reply
-            boolean held = WireCodec.installNames(names(query.graph()), cache);
+            if (!pipelined) {
+                if (returnsEntities.size() >= MAX_REMEMBERED) {
+                    returnsEntities.clear();
+                }
+                returnsEntities.add(key);
+            }
+            // names are fetched after the query ran (behind it on the same connection, or in a
+            // round trip of their own), so they are at least as new as its reply
+            boolean held = WireCodec.installNames(namesReply != null ? namesReply : names(query.graph()), cache);
             if (!held || d instanceof WireCodec.NeedsNames) {
                 d = redecode(reply, command, cache, held);
             }

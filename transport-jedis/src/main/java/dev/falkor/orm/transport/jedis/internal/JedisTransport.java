@@ -146,13 +146,27 @@ final class JedisTransport extends WireTransport {
         return call(command.name(), List.of(command.graph()), command.argumentBytes(), command.timeout());
     }
 
+    /** The query and its name lookup in one round trip: both written, then both replies read. */
+    @Override
+    protected Object[] sendPipelined(WireCodec.Command command, WireCodec.Command followUp) {
+        Object[] replies = new Object[2];
+        call(command.name(), List.of(command.graph()), command.argumentBytes(), command.timeout(), followUp, replies);
+        return replies;
+    }
+
     private Object call(String command, List<String> arguments, byte[][] bytes, Duration queryTimeout) {
+        return call(command, arguments, bytes, queryTimeout, null, null);
+    }
+
+    private Object call(String command, List<String> arguments, byte[][] bytes, Duration queryTimeout,
+                        WireCodec.Command followUp, Object[] replies) {
         Duration replyTimeout = config().replyTimeout(queryTimeout);
         long deadline = queryTimeout == null ? 0 : System.nanoTime() + replyTimeout.toNanos();
 
         Jedis jedis = borrow(command, arguments, deadline);
         try {
-            return exchange(jedis.getConnection(), command, arguments, bytes, queryTimeout, replyTimeout, deadline);
+            return exchange(jedis.getConnection(), command, arguments, bytes, queryTimeout, replyTimeout, deadline,
+                    followUp, replies);
         } finally {
             release(jedis);
         }
@@ -160,7 +174,8 @@ final class JedisTransport extends WireTransport {
 
     /** Writes the command and reads its reply on a borrowed connection. */
     private Object exchange(Connection connection, String command, List<String> arguments, byte[][] bytes,
-                            Duration queryTimeout, Duration replyTimeout, long deadline) {
+                            Duration queryTimeout, Duration replyTimeout, long deadline,
+                            WireCodec.Command followUp, Object[] replies) {
         byte[][] args = bytes;
         if (args == null) {
             args = new byte[arguments.size()][];
@@ -183,6 +198,10 @@ final class JedisTransport extends WireTransport {
         try {
             try {
                 connection.sendCommand(cmd, args);
+                if (followUp != null) {
+                    byte[] followName = followUp.name().getBytes(StandardCharsets.US_ASCII);
+                    connection.sendCommand(() -> followName, followUp.argumentBytes());
+                }
                 connection.getMany(0); // flushes without reading: a failure up to here left the command unsent
             } catch (JedisConnectionException e) {
                 if (watch != null && watch.cut) {
@@ -201,12 +220,22 @@ final class JedisTransport extends WireTransport {
             Object reply;
             try {
                 reply = connection.getOne();
+                if (followUp != null) {
+                    replies[0] = reply;
+                    replies[1] = followUpReply(connection);
+                }
             } catch (JedisAccessControlException e) {
+                if (followUp != null) {
+                    followUpReply(connection); // keep the connection in step before reporting
+                }
                 if (ServerErrors.isAuthenticationError(e.getMessage())) {
                     throw ServerErrors.authentication(e.getMessage(), config(), e);
                 }
                 throw new ServerErrorReply(e.getMessage(), e); // NOPERM: typed by ServerErrors
             } catch (JedisDataException e) {
+                if (followUp != null) {
+                    followUpReply(connection);
+                }
                 throw new ServerErrorReply(e.getMessage(), e);
             } catch (JedisConnectionException e) {
                 if (hasCause(e, SocketTimeoutException.class) || (watch != null && watch.cut)) {
@@ -229,6 +258,15 @@ final class JedisTransport extends WireTransport {
             if (watch != null) {
                 watch.disarm();
             }
+        }
+    }
+
+    /** Reads the follow-up's reply; a server error comes back as a value, not thrown. */
+    private static Object followUpReply(Connection connection) {
+        try {
+            return connection.getOne();
+        } catch (JedisDataException e) {
+            return new ServerErrorReply(e.getMessage(), e);
         }
     }
 
