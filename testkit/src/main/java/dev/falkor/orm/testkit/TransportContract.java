@@ -398,6 +398,32 @@ public abstract class TransportContract extends GraphTest {
     }
 
     @Test
+    void aRepeatedNodeQueryChecksNamesInTheSameRoundTripAndStaysCorrect() {
+        String g = graph + "_repeat";
+        String q = "MATCH (n:A) RETURN n, 10 / $d AS x";
+        try (dev.falkor.orm.spi.Transport other = provider().create(SharedServer.config())) {
+            transport.execute(GraphQuery.write(g, "CREATE (:A {first: 1, second: 'two'})"));
+            for (int round = 0; round < 3; round++) {
+                // the first run learns that the statement returns nodes; later ones send the name check with it
+                NodeValue n = (NodeValue) transport.execute(GraphQuery.read(g, q, Map.of("d", 2))).rows().get(0).get(0);
+                assertEquals(List.of("A"), n.labels());
+                assertEquals(round == 0 ? Map.of("first", new IntegerValue(1), "second", new StringValue("two"))
+                        : Map.of("third", new IntegerValue(3 + round), "first", new IntegerValue(round)), n.properties());
+                other.deleteGraph(g);
+                other.execute(GraphQuery.write(g, "CREATE (:Z {zz: 0, third: 0})"));
+                other.execute(GraphQuery.write(g, "MATCH (z:Z) DELETE z"));
+                other.execute(GraphQuery.write(g, "CREATE (:A {third: $t, first: $f})", Map.of("t", 4 + round, "f", round + 1)));
+            }
+            // a failing statement on the pipelined path reports its own error and leaves the connection usable
+            assertThrows(dev.falkor.orm.api.QueryException.class,
+                    () -> transport.execute(GraphQuery.read(g, q, Map.of("d", 0))));
+            assertEquals(new IntegerValue(5), transport.execute(GraphQuery.read(g, q, Map.of("d", 2))).rows().get(0).get(1));
+        } finally {
+            transport.deleteGraph(g);
+        }
+    }
+
+    @Test
     void asyncQueriesReturnResultsAndTypedFailures() throws Exception {
         QueryResult r = transport.executeAsync(GraphQuery.read(graph, "RETURN $x + 1", Map.of("x", 41)))
                 .toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);

@@ -55,18 +55,68 @@ public final class GraphSchemaCache {
      * means the graph was re-created since the names were cached: anything decoded with them
      * must be decoded again.
      */
-    public synchronized boolean verify(List<String> labels, List<String> types, List<String> keys) {
+    public boolean verify(List<String> labels, List<String> types, List<String> keys) {
+        return install(labels, types, keys).held();
+    }
+
+    /**
+     * The names fetched after a reply, merged into the cache, and a snapshot to decode that
+     * reply with. Several threads install concurrently and their fetches may finish in any
+     * order, so the cache only moves forward: lists that are a prefix of the cached ones (an
+     * older fetch of the same graph) leave it as it is; lists that contradict it (the graph was
+     * re-created) replace it and report {@code held() == false}. The snapshot covers every id the
+     * reply can hold, whatever other threads install meanwhile.
+     */
+    public synchronized Snapshot install(List<String> labels, List<String> types, List<String> keys) {
         String[][] old = sections;
         String[][] fresh = {labels.toArray(String[]::new), types.toArray(String[]::new), keys.toArray(String[]::new)};
-        boolean prefix = true;
-        for (int s = 0; s < 3 && prefix; s++) {
-            prefix = old[s].length <= fresh[s].length;
-            for (int i = 0; prefix && i < old[s].length; i++) {
-                prefix = old[s][i].equals(fresh[s][i]);
-            }
+        boolean oldIsPrefix = true;
+        boolean freshIsPrefix = true;
+        for (int s = 0; s < 3; s++) {
+            oldIsPrefix &= isPrefix(old[s], fresh[s]);
+            freshIsPrefix &= isPrefix(fresh[s], old[s]);
+        }
+        if (oldIsPrefix) {
+            sections = fresh;
+            return new Snapshot(fresh, true);
+        }
+        if (freshIsPrefix) {
+            return new Snapshot(old, true); // an older fetch of the same graph: the cache already knows more
         }
         sections = fresh;
-        return prefix;
+        return new Snapshot(fresh, false);
+    }
+
+    private static boolean isPrefix(String[] shorter, String[] longer) {
+        if (shorter.length > longer.length) {
+            return false;
+        }
+        for (int i = 0; i < shorter.length; i++) {
+            if (!shorter[i].equals(longer[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Names to decode one reply with; {@code held} is false if they contradict what was cached. */
+    public static final class Snapshot {
+        private final String[][] sections;
+        private final boolean held;
+
+        private Snapshot(String[][] sections, boolean held) {
+            this.sections = sections;
+            this.held = held;
+        }
+
+        public boolean held() {
+            return held;
+        }
+
+        /** A lookup over exactly these names. */
+        public Lookup lookup() {
+            return new Lookup(sections);
+        }
     }
 
     /** Name lookups for one decoding; a miss yields a placeholder and is remembered. */

@@ -120,12 +120,23 @@ public final class WireCodec {
         return new Decoded(result, lookup.used());
     }
 
-    /** Installs the reply of {@link #namesQuery}; true if every name cached before still holds. */
-    public static boolean installNames(Object reply, GraphSchemaCache cache) {
+    /**
+     * Installs the reply of {@link #namesQuery}; the snapshot says whether every name cached
+     * before still holds, and decodes the reply it was fetched for ({@link #decode(Object, String,
+     * GraphSchemaCache.Snapshot)}).
+     */
+    public static GraphSchemaCache.Snapshot installNames(Object reply, GraphSchemaCache cache) {
         List<List<String>> out = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (List<GraphValue> row : CompactReplyDecoder.decode(reply, GraphSchemaCache.NONE).rows()) {
             out.get((int) ((IntegerValue) row.get(0)).value()).add(((StringValue) row.get(1)).value());
         }
-        return cache.verify(out.get(0), out.get(1), out.get(2));
+        return cache.install(out.get(0), out.get(1), out.get(2));
+    }
+
+    /** Decodes a reply with the names fetched after it, immune to what other threads cache meanwhile. */
+    public static Decoding decode(Object reply, String graph, GraphSchemaCache.Snapshot names) {
+        GraphSchemaCache.Lookup lookup = names.lookup();
+        QueryResult result = CompactReplyDecoder.decode(reply, lookup);
+        return lookup.missed() ? new NeedsNames(graph) : new Decoded(result, lookup.used());
     }
 }

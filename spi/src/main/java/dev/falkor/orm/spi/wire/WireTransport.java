@@ -122,9 +122,10 @@ public abstract class WireTransport implements Transport {
             }
             // names are fetched after the query ran (behind it on the same connection, or in a
             // round trip of their own), so they are at least as new as its reply
-            boolean held = WireCodec.installNames(namesReply != null ? namesReply : names(query.graph()), cache);
-            if (!held || d instanceof WireCodec.NeedsNames) {
-                d = redecode(reply, command, cache, held);
+            GraphSchemaCache.Snapshot names = WireCodec.installNames(namesReply != null ? namesReply
+                    : names(query.graph()), cache);
+            if (!names.held() || d instanceof WireCodec.NeedsNames) {
+                d = redecode(reply, command, names);
             }
         }
         return logged(command, start, ((WireCodec.Decoded) d).result());
@@ -153,20 +154,20 @@ public abstract class WireTransport implements Transport {
                 return CompletableFuture.completedFuture(logged(command, start, done.result()));
             }
             return namesAsync(query.graph()).thenApply(names -> {
-                boolean held = WireCodec.installNames(names, cache);
-                WireCodec.Decoding again = !held || d instanceof WireCodec.NeedsNames
-                        ? redecode(reply, command, cache, held) : d;
+                GraphSchemaCache.Snapshot snapshot = WireCodec.installNames(names, cache);
+                WireCodec.Decoding again = !snapshot.held() || d instanceof WireCodec.NeedsNames
+                        ? redecode(reply, command, snapshot) : d;
                 return logged(command, start, ((WireCodec.Decoded) again).result());
             });
         });
     }
 
-    private WireCodec.Decoding redecode(Object reply, WireCodec.Command command, GraphSchemaCache cache, boolean held) {
-        if (!held) {
+    private WireCodec.Decoding redecode(Object reply, WireCodec.Command command, GraphSchemaCache.Snapshot names) {
+        if (!names.held()) {
             QUERY_LOG.debug("graph={} was re-created since its names were cached; decoding the reply again",
                     command.graph());
         }
-        WireCodec.Decoding again = WireCodec.decode(reply, command.graph(), cache);
+        WireCodec.Decoding again = WireCodec.decode(reply, command.graph(), names);
         if (again instanceof WireCodec.NeedsNames) {
             throw new IllegalStateException("Graph '" + command.graph() + "' sent a label, relationship type or "
                     + "property key id that its own db.labels()/db.relationshipTypes()/db.propertyKeys() do not list");

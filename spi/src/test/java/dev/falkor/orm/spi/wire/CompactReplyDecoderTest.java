@@ -47,4 +47,22 @@ class CompactReplyDecoderTest {
         Object scalar = List.of(List.of(List.of(1L, "x")), List.of(List.of(List.of(3L, 1L))), List.of());
         assertFalse(((WireCodec.Decoded) WireCodec.decode(scalar, "g", cache)).usedNames());
     }
+
+    @Test
+    void theCacheOnlyMovesForwardWhenFetchesFinishOutOfOrder() {
+        GraphSchemaCache cache = new GraphSchemaCache("g");
+        assertTrue(cache.install(List.of("A", "B"), List.of(), List.of("k", "x")).held());
+        // an older fetch (before B and x existed) finishes late: the cache keeps what it knows
+        GraphSchemaCache.Snapshot late = cache.install(List.of("A"), List.of(), List.of("k"));
+        assertTrue(late.held());
+        Object node = List.of(8L, List.of(7L, List.of(1L), List.of(List.of(1L, 2L, "v"))));
+        Object reply = List.of(List.of(List.of(1L, "n")), List.of(List.of(node)), List.of());
+        WireCodec.Decoded d = assertInstanceOf(WireCodec.Decoded.class, WireCodec.decode(reply, "g", cache));
+        assertEquals(List.of("B"), ((NodeValue) d.result().rows().get(0).get(0)).labels());
+        // a re-created graph replaces the names, and the snapshot decodes with exactly what was fetched
+        GraphSchemaCache.Snapshot recreated = cache.install(List.of("X", "Y"), List.of(), List.of("q", "r"));
+        assertFalse(recreated.held());
+        WireCodec.Decoded again = assertInstanceOf(WireCodec.Decoded.class, WireCodec.decode(reply, "g", recreated));
+        assertEquals(Map.of("r", new StringValue("v")), ((NodeValue) again.result().rows().get(0).get(0)).properties());
+    }
 }
