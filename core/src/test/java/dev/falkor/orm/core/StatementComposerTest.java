@@ -114,7 +114,7 @@ class StatementComposerTest extends GraphTestSupport {
         StatementComposer composer = new StatementComposer(1000, true);
         WritePlan plan = WritePlan.of(
                 new WritePlan.UpsertNodes(member, List.of(row(1L, Map.of("name", "a")), row(2L, Map.of("name", "b")))),
-                new WritePlan.MergeEdges("KNOWS", member, member, List.of(edge(1L, 2L, Map.of("since", 2020)),
+                WritePlan.Edges.merge("KNOWS", member, member, List.of(edge(1L, 2L, Map.of("since", 2020)),
                         edge(1L, 99L, Map.of("since", 1)))));
         assertEquals(1, composer.compose(plan).size());
         composer.compose(plan).forEach(this::send);
@@ -122,20 +122,20 @@ class StatementComposerTest extends GraphTestSupport {
         assertEquals(1, count("(:Member {number: 1})-[:KNOWS {since: 2020}]->(:Member {number: 2})"));
         assertEquals(1, count("()-[:KNOWS]->()"), "a row whose endpoint does not exist is a no-op");
 
-        WritePlan change = WritePlan.of(new WritePlan.MergeEdges("KNOWS", member, member,
+        WritePlan change = WritePlan.of(WritePlan.Edges.merge("KNOWS", member, member,
                 List.of(edge(1L, 2L, Map.of("since", 2021)))))
-                .and(WritePlan.of(new WritePlan.MergeEdges("LIKES", member, member, List.of(edge(2L, 1L, Map.of())))));
+                .and(WritePlan.of(WritePlan.Edges.merge("LIKES", member, member, List.of(edge(2L, 1L, Map.of())))));
         composer.compose(change).forEach(this::send);
         assertEquals(1, count("(:Member {number: 1})-[:KNOWS {since: 2021}]->(:Member {number: 2})"));
         assertEquals(1, count("(:Member {number: 2})-[:LIKES]->(:Member {number: 1})"));
 
         // removing an edge and failing later in the same statement removes nothing
         WritePlan failing = WritePlan.of(
-                new WritePlan.DeleteEdges("KNOWS", member, member, List.of(edge(1L, 2L, null))),
+                WritePlan.Edges.delete("KNOWS", member, member, List.of(edge(1L, 2L, null))),
                 new WritePlan.UpsertNodes(account, List.of(row(50L, Map.of("email", "dup@x")), row(51L, Map.of("email", "dup@x")))));
         assertThrows(ConstraintViolationException.class, () -> send(composer.compose(failing).get(0)));
         assertEquals(1, count("()-[:KNOWS]->()"));
-        composer.compose(WritePlan.of(new WritePlan.DeleteEdges("KNOWS", member, member, List.of(edge(1L, 2L, null)))))
+        composer.compose(WritePlan.of(WritePlan.Edges.delete("KNOWS", member, member, List.of(edge(1L, 2L, null)))))
                 .forEach(this::send);
         assertEquals(0, count("()-[:KNOWS]->()"));
         assertEquals(1, count("()-[:LIKES]->()"));

@@ -279,14 +279,7 @@ public final class ExactReturn {
             return Optional.empty(); // a column name with a back-quote cannot be kept as an alias
         }
         StringBuilder out = new StringBuilder(cypher.length() + 256);
-        out.append(cypher, 0, p.returnStart).append("WITH ");
-        if (p.distinct) {
-            out.append("DISTINCT ");
-        }
-        for (int i = 0; i < p.items.size(); i++) {
-            out.append(i > 0 ? ", " : "").append(p.items.get(i).expression).append(" AS ").append(aliases.get(i));
-        }
-        out.append(' ').append(p.tail);
+        appendReturnAsWith(out, cypher, p, aliases);
         String guarded = "`" + prefix + "g`";
         out.append("\nWITH ").append(String.join(", ", aliases)).append(", CASE WHEN typeOf(").append(aliases.get(0))
                 .append(") = 'Node' THEN ").append(aliases.get(0)).append(" END AS ").append(guarded);
@@ -300,6 +293,21 @@ public final class ExactReturn {
             }
         }
         return Optional.of(new Rewrite(out.toString(), columns, List.of(), Map.of()));
+    }
+
+    /**
+     * The statement up to its final RETURN, then that RETURN as {@code WITH [DISTINCT] item AS
+     * alias, ... <ORDER BY/SKIP/LIMIT tail>}, so a last RETURN can read the aliased columns.
+     */
+    private static void appendReturnAsWith(StringBuilder out, String cypher, Parsed p, List<String> aliases) {
+        out.append(cypher, 0, p.returnStart).append("WITH ");
+        if (p.distinct) {
+            out.append("DISTINCT ");
+        }
+        for (int i = 0; i < p.items.size(); i++) {
+            out.append(i > 0 ? ", " : "").append(p.items.get(i).expression).append(" AS ").append(aliases.get(i));
+        }
+        out.append(' ').append(p.tail);
     }
 
     /** {@code 1 / ln 2}, to turn {@code log} into {@code log2}. */
@@ -359,14 +367,7 @@ public final class ExactReturn {
             // CALL ... YIELD a, b [WHERE ...]: the yielded names are the columns, already bound
             out.append(cypher, 0, p.end);
         } else {
-            out.append(cypher, 0, p.returnStart).append("WITH ");
-            if (p.distinct) {
-                out.append("DISTINCT ");
-            }
-            for (int i = 0; i < p.items.size(); i++) {
-                out.append(i > 0 ? ", " : "").append(p.items.get(i).expression).append(" AS ").append(aliases.get(i));
-            }
-            out.append(' ').append(p.tail);
+            appendReturnAsWith(out, cypher, p, aliases);
         }
         List<String> carried = new ArrayList<>(aliases);
         // NODE columns: their chosen properties, taken out of nodes only

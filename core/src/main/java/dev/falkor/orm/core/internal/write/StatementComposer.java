@@ -83,11 +83,8 @@ public final class StatementComposer {
         if (part instanceof WritePlan.DeleteNodes d) {
             return new WritePlan.DeleteNodes(d.entity(), d.ids().subList(from, to));
         }
-        if (part instanceof WritePlan.MergeEdges m) {
-            return new WritePlan.MergeEdges(m.type(), m.from(), m.to(), m.rows().subList(from, to));
-        }
-        WritePlan.DeleteEdges d = (WritePlan.DeleteEdges) part;
-        return new WritePlan.DeleteEdges(d.type(), d.from(), d.to(), d.rows().subList(from, to));
+        WritePlan.Edges e = (WritePlan.Edges) part;
+        return new WritePlan.Edges(e.change(), e.type(), e.from(), e.to(), e.rows().subList(from, to));
     }
 
     /** {@code MATCH (a:From {id: row.src}), (b:To {id: row.dst})} for an edge row. */
@@ -126,18 +123,19 @@ public final class StatementComposer {
                 cypher.append("MATCH (n:").append(Identifiers.quote(e.primaryLabel())).append(") WHERE n.")
                         .append(e.id().quotedName()).append(" IN $").append(name).append(" DELETE n");
                 params.put(name, d.ids());
-            } else if (part instanceof WritePlan.MergeEdges m) {
-                cypher.append("UNWIND $").append(name).append(" AS row ").append(endpoints(m.from(), m.to()))
-                        .append(" MERGE (a)-[r:").append(Identifiers.quote(m.type())).append("]->(b) SET r += row.props");
-                params.put(name, m.rows());
             } else {
-                WritePlan.DeleteEdges d = (WritePlan.DeleteEdges) part;
-                cypher.append("UNWIND $").append(name).append(" AS row MATCH (a:")
-                        .append(Identifiers.quote(d.from().primaryLabel())).append(" {").append(d.from().id().quotedName())
-                        .append(": row.src})-[r:").append(Identifiers.quote(d.type())).append("]->(b:")
-                        .append(Identifiers.quote(d.to().primaryLabel())).append(" {").append(d.to().id().quotedName())
-                        .append(": row.dst}) DELETE r");
-                params.put(name, d.rows());
+                WritePlan.Edges e = (WritePlan.Edges) part;
+                cypher.append("UNWIND $").append(name).append(" AS row ");
+                if (e.change() == WritePlan.EdgeChange.MERGE) {
+                    cypher.append(endpoints(e.from(), e.to())).append(" MERGE (a)-[r:")
+                            .append(Identifiers.quote(e.type())).append("]->(b) SET r += row.props");
+                } else {
+                    cypher.append("MATCH (a:").append(Identifiers.quote(e.from().primaryLabel())).append(" {")
+                            .append(e.from().id().quotedName()).append(": row.src})-[r:").append(Identifiers.quote(e.type()))
+                            .append("]->(b:").append(Identifiers.quote(e.to().primaryLabel())).append(" {")
+                            .append(e.to().id().quotedName()).append(": row.dst}) DELETE r");
+                }
+                params.put(name, e.rows());
             }
             n++;
         }

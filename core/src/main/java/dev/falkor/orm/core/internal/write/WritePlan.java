@@ -17,7 +17,7 @@ import java.util.Objects;
 public final class WritePlan {
 
     /** One change. */
-    public sealed interface Part permits UpsertNodes, DeleteNodes, MergeEdges, DeleteEdges {
+    public sealed interface Part permits UpsertNodes, DeleteNodes, Edges {
         /** The entity whose constraints guard this part (for edges: the source's). */
         EntityMetadata entity();
 
@@ -54,39 +54,37 @@ public final class WritePlan {
         }
     }
 
-    /**
-     * Creates (once) or updates relationships of {@code type} from {@code from} to {@code to}
-     * nodes, found by id: each row is {@code {src: <graph id>, dst: <graph id>, props: {...}}}.
-     * A missing endpoint makes the row a no-op. {@code type} is a validated identifier.
-     */
-    public record MergeEdges(String type, EntityMetadata from, EntityMetadata to, List<Map<String, Object>> rows)
-            implements Part {
-        public MergeEdges {
-            Objects.requireNonNull(type, "type");
-            Objects.requireNonNull(from, "from");
-            Objects.requireNonNull(to, "to");
-            rows = List.copyOf(rows);
-        }
-
-        @Override
-        public EntityMetadata entity() {
-            return from;
-        }
-
-        @Override
-        public int size() {
-            return rows.size();
-        }
+    /** What an {@link Edges} part does to its relationships. */
+    public enum EdgeChange {
+        /** Create each relationship once (MERGE) or update its properties: rows {@code {src, dst, props}}. */
+        MERGE,
+        /** Delete the relationships between these endpoints: rows {@code {src, dst}}. */
+        DELETE
     }
 
-    /** Deletes the relationships of {@code type} between these endpoints: rows {@code {src: id, dst: id}}. */
-    public record DeleteEdges(String type, EntityMetadata from, EntityMetadata to, List<Map<String, Object>> rows)
-            implements Part {
-        public DeleteEdges {
+    /**
+     * Relationships of {@code type} from {@code from} to {@code to} nodes, found by their ids
+     * ({@code src}, {@code dst} in each row); a row whose endpoint does not exist is a no-op.
+     * {@code type} is a validated identifier.
+     */
+    public record Edges(EdgeChange change, String type, EntityMetadata from, EntityMetadata to,
+                        List<Map<String, Object>> rows) implements Part {
+        public Edges {
+            Objects.requireNonNull(change, "change");
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(to, "to");
             rows = List.copyOf(rows);
+        }
+
+        /** A merge of these rows. */
+        public static Edges merge(String type, EntityMetadata from, EntityMetadata to, List<Map<String, Object>> rows) {
+            return new Edges(EdgeChange.MERGE, type, from, to, rows);
+        }
+
+        /** A delete of these rows. */
+        public static Edges delete(String type, EntityMetadata from, EntityMetadata to, List<Map<String, Object>> rows) {
+            return new Edges(EdgeChange.DELETE, type, from, to, rows);
         }
 
         @Override
