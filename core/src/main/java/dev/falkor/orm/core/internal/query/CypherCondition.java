@@ -68,6 +68,22 @@ public record CypherCondition(String where, String orderBy, String limit, Map<St
         return new CypherRenderer(tree, nodeVariable, arguments, toGraph).render();
     }
 
+    /**
+     * Like {@link #render}, reusing the text of {@code template} (a render of the same tree for
+     * arguments with the same {@link #textKey}): the checks and parameter conversions run, no
+     * text is built. For callers that cache the text per key.
+     */
+    public static CypherCondition bind(PartTree tree, String nodeVariable, List<?> arguments,
+                                       Function<Object, Object> toGraph, CypherCondition template) {
+        Objects.requireNonNull(template, "template");
+        return new CypherRenderer(tree, nodeVariable, arguments, toGraph).bind(template);
+    }
+
+    /** What the rendered text depends on for these arguments besides the tree (see {@link #bind}). */
+    public static long textKey(PartTree tree, List<?> arguments) {
+        return CypherRenderer.textKey(tree, arguments);
+    }
+
     /** {@code WHERE <condition>}, or empty if there is no condition. */
     public String whereClause() {
         return where.isEmpty() ? "" : "WHERE " + where;

@@ -58,6 +58,70 @@ final class CypherRenderer {
         return new CypherCondition(where, orderBy, limit, parameters);
     }
 
+    /**
+     * The parameters for this call with the text of {@code template}, which a {@link #render}
+     * with the same {@link #textKey} produced: the same checks and conversions as rendering, no
+     * Cypher text built.
+     */
+    CypherCondition bind(CypherCondition template) {
+        for (AndGroup g : tree.criteria().alternatives()) {
+            for (Part p : g.parts()) {
+                bindPart(p);
+            }
+        }
+        if (tree.subject().isLimiting()) {
+            parameters.put(CypherCondition.LIMIT_PARAMETER, tree.subject().maxResults().getAsInt());
+        }
+        return new CypherCondition(template.where(), template.orderBy(), template.limit(), parameters);
+    }
+
+    /**
+     * What the text depends on besides the method: which Is/Not arguments are null (they
+     * render {@code IS NULL}); bit i for argument i, or -1 (do not cache) past 62 arguments.
+     */
+    static long textKey(PartTree tree, List<?> arguments) {
+        long key = 0;
+        for (AndGroup g : tree.criteria().alternatives()) {
+            for (Part p : g.parts()) {
+                if (p.operator() == Operator.EQUALS || p.operator() == Operator.NOT_EQUALS) {
+                    if (p.argumentIndex() > 62) {
+                        return -1;
+                    }
+                    if (arguments.get(p.argumentIndex()) == null) {
+                        key |= 1L << p.argumentIndex();
+                    }
+                }
+            }
+        }
+        return key;
+    }
+
+    /** The parameters {@link #part} registers for {@code p}, with the same checks. */
+    private void bindPart(Part p) {
+        int i = p.argumentIndex();
+        boolean ic = p.ignoreCase();
+        switch (p.operator()) {
+            case EQUALS, NOT_EQUALS -> {
+                Object v = value(p, 0, true);
+                if (v != null) {
+                    scalar(p, 0, v);
+                }
+            }
+            case LESS_THAN, BEFORE, LESS_THAN_EQUAL, GREATER_THAN, AFTER, GREATER_THAN_EQUAL, STARTING_WITH,
+                    ENDING_WITH, CONTAINING, NOT_CONTAINING -> scalar(p, 0);
+            case BETWEEN -> {
+                scalar(p, 0);
+                scalar(p, 1);
+            }
+            case IN, NOT_IN -> list(p);
+            case LIKE, NOT_LIKE -> regex(i, RegexPatterns.like(string(p)), ic);
+            case MATCHES -> regex(i, RegexPatterns.matches(string(p), ic), false);
+            case IS_NULL, IS_NOT_NULL, TRUE, FALSE, IS_EMPTY, IS_NOT_EMPTY -> {
+                // no argument
+            }
+        }
+    }
+
     private String where() {
         List<AndGroup> groups = tree.criteria().alternatives();
         List<String> ors = new ArrayList<>();

@@ -157,7 +157,18 @@ final class DerivedQueryMethod {
 
     /** The method's operation for these arguments, as a step (run blocking or asynchronously). */
     Step<Object> step(Object[] args) {
-        CypherCondition c = CypherCondition.render(tree, "n", arguments.values(args), values::toParameter);
+        List<Object> argumentValues = arguments.values(args);
+        long key = CypherCondition.textKey(tree, argumentValues);
+        CypherCondition template = key < 0 ? null : conditions.get(key);
+        CypherCondition c;
+        if (template == null) {
+            c = CypherCondition.render(tree, "n", argumentValues, values::toParameter);
+            if (key >= 0) {
+                conditions.putIfAbsent(key, c);
+            }
+        } else {
+            c = CypherCondition.bind(tree, "n", argumentValues, values::toParameter, template);
+        }
         Map<String, Object> params = c.parameters();
         String where = c.where();
         boolean distinct = tree.subject().distinct();
@@ -221,6 +232,8 @@ final class DerivedQueryMethod {
     }
 
     private static final int MAX_CACHED_STATEMENTS = 256;
+    /** The rendered condition text per {@link CypherCondition#textKey} (which Is/Not arguments are null). */
+    private final java.util.Map<Long, CypherCondition> conditions = new java.util.concurrent.ConcurrentHashMap<>();
     /** Statement texts built once per shape of call (the rendered condition, the dynamic sort, paging). */
     private final java.util.Map<StatementKey, String> statements = new java.util.concurrent.ConcurrentHashMap<>();
 

@@ -19,9 +19,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class CypherConditionTest {
 
+    /** Renders, and checks that binding the same arguments to the rendered text gives the same condition. */
     static CypherCondition render(String method, Object... args) {
-        return CypherCondition.render(PartTree.parse(method, Person.class, TestDomain.MODEL), "n",
-                Arrays.asList(args), Function.identity());
+        PartTree tree = PartTree.parse(method, Person.class, TestDomain.MODEL);
+        CypherCondition c = CypherCondition.render(tree, "n", Arrays.asList(args), Function.identity());
+        CypherCondition bound = CypherCondition.bind(tree, "n", Arrays.asList(args), Function.identity(), c);
+        assertEquals(c, bound, "bind gives what render gives: " + method);
+        assertEquals(new ArrayList<>(c.parameters().keySet()), new ArrayList<>(bound.parameters().keySet()), method);
+        return c;
     }
 
     static Map<String, Object> params(Object... kv) {
