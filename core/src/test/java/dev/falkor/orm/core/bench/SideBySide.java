@@ -27,6 +27,8 @@ public final class SideBySide {
     private static final ProtocolCommand QUERY = () -> "GRAPH.QUERY".getBytes(StandardCharsets.US_ASCII);
     private static final String GRAPH = "sidebyside";
     private static final int NODES = 5_000;
+    /** {@code -Dwrites=false} leaves the saveAll candidates out (reads on a graph that does not grow). */
+    private static final boolean WRITES = !"false".equals(System.getProperty("writes"));
 
     @Node("Plain")
     public static class Plain {
@@ -131,6 +133,15 @@ public final class SideBySide {
                 long[] plain = pairedReads(reads, random, id -> rawPlain(jedis, id), id -> plains.findById(id).orElseThrow());
                 long[] dbl = pairedReads(reads, random, id -> rawPriced(jedis, id), id -> priced.findById(id).orElseThrow());
                 boolean rawFirst = r % 2 == 0;
+                if (!WRITES) {
+                    if (r >= 0) {
+                        long[] all = {plain[0], plain[1], dbl[0], dbl[1], 1, 1};
+                        for (int k = 0; k < names.length; k++) {
+                            samples.get(names[k])[r] = all[k];
+                        }
+                    }
+                    continue;
+                }
                 long rawWrite = 0;
                 long mapperWrite = 0;
                 for (int k = 0; k < 2; k++) {
