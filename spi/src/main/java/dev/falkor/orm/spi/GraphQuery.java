@@ -81,7 +81,9 @@ public record GraphQuery(String graph, String cypher, Map<String, Object> parame
         return new GraphQuery(graph, cypher, parameters, readOnly, newTimeout);
     }
 
+    /** The parameters as the canonical constructor takes them; it makes the one copy itself. */
+    @SuppressWarnings("unchecked")
     private static Map<String, Object> copy(Map<String, ?> parameters) {
-        return parameters == null ? Map.of() : new LinkedHashMap<>(parameters);
+        return (Map<String, Object>) parameters;
     }
 }

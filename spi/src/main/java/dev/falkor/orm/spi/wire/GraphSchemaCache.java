@@ -8,8 +8,8 @@ import java.util.List;
  * client, or a restart without persistence, the ids start again from 0 and still exist, naming
  * other things. So the cache is never trusted blindly: {@link WireCodec#decode} reports the
  * ids it lacks ({@link WireCodec.NeedsNames}) and whether it used any, and the driver then
- * fetches the server's current lists, {@link #verify verifies} that the cached ones are still
- * prefixes of them, and decodes again when they are not.
+ * fetches the server's current lists, {@link #install installs} them (checking that the cached
+ * ones are still prefixes of them) and decodes again when they are not.
  *
  * <p>Thread-safe: readers see immutable snapshots.
  */
@@ -32,8 +32,12 @@ public final class GraphSchemaCache {
         }
     };
 
+    private static final int MAX_REMEMBERED = 1024;
+
     private final String graph;
     private volatile String[][] sections = {new String[0], new String[0], new String[0]};
+    /** Statements whose replies held nodes or relationships: their name check can travel with them. */
+    private final java.util.Set<String> returnsEntities = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public GraphSchemaCache(String graph) {
         this.graph = graph;
@@ -44,19 +48,22 @@ public final class GraphSchemaCache {
         return graph;
     }
 
+    /** True if {@code cypher}'s replies on this graph held nodes or relationships before. */
+    public boolean returnsEntities(String cypher) {
+        return returnsEntities.contains(cypher);
+    }
+
+    /** Remembers that {@code cypher} returns nodes or relationships (bounded: forgetting costs a round trip). */
+    public void rememberReturnsEntities(String cypher) {
+        if (returnsEntities.size() >= MAX_REMEMBERED) {
+            returnsEntities.clear();
+        }
+        returnsEntities.add(cypher);
+    }
+
     /** A view for one decoding, recording whether names were used and whether any was missing. */
     public Lookup lookup() {
         return new Lookup(sections);
-    }
-
-    /**
-     * Installs the server's current lists and tells whether every name cached before still
-     * means what it meant (the cached lists are prefixes of the current ones). {@code false}
-     * means the graph was re-created since the names were cached: anything decoded with them
-     * must be decoded again.
-     */
-    public boolean verify(List<String> labels, List<String> types, List<String> keys) {
-        return install(labels, types, keys).held();
     }
 
     /**

@@ -33,12 +33,6 @@ public abstract class WireTransport implements Transport {
 
     private final TransportConfig config;
     private final Map<String, GraphSchemaCache> schemas = new ConcurrentHashMap<>();
-    /**
-     * Statements (graph and text) whose replies held nodes or relationships: next time their
-     * name check travels in the same round trip. Bounded; forgetting one only costs a round trip.
-     */
-    private final java.util.Set<String> returnsEntities = ConcurrentHashMap.newKeySet();
-    private static final int MAX_REMEMBERED = 1024;
 
     protected WireTransport(TransportConfig config) {
         this.config = config;
@@ -95,8 +89,9 @@ public abstract class WireTransport implements Transport {
     @Override
     public final QueryResult execute(GraphQuery query) {
         WireCodec.Command command = WireCodec.encode(query, config);
-        String key = query.graph() + '\0' + query.cypher();
-        boolean pipelined = returnsEntities.contains(key);
+        GraphSchemaCache cache = schema(query.graph());
+        // a statement known to return nodes sends its name check behind it, in the same round trip
+        boolean pipelined = cache.returnsEntities(query.cypher());
         long start = System.nanoTime();
         Object reply;
         Object namesReply = null;
@@ -111,22 +106,12 @@ public abstract class WireTransport implements Transport {
         } catch (ServerErrorReply e) {
             throw failed(command, start, e);
         }
-        GraphSchemaCache cache = schema(query.graph());
         WireCodec.Decoding d = WireCodec.decode(reply, query.graph(), cache);
-        if (d instanceof WireCodec.NeedsNames || ((WireCodec.Decoded) d).usedNames()) {
+        if (needsNames(d)) {
             if (!pipelined) {
-                if (returnsEntities.size() >= MAX_REMEMBERED) {
-                    returnsEntities.clear();
-                }
-                returnsEntities.add(key);
+                cache.rememberReturnsEntities(query.cypher());
             }
-            // names are fetched after the query ran (behind it on the same connection, or in a
-            // round trip of their own), so they are at least as new as its reply
-            GraphSchemaCache.Snapshot names = WireCodec.installNames(namesReply != null ? namesReply
-                    : names(query.graph()), cache);
-            if (!names.held() || d instanceof WireCodec.NeedsNames) {
-                d = redecode(reply, command, names);
-            }
+            d = withCurrentNames(reply, command, cache, d, namesReply != null ? namesReply : names(query.graph()));
         }
         return logged(command, start, ((WireCodec.Decoded) d).result());
     }
@@ -150,16 +135,28 @@ public abstract class WireTransport implements Transport {
             return reply;
         }).thenCompose(reply -> {
             WireCodec.Decoding d = WireCodec.decode(reply, query.graph(), cache);
-            if (d instanceof WireCodec.Decoded done && !done.usedNames()) {
-                return CompletableFuture.completedFuture(logged(command, start, done.result()));
+            if (!needsNames(d)) {
+                return CompletableFuture.completedFuture(logged(command, start, ((WireCodec.Decoded) d).result()));
             }
-            return namesAsync(query.graph()).thenApply(names -> {
-                GraphSchemaCache.Snapshot snapshot = WireCodec.installNames(names, cache);
-                WireCodec.Decoding again = !snapshot.held() || d instanceof WireCodec.NeedsNames
-                        ? redecode(reply, command, snapshot) : d;
-                return logged(command, start, ((WireCodec.Decoded) again).result());
-            });
+            return namesAsync(query.graph()).thenApply(names -> logged(command, start,
+                    ((WireCodec.Decoded) withCurrentNames(reply, command, cache, d, names)).result()));
         });
+    }
+
+    /** True if the reply held ids, whose names must be checked against the server's current lists. */
+    private static boolean needsNames(WireCodec.Decoding d) {
+        return d instanceof WireCodec.NeedsNames || ((WireCodec.Decoded) d).usedNames();
+    }
+
+    /**
+     * The decoding to keep, given the names fetched after the query ran (so at least as new as
+     * its reply): {@code d} if the cached names still hold and sufficed, else the reply decoded
+     * again with exactly the fetched names. Shared by the blocking and the non-blocking driver.
+     */
+    private WireCodec.Decoding withCurrentNames(Object reply, WireCodec.Command command, GraphSchemaCache cache,
+                                                WireCodec.Decoding d, Object namesReply) {
+        GraphSchemaCache.Snapshot names = WireCodec.installNames(namesReply, cache);
+        return names.held() && d instanceof WireCodec.Decoded ? d : redecode(reply, command, names);
     }
 
     private WireCodec.Decoding redecode(Object reply, WireCodec.Command command, GraphSchemaCache.Snapshot names) {

@@ -35,15 +35,15 @@ class CompactReplyDecoderTest {
         Object reply = List.of(List.of(List.of(1L, "n")), List.of(List.of(node)), List.of("Cached execution: 0"));
         assertInstanceOf(WireCodec.NeedsNames.class, WireCodec.decode(reply, "g", cache), "empty cache: names needed");
 
-        assertTrue(cache.verify(List.of("A", "B"), List.of(), List.of("k")), "nothing cached yet: nothing contradicted");
+        assertTrue(cache.install(List.of("A", "B"), List.of(), List.of("k")).held(), "nothing cached yet: nothing contradicted");
         WireCodec.Decoded d = assertInstanceOf(WireCodec.Decoded.class, WireCodec.decode(reply, "g", cache));
         assertTrue(d.usedNames());
         NodeValue n = (NodeValue) d.result().rows().get(0).get(0);
         assertEquals(List.of("B", "A"), n.labels());
         assertEquals(Map.of("k", new StringValue("v")), n.properties(), "byte[] strings are decoded too");
 
-        assertTrue(cache.verify(List.of("A", "B", "C"), List.of("T"), List.of("k", "x")), "appended names: still valid");
-        assertFalse(cache.verify(List.of("X"), List.of(), List.of("k")), "a re-created graph is detected");
+        assertTrue(cache.install(List.of("A", "B", "C"), List.of("T"), List.of("k", "x")).held(), "appended names: still valid");
+        assertFalse(cache.install(List.of("X"), List.of(), List.of("k")).held(), "a re-created graph is detected");
         Object scalar = List.of(List.of(List.of(1L, "x")), List.of(List.of(List.of(3L, 1L))), List.of());
         assertFalse(((WireCodec.Decoded) WireCodec.decode(scalar, "g", cache)).usedNames());
     }

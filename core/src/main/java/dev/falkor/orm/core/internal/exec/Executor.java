@@ -4,7 +4,6 @@ import dev.falkor.orm.spi.GraphQuery;
 import dev.falkor.orm.spi.QueryResult;
 import dev.falkor.orm.spi.Transport;
 import java.util.concurrent.CompletionStage;
-import java.util.function.UnaryOperator;
 
 /**
  * Runs one statement. Every statement the mapper sends passes exactly one executor (queries
@@ -40,11 +39,6 @@ public interface Executor {
                 return transport.command(name, arguments);
             }
         };
-    }
-
-    /** This executor wrapped by {@code decorator}. */
-    default Executor decorate(UnaryOperator<Executor> decorator) {
-        return decorator.apply(this);
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.falkor.orm.spi.value.GraphValue;
 import dev.falkor.orm.spi.value.IntegerValue;
 import dev.falkor.orm.spi.value.ListValue;
 import dev.falkor.orm.spi.value.NullValue;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,11 +14,11 @@ import java.util.List;
  * <p>FalkorDB stores and computes with exact doubles but prints them in replies with 15
  * significant digits ({@code 0.1 + 0.2} comes back as {@code 0.3}). Sending is lossless (the
  * parameter encoder writes the shortest exact decimal, which the server parses exactly);
- * reading needs help, in one of two pure-Cypher forms (no server-side state, every version):
+ * reading needs help, in pure Cypher (no server-side state, every version):
  *
  * <ul>
- * <li>{@link #mantissa}, for reads that also return the value itself (the mapper's entity
- *     reads: the rounded value arrives in {@code n{.*}}): the server returns only the integer
+ * <li>{@link #mantissa}, for every read the mapper builds (entities, derived projections),
+ *     which returns the value itself anyway: the server adds only the integer
  *     {@code m = x / 2^k} with {@code k = floor(log2|x|) - 54} (never below -1074, pinned by
  *     adding 2^-1020 inside the logarithm, so no {@code CASE}). Two spare bits absorb an
  *     off-by-one of the floating-point logarithm, so {@code m} is always an exact integer below
@@ -25,30 +26,12 @@ import java.util.List;
  *     45 ulps of {@code x} while the candidates for {@code k} differ by a factor of two.
  *     Measured against a plain {@code RETURN n} on 5,000 nodes: findById 1.12x, findAll 1.26x
  *     (the triple form: 1.18x and 2.71x), bit-exact on 466,243 hard and random values.</li>
- * <li>{@link #expression}, self-contained, for a column that carries nothing else (projections,
- *     a user's scalar columns): {@code [rounded, m, k]}, decoded by {@link #decode}.</li>
+ * <li>{@code [rounded, m, k]} triples, decoded by {@link #decode}: the self-contained form
+ *     {@code ExactReturn} writes into a user's query for a column that carries nothing else.</li>
  * </ul>
  */
 public final class ExactDoubles {
     private ExactDoubles() {
-    }
-
-    /**
-     * Cypher that evaluates {@code valueExpression} once and returns it as an exact triple
-     * (or {@code null}). {@code valueExpression} must be trusted Cypher (for example
-     * {@code n.`price`}), never user input.
-     */
-    public static String expression(String valueExpression) {
-        return "[x IN [" + valueExpression + "] | CASE WHEN x IS NULL THEN null"
-                + " WHEN x = 0.0 OR x <> x OR abs(x) = 1.0/0.0 THEN [x, 0, 0]"
-                + " ELSE [k IN [toInteger(floor(log(abs(x)) / log(2))) - 54] |"
-                + " [x, toInteger(x / 2.0^(CASE WHEN k < -1074 THEN -1074 ELSE k END)),"
-                + " CASE WHEN k < -1074 THEN -1074 ELSE k END]][0] END][0]";
-    }
-
-    /** Cypher that maps {@link #expression} over every element of a list expression. */
-    public static String listExpression(String listExpression) {
-        return "[y IN " + listExpression + " | " + expression("y") + "]";
     }
 
     /** 2^-1020: added inside the logarithm, it pins the exponent at -1074 for tiny and subnormal values. */
@@ -107,7 +90,26 @@ public final class ExactDoubles {
         return best;
     }
 
-    /** The exact double of a triple produced by {@link #expression}, or {@code null}. */
+    /**
+     * The exact value of a double or list of doubles read with {@link #mantissa} or
+     * {@link #mantissaList}: the rounded reply value with its mantissa applied; the reply value
+     * itself where no mantissa fits (null, an integer or another type stored there).
+     */
+    public static GraphValue withMantissa(GraphValue rounded, GraphValue mantissa) {
+        if (rounded instanceof DoubleValue d && mantissa instanceof IntegerValue m) {
+            return new DoubleValue(fromMantissa(d.value(), m.value()));
+        }
+        if (rounded instanceof ListValue r && mantissa instanceof ListValue ms && r.values().size() == ms.values().size()) {
+            List<GraphValue> out = new ArrayList<>(r.values().size());
+            for (int i = 0; i < r.values().size(); i++) {
+                out.add(withMantissa(r.values().get(i), ms.values().get(i)));
+            }
+            return new ListValue(out);
+        }
+        return rounded;
+    }
+
+    /** The exact double of a {@code [rounded, m, k]} triple, or {@code null}. */
     public static Double decode(GraphValue value) {
         if (value instanceof NullValue) {
             return null;

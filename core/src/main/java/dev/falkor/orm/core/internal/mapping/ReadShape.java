@@ -1,6 +1,5 @@
 package dev.falkor.orm.core.internal.mapping;
 
-import dev.falkor.orm.spi.value.DoubleValue;
 import dev.falkor.orm.spi.value.GraphValue;
 import dev.falkor.orm.spi.value.ListValue;
 import dev.falkor.orm.spi.value.MapValue;
@@ -110,19 +109,6 @@ public final class ReadShape {
         return p.exactReadIsList() ? ExactDoubles.mantissaList(expr) : ExactDoubles.mantissa(expr);
     }
 
-    /**
-     * The same items as one list expression, for a node {@code g} (a trusted name) that may be
-     * null: {@code [g{.*}, labels(g), {exact}]}, read back with {@link #read} on the list's elements.
-     */
-    public String entityExpression(String g) {
-        return returnItems(g);
-    }
-
-    /** Number of columns {@link #returnItems} produces. */
-    public int columns() {
-        return 1 + (withLabels ? 1 : 0);
-    }
-
     /** The node's labels in a row at {@code column}, or {@code null} if the shape does not fetch them. */
     public List<String> labels(List<GraphValue> row, int column) {
         if (!withLabels) {
@@ -152,44 +138,13 @@ public final class ReadShape {
                 for (GraphValue entry : ((ListValue) m).values()) {
                     List<GraphValue> kv = ((ListValue) entry).values();
                     String key = ((StringValue) kv.get(0)).value();
-                    GraphValue exactValue = exact(props.get(key), kv.get(1));
-                    if (exactValue != null) {
-                        decoded.put(key, exactValue);
-                    }
+                    decoded.put(key, ExactDoubles.withMantissa(props.get(key), kv.get(1)));
                 }
-            } else if (p.exactReadIsList()) {
-                if (!(props.get(p.graphName()) instanceof ListValue rounded)) {
-                    continue;
-                }
-                List<GraphValue> mantissas = ((ListValue) m).values();
-                if (mantissas.size() != rounded.values().size()) {
-                    continue;
-                }
-                List<GraphValue> items = new ArrayList<>(mantissas.size());
-                for (int i = 0; i < mantissas.size(); i++) {
-                    GraphValue one = exact(rounded.values().get(i), mantissas.get(i));
-                    items.add(one == null ? rounded.values().get(i) : one);
-                }
-                decoded.put(p.graphName(), new ListValue(items));
             } else {
-                GraphValue exactValue = exact(props.get(p.graphName()), m);
-                if (exactValue != null) {
-                    decoded.put(p.graphName(), exactValue);
-                }
+                decoded.put(p.graphName(), ExactDoubles.withMantissa(props.get(p.graphName()), m));
             }
         }
         return EntityValues.instantiate(as, props, decoded);
-    }
-
-    /** The exact double from a rounded reply value and its mantissa; null if either is not a number. */
-    private static GraphValue exact(GraphValue rounded, GraphValue mantissa) {
-        if (!(mantissa instanceof dev.falkor.orm.spi.value.IntegerValue m)) {
-            return null;
-        }
-        if (rounded instanceof DoubleValue d) {
-            return new DoubleValue(ExactDoubles.fromMantissa(d.value(), m.value()));
-        }
-        return null; // stored as an integer (or not a number): what the reply carries is exact
     }
 
     /** Builds an entity of type {@code as} from a node a user's query returned (doubles as the reply has them). */

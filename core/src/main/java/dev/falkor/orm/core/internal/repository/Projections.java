@@ -6,7 +6,6 @@ import dev.falkor.orm.core.internal.mapping.PersistentProperty;
 import dev.falkor.orm.core.internal.query.ExactReturn;
 import dev.falkor.orm.spi.value.GraphValue;
 import dev.falkor.orm.spi.value.NodeValue;
-import dev.falkor.orm.spi.value.NullValue;
 import dev.falkor.orm.core.internal.mapping.ExactDoubles;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -73,8 +72,8 @@ final class Projections {
         }
 
         /**
-         * RETURN items loading only the projected properties of node variable {@code n};
-         * doubles go through the exact path.
+         * RETURN items loading only the projected properties of node variable {@code n}; a
+         * double-valued one also returns its {@link ExactDoubles#mantissa} as {@code `__m:name`}.
          */
         String returnItems(String n) {
             List<String> out = new ArrayList<>();
@@ -84,10 +83,11 @@ final class Projections {
                             + " has no matching entity property");
                 }
                 String expr = n + "." + i.source().quotedName();
-                if (i.source().needsExactRead()) {
-                    expr = i.source().exactReadIsList() ? ExactDoubles.listExpression(expr) : ExactDoubles.expression(expr);
-                }
                 out.add(expr + " AS `" + i.name() + "`");
+                if (exactScalar(i)) {
+                    out.add((i.source().exactReadIsList() ? ExactDoubles.mantissaList(expr) : ExactDoubles.mantissa(expr))
+                            + " AS `" + MANTISSA + i.name() + "`");
+                }
             }
             return String.join(", ", out);
         }
@@ -101,8 +101,9 @@ final class Projections {
                     continue;
                 }
                 GraphValue g = row.get(c);
-                if (exactColumns && i.source() != null && i.source().needsExactRead() && !(g instanceof NullValue)) {
-                    g = exactToDouble(i.source(), g);
+                int m = exactColumns && exactScalar(i) ? columns.indexOf(MANTISSA + i.name()) : -1;
+                if (m >= 0) {
+                    g = ExactDoubles.withMantissa(g, row.get(m));
                 }
                 v.put(i.name(), convert(i, g, values));
             }
@@ -119,15 +120,11 @@ final class Projections {
             return create(v);
         }
 
-        private static GraphValue exactToDouble(PersistentProperty p, GraphValue triple) {
-            if (p.exactReadIsList()) {
-                List<GraphValue> out = new ArrayList<>();
-                for (GraphValue t : ((dev.falkor.orm.spi.value.ListValue) triple).values()) {
-                    out.add(new dev.falkor.orm.spi.value.DoubleValue(ExactDoubles.decode(t)));
-                }
-                return new dev.falkor.orm.spi.value.ListValue(out);
-            }
-            return new dev.falkor.orm.spi.value.DoubleValue(ExactDoubles.decode(triple));
+        /** Prefix of the mantissa column of a double-valued projected property (colons cannot be in names). */
+        private static final String MANTISSA = "__m:";
+
+        private static boolean exactScalar(Item i) {
+            return i.source() != null && i.source().needsExactRead() && i.source().kind() == PersistentProperty.Kind.SCALAR;
         }
 
         private static Object convert(Item i, GraphValue g, Values values) {

@@ -97,7 +97,7 @@ final class ResultMapper<T> {
                 EntityOperations<Object> ops = factory.operations(type);
                 yield new ResultMapper<>(r -> (Step<List<T>>) (Step<?>) ops.readNodesStep(r, 0), null, Map.of(),
                         type.getName(), cypher -> ExactReturn.rewriteFirstColumnAsEntity(cypher,
-                                g -> ops.shape().entityExpression(g)),
+                                g -> ops.shape().returnItems(g)),
                         r -> Step.done((List<T>) ops.readEntityColumn(r)));
             }
             case INTERFACE_PROJECTION, RECORD_PROJECTION ->
