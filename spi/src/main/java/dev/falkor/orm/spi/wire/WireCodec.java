@@ -102,6 +102,63 @@ public final class WireCodec {
                 query.cypher(), names);
     }
 
+    /**
+     * The {@code TIMEOUT} of a raw {@code GRAPH.QUERY}/{@code GRAPH.RO_QUERY} command's arguments
+     * (after the graph and the text), or {@code null}: a transport's client-side deadline for it.
+     */
+    public static Duration timeoutOf(String command, List<String> arguments) {
+        if (!command.equalsIgnoreCase("GRAPH.QUERY") && !command.equalsIgnoreCase("GRAPH.RO_QUERY")) {
+            return null;
+        }
+        for (int i = 2; i + 1 < arguments.size(); i++) {
+            if (arguments.get(i).equalsIgnoreCase("TIMEOUT")) {
+                try {
+                    return Duration.ofMillis(Long.parseLong(arguments.get(i + 1)));
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Rejects a raw {@code GRAPH.*} command with a NUL in an argument: FalkorDB reads them as C
+     * strings, so a NUL would cut a graph name short and name another graph. Nothing is sent.
+     */
+    public static void checkCommand(String command, List<String> arguments) {
+        if (!command.regionMatches(true, 0, "GRAPH.", 0, 6)) {
+            return;
+        }
+        String graph = graphOf(command, arguments);
+        if (graph != null) {
+            GraphQuery.checkGraphName(graph);
+        }
+        for (int i = 0; i < arguments.size(); i++) {
+            if (arguments.get(i).indexOf('\0') >= 0) {
+                throw new dev.falkor.orm.api.InvalidQueryException("Argument " + (i + 1) + " of " + command
+                        + " contains a NUL character; FalkorDB would cut it there (a graph name would name another "
+                        + "graph). Nothing was sent");
+            }
+        }
+    }
+
+    /** Commands whose first argument is a graph name. */
+    private static final List<String> GRAPH_FIRST = List.of("GRAPH.QUERY", "GRAPH.RO_QUERY", "GRAPH.DELETE",
+            "GRAPH.EXPLAIN", "GRAPH.PROFILE", "GRAPH.COPY", "GRAPH.SLOWLOG", "GRAPH.CONSTRAINT");
+
+    /** The graph a raw command names (its first argument for the graph commands), or {@code null}. */
+    public static String graphOf(String command, List<String> arguments) {
+        if (arguments.isEmpty()) {
+            return null;
+        }
+        String upper = command.toUpperCase(java.util.Locale.ROOT);
+        if (upper.equals("GRAPH.CONSTRAINT")) {
+            return arguments.size() > 1 ? arguments.get(1) : null; // GRAPH.CONSTRAINT CREATE|DROP <graph> ...
+        }
+        return GRAPH_FIRST.contains(upper) ? arguments.get(0) : null;
+    }
+
     /** The one read-only statement that fetches a graph's labels, types and keys in id order. */
     public static Command namesQuery(String graph, boolean readOnly) {
         return new Command(readOnly ? "GRAPH.RO_QUERY" : "GRAPH.QUERY", graph, NAMES_BYTES, null, NAMES_QUERY, List.of());

@@ -262,10 +262,12 @@ public abstract class WireTransport implements Transport {
 
     @Override
     public Object command(String name, String... arguments) {
+        List<String> args = List.of(arguments);
+        WireCodec.checkCommand(name, args);
         try {
-            return send(name, List.of(arguments));
+            return send(name, args);
         } catch (ServerErrorReply e) {
-            throw ServerErrors.translate(e.getMessage(), arguments.length > 0 ? arguments[0] : null,
+            throw ServerErrors.translate(e.getMessage(), WireCodec.graphOf(name, args),
                     name, List.of(), e);
         }
     }

@@ -3,11 +3,9 @@ package dev.falkor.orm.transport.jedis.internal;
 import dev.falkor.orm.api.ConnectionException;
 import dev.falkor.orm.api.ConnectionException.Outcome;
 import dev.falkor.orm.api.FalkorOrmException;
-import dev.falkor.orm.api.InvalidQueryException;
 import dev.falkor.orm.api.PoolExhaustedException;
 import dev.falkor.orm.api.ResponseTimeoutException;
 import dev.falkor.orm.api.TlsHandshakeException;
-import dev.falkor.orm.spi.GraphQuery;
 import dev.falkor.orm.spi.TransportConfig;
 import dev.falkor.orm.spi.wire.ServerErrorReply;
 import dev.falkor.orm.spi.wire.ServerErrors;
@@ -132,8 +130,8 @@ final class JedisTransport extends WireTransport {
 
     @Override
     protected Object send(String command, List<String> arguments) {
-        requireNoNul(command, arguments);
-        return normalize(call(command, arguments, null, queryTimeout(command, arguments)));
+        // raw commands: WireTransport has checked their arguments (WireCodec.checkCommand)
+        return normalize(call(command, arguments, null, WireCodec.timeoutOf(command, arguments)));
     }
 
     /**
@@ -342,7 +340,7 @@ final class JedisTransport extends WireTransport {
                 return ServerErrors.authentication(e.getMessage(), config(), e);
             }
             // NOPERM during the handshake
-            return ServerErrors.translate(e.getMessage(), graphOf(command, arguments), command, List.of(), e);
+            return ServerErrors.translate(e.getMessage(), WireCodec.graphOf(command, arguments), command, List.of(), e);
         }
         SSLException ssl = cause(e, SSLException.class);
         if (ssl != null) {
@@ -452,51 +450,6 @@ final class JedisTransport extends WireTransport {
         }
     }
 
-    /**
-     * The {@code TIMEOUT} argument WireTransport puts after the graph and the query text of a
-     * {@code GRAPH.QUERY}/{@code GRAPH.RO_QUERY}, or {@code null}.
-     */
-    static Duration queryTimeout(String command, List<String> arguments) {
-        if (!command.equals("GRAPH.QUERY") && !command.equals("GRAPH.RO_QUERY")) {
-            return null;
-        }
-        for (int i = 2; i + 1 < arguments.size(); i++) {
-            if (arguments.get(i).equalsIgnoreCase("TIMEOUT")) {
-                try {
-                    return Duration.ofMillis(Long.parseLong(arguments.get(i + 1)));
-                } catch (NumberFormatException e) {
-                    return null;
-                }
-            }
-        }
-        return null;
-    }
-
-    /** FalkorDB reads the arguments of its commands as C strings: a NUL would cut a graph name short. */
-    private static void requireNoNul(String command, List<String> arguments) {
-        if (!command.regionMatches(true, 0, "GRAPH.", 0, 6)) {
-            return;
-        }
-        if (graphOf(command, arguments) != null) {
-            GraphQuery.checkGraphName(arguments.get(0));
-        }
-        for (int i = 0; i < arguments.size(); i++) {
-            if (arguments.get(i).indexOf('\0') >= 0) {
-                throw new InvalidQueryException("Argument " + (i + 1) + " of " + command + " contains a NUL "
-                        + "character; FalkorDB would cut it there (a graph name would name another graph). "
-                        + "Nothing was sent");
-            }
-        }
-    }
-
-    /** Commands whose first argument is a graph name. */
-    private static final List<String> GRAPH_FIRST = List.of("GRAPH.QUERY", "GRAPH.RO_QUERY", "GRAPH.DELETE",
-            "GRAPH.EXPLAIN", "GRAPH.PROFILE", "GRAPH.COPY", "GRAPH.SLOWLOG");
-
-    private static String graphOf(String command, List<String> arguments) {
-        return !arguments.isEmpty() && GRAPH_FIRST.contains(command.toUpperCase(java.util.Locale.ROOT))
-                ? arguments.get(0) : null;
-    }
 
     private static int remainingMillis(long deadline) {
         long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
