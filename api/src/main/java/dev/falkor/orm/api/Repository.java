@@ -19,7 +19,13 @@ import java.util.Optional;
  */
 public interface Repository<T, ID> {
 
-    /** Inserts or updates; assigns a generated id first if needed. Returns the saved entity. */
+    /**
+     * Inserts or updates; assigns a generated id first if needed. Returns the saved entity.
+     * Relationships are saved as a diff against what was loaded: only new ones are created,
+     * only removed ones deleted, changed properties updated in place; relationships never
+     * loaded are left alone. Related entities are saved with it where the relationship
+     * cascades saves (the default). All of it is one statement unless it exceeds the batch size.
+     */
     <S extends T> S save(S entity);
 
     /** Saves many entities in batched queries (UNWIND); returns them in order. */
@@ -27,10 +33,19 @@ public interface Repository<T, ID> {
 
     Optional<T> findById(ID id);
 
+    /** The entity with its relationships in {@code fetch} loaded in the same query. */
+    Optional<T> findById(ID id, FetchPlan fetch);
+
     /** Entities with the given ids; ids that match nothing are skipped. */
     List<T> findAllById(Iterable<ID> ids);
 
+    /** Entities with the given ids and the relationships in {@code fetch}, in one query. */
+    List<T> findAllById(Iterable<ID> ids, FetchPlan fetch);
+
     List<T> findAll();
+
+    /** All entities, with the relationships in {@code fetch} loaded in the same query. */
+    List<T> findAll(FetchPlan fetch);
 
     /** All entities in this order. */
     List<T> findAll(Sort sort);
@@ -49,7 +64,10 @@ public interface Repository<T, ID> {
 
     long count();
 
-    /** Deletes the node with this id and its relationships; does nothing if absent. */
+    /**
+     * Deletes the node with this id and its relationships (and the related entities of
+     * relationships declared {@code cascade = DELETE}); does nothing if absent.
+     */
     void deleteById(ID id);
 
     /** Deletes the entity's node and its relationships. */

@@ -21,32 +21,47 @@ public final class EntityMetadata {
     private final List<String> labels;
     private final String idLabel;
     private final PersistentProperty id;
+    private final List<PersistentProperty> members;
     private final List<PersistentProperty> properties;
+    private final List<PersistentProperty> relationships;
+    private final PersistentProperty targetNode;
+    private final boolean relationshipProperties;
     private final Map<String, PersistentProperty> byJavaName;
+    private final Map<String, PersistentProperty> relationshipsByName;
     private final MethodHandle constructor;
     private final List<PersistentProperty> constructorArguments;
     private final int[] constructorIndexes;
     private final boolean[] isConstructorArgument;
 
     EntityMetadata(Class<?> type, List<String> labels, String idLabel, PersistentProperty id,
-                   List<PersistentProperty> properties, MethodHandle constructor,
-                   List<PersistentProperty> constructorArguments) {
+                   List<PersistentProperty> members, MethodHandle constructor,
+                   List<PersistentProperty> constructorArguments, boolean relationshipProperties) {
         this.type = type;
         this.labels = List.copyOf(labels);
         this.idLabel = idLabel;
         this.id = id;
-        this.properties = List.copyOf(properties);
+        this.relationshipProperties = relationshipProperties;
+        this.members = List.copyOf(members);
+        this.properties = members.stream().filter(PersistentProperty::isValue).toList();
+        this.relationships = members.stream().filter(p -> p.kind() == PersistentProperty.Kind.RELATIONSHIP).toList();
+        this.targetNode = members.stream().filter(p -> p.kind() == PersistentProperty.Kind.TARGET).findFirst()
+                .orElse(null);
         Map<String, PersistentProperty> names = new LinkedHashMap<>();
         for (PersistentProperty p : properties) {
             names.put(p.javaName(), p);
         }
         this.byJavaName = Collections.unmodifiableMap(names);
+        Map<String, PersistentProperty> rels = new LinkedHashMap<>();
+        for (PersistentProperty p : relationships) {
+            rels.put(p.javaName(), p);
+        }
+        this.relationshipsByName = Collections.unmodifiableMap(rels);
         this.constructor = constructor;
         this.constructorArguments = Collections.unmodifiableList(new ArrayList<>(constructorArguments));
         this.constructorIndexes = new int[constructorArguments.size()];
-        this.isConstructorArgument = new boolean[this.properties.size()];
+        this.isConstructorArgument = new boolean[this.members.size()];
         for (int i = 0; i < constructorIndexes.length; i++) {
-            int index = this.properties.indexOf(constructorArguments.get(i));
+            int index = this.members.indexOf(constructorArguments.get(i));
             if (index < 0) {
                 throw new IllegalStateException(constructorArguments.get(i) + " is a constructor argument of " + type
                         + " but not a mapped property");
@@ -67,7 +82,20 @@ public final class EntityMetadata {
      */
     public String idLabel() { return idLabel; }
     public PersistentProperty id() { return id; }
+    /** The mapped property values (node properties, or a relationship's for relationship-properties classes). */
     public List<PersistentProperty> properties() { return properties; }
+    /** Every mapped member: properties, relationships and the target node, in construction order. */
+    public List<PersistentProperty> members() { return members; }
+    /** The {@code @Relationship} fields. */
+    public List<PersistentProperty> relationships() { return relationships; }
+    /** The {@code @Relationship} field with this Java name, if any. */
+    public Optional<PersistentProperty> relationship(String javaName) {
+        return Optional.ofNullable(relationshipsByName.get(javaName));
+    }
+    /** True for a {@code @RelationshipProperties} class (no labels, no id). */
+    public boolean isRelationshipProperties() { return relationshipProperties; }
+    /** The {@code @TargetNode} field of a relationship-properties class, else null. */
+    public PersistentProperty targetNode() { return targetNode; }
 
     public Optional<PersistentProperty> property(String javaName) {
         return Optional.ofNullable(byJavaName.get(javaName));
@@ -84,6 +112,9 @@ public final class EntityMetadata {
 
     /** The id value of {@code entity}. */
     public Object idOf(Object entity) {
+        if (id == null) {
+            throw new IllegalStateException(type.getName() + " is a relationship-properties class and has no id");
+        }
         return id.accessor().get(entity);
     }
 

@@ -56,11 +56,22 @@ public final class EntityValues {
      * the rounded ones in {@code props}.
      */
     static Object instantiate(EntityMetadata meta, Map<String, GraphValue> props, Map<String, GraphValue> exact) {
-        List<PersistentProperty> properties = meta.properties();
+        return instantiate(meta, props, exact, null);
+    }
+
+    /**
+     * As {@link #instantiate(EntityMetadata, Map, Map)}, with the values of relationship and
+     * target-node members from {@code related} (null or absent: left at the default).
+     */
+    static Object instantiate(EntityMetadata meta, Map<String, GraphValue> props, Map<String, GraphValue> exact,
+                              java.util.function.Function<PersistentProperty, Object> related) {
+        List<PersistentProperty> properties = meta.members();
         Object[] values = new Object[properties.size()];
         for (int i = 0; i < values.length; i++) {
             PersistentProperty p = properties.get(i);
-            if (p.kind() == PersistentProperty.Kind.MAP) {
+            if (!p.isValue()) {
+                values[i] = related == null ? null : related.apply(p);
+            } else if (p.kind() == PersistentProperty.Kind.MAP) {
                 String prefix = p.graphName() + ".";
                 Map<String, Object> map = new LinkedHashMap<>();
                 for (Map.Entry<String, GraphValue> e : props.entrySet()) {
@@ -80,7 +91,7 @@ public final class EntityValues {
 
     /** Creates an instance from Java property values (missing ones stay at their defaults). */
     public static Object create(EntityMetadata meta, Map<PersistentProperty, Object> values) {
-        List<PersistentProperty> properties = meta.properties();
+        List<PersistentProperty> properties = meta.members();
         Object[] byIndex = new Object[properties.size()];
         for (int i = 0; i < byIndex.length; i++) {
             byIndex[i] = values.get(properties.get(i));
@@ -92,7 +103,7 @@ public final class EntityValues {
     private static Object create(EntityMetadata meta, Object[] values) {
         int[] constructorIndexes = meta.constructorIndexes();
         boolean[] isConstructorArgument = meta.isConstructorArgument();
-        List<PersistentProperty> properties = meta.properties();
+        List<PersistentProperty> properties = meta.members();
         Object[] args = new Object[constructorIndexes.length];
         for (int i = 0; i < args.length; i++) {
             Object v = values[constructorIndexes[i]];
@@ -112,6 +123,9 @@ public final class EntityValues {
             }
             PersistentProperty p = properties.get(i);
             Object v = values[i];
+            if (v == null && !p.isValue()) {
+                continue; // a relationship not given keeps its initial value
+            }
             if ((v != null || !p.type().isPrimitive()) && p.accessor().writable()) {
                 p.accessor().set(instance, v);
             }
@@ -122,7 +136,7 @@ public final class EntityValues {
     /** A copy of {@code entity} with another id (records), or the same instance with the id set. */
     public static Object withId(EntityMetadata meta, Object entity, Object newId) {
         PersistentProperty id = meta.id();
-        List<PersistentProperty> properties = meta.properties();
+        List<PersistentProperty> properties = meta.members();
         if (id.accessor().writable()) {
             id.accessor().set(entity, newId);
             return entity;

@@ -9,6 +9,10 @@ import dev.falkor.orm.api.annotation.Interned;
 import dev.falkor.orm.api.annotation.Node;
 import dev.falkor.orm.api.annotation.PersistenceCreator;
 import dev.falkor.orm.api.annotation.Property;
+import dev.falkor.orm.api.annotation.Relationship;
+import dev.falkor.orm.api.annotation.RelationshipProperties;
+import dev.falkor.orm.api.annotation.TargetNode;
+import dev.falkor.orm.api.Ref;
 import dev.falkor.orm.api.annotation.Transient;
 import dev.falkor.orm.api.annotation.Unique;
 import dev.falkor.orm.core.internal.Identifiers;
@@ -57,18 +61,101 @@ public final class MappingContext {
         this.discoveredConverters = List.copyOf(sorted);
     }
 
-    /** The metadata of {@code type}, analysing it on first use. */
+    /**
+     * The metadata of {@code type}, analysing it on first use, with every entity its
+     * relationships reach. Nothing is cached unless the whole set of entities is valid.
+     */
     public EntityMetadata entity(Class<?> type) {
         EntityMetadata m = cache.get(type);
+        if (m != null) {
+            return m;
+        }
+        synchronized (this) {
+            m = cache.get(type);
+            if (m != null) {
+                return m;
+            }
+            Map<Class<?>, EntityMetadata> building = new LinkedHashMap<>();
+            m = within(type, building, false);
+            for (EntityMetadata e : building.values()) {
+                for (PersistentProperty r : e.relationships()) {
+                    resolveInverse(r.relationship());
+                }
+            }
+            cache.putAll(building);
+            return m;
+        }
+    }
+
+    /** The metadata of {@code type}: cached, being built in this call, or built now (with what it reaches). */
+    private EntityMetadata within(Class<?> type, Map<Class<?>, EntityMetadata> building, boolean relationshipProperties) {
+        EntityMetadata m = cache.get(type);
         if (m == null) {
-            // computeIfAbsent would deadlock on recursion later (relationships); build outside
-            m = build(type);
-            EntityMetadata raced = cache.putIfAbsent(type, m);
-            if (raced != null) {
-                m = raced;
+            m = building.get(type);
+        }
+        if (m != null) {
+            return m;
+        }
+        m = build(type, relationshipProperties);
+        building.put(type, m);
+        for (PersistentProperty p : m.members()) {
+            if (p.kind() == PersistentProperty.Kind.RELATIONSHIP) {
+                RelationshipInfo r = p.relationship();
+                EntityMetadata props = r.elementClass() == r.targetClass() ? null : within(r.elementClass(), building, true);
+                r.resolve(p, m, within(r.targetClass(), building, false), props);
             }
         }
         return m;
+    }
+
+    /** Checks {@code inverse = "..."} and pairs the two fields. */
+    private static void resolveInverse(RelationshipInfo r) {
+        String where = r.field().describe();
+        PersistentProperty other = null;
+        if (!r.inverseName().isEmpty()) {
+            other = r.target().relationship(r.inverseName()).orElseThrow(() -> new MappingException(where
+                    + ": inverse '" + r.inverseName() + "' is not a @Relationship field of " + r.targetClass().getName()
+                    + "; its relationship fields: " + r.target().relationships().stream()
+                    .map(PersistentProperty::javaName).toList()));
+        } else {
+            for (PersistentProperty candidate : r.target().relationships()) {
+                if (candidate.relationship().inverseName().equals(r.field().javaName())
+                        && candidate.relationship().targetClass().isAssignableFrom(r.owner().type())) {
+                    other = candidate;
+                }
+            }
+            if (other == null) {
+                return;
+            }
+        }
+        RelationshipInfo o = other.relationship();
+        String pair = where + " and its inverse " + other.describe();
+        if (!o.type().equals(r.type())) {
+            throw new MappingException(pair + " map different relationship types (" + r.type() + ", " + o.type() + ")");
+        }
+        boolean opposite = switch (r.direction()) {
+            case OUTGOING -> o.direction() == Relationship.Direction.INCOMING;
+            case INCOMING -> o.direction() == Relationship.Direction.OUTGOING;
+            case UNDIRECTED -> o.direction() == Relationship.Direction.UNDIRECTED;
+        };
+        if (!opposite) {
+            throw new MappingException(pair + " must point opposite ways (OUTGOING with INCOMING, or both UNDIRECTED), "
+                    + "but are " + r.direction() + " and " + o.direction());
+        }
+        if (!o.targetClass().isAssignableFrom(r.owner().type())) {
+            throw new MappingException(pair + ": the inverse points at " + o.targetClass().getName() + ", not back at "
+                    + r.owner().type().getName());
+        }
+        if (!o.inverseName().isEmpty() && !o.inverseName().equals(r.field().javaName())) {
+            throw new MappingException(pair + ": the inverse names '" + o.inverseName() + "' as its own inverse, not '"
+                    + r.field().javaName() + "'");
+        }
+        if (r.hasProperties() || o.hasProperties()) {
+            throw new MappingException(pair + ": inverse pairs are for relationships without properties; two fields "
+                    + "with relationship-properties classes may map the same relationships without declaring inverse");
+        }
+        r.inverse(other);
+        o.inverse(r.field());
     }
 
     /** All entity types analysed so far. */
@@ -81,15 +168,20 @@ public final class MappingContext {
         return type.getDeclaredAnnotation(Node.class) != null;
     }
 
-    private EntityMetadata build(Class<?> type) {
-        if (!isEntity(type)) {
+    /** True if {@code type} is annotated with {@code @RelationshipProperties}. */
+    public static boolean isRelationshipProperties(Class<?> type) {
+        return type.getDeclaredAnnotation(RelationshipProperties.class) != null;
+    }
+
+    private EntityMetadata build(Class<?> type, boolean relationshipProperties) {
+        if (relationshipProperties ? !isRelationshipProperties(type) : !isEntity(type)) {
             throw new MappingException(type.getName() + " is not an entity: annotate it with @Node");
         }
         if (type.isInterface() || (Modifier.isAbstract(type.getModifiers()) && !type.isRecord())) {
             throw new MappingException(type.getName() + " is abstract; map a concrete class");
         }
-        List<String> labels = labels(type);
-        String idLabel = idLabel(type);
+        List<String> labels = relationshipProperties ? List.of() : labels(type);
+        String idLabel = relationshipProperties ? null : idLabel(type);
         List<PersistentProperty> properties = new ArrayList<>();
         if (type.isRecord()) {
             for (RecordComponent c : type.getRecordComponents()) {
@@ -102,7 +194,9 @@ public final class MappingContext {
             }
         }
         List<PersistentProperty> ids = properties.stream().filter(PersistentProperty::isId).toList();
-        if (ids.isEmpty()) {
+        if (relationshipProperties) {
+            checkRelationshipProperties(type, properties, ids);
+        } else if (ids.isEmpty()) {
             throw new MappingException(type.getName() + " has no @Id field; every entity needs exactly one");
         }
         if (ids.size() > 1) {
@@ -112,6 +206,9 @@ public final class MappingContext {
         }
         Map<String, PersistentProperty> graphNames = new HashMap<>();
         for (PersistentProperty p : properties) {
+            if (!p.isValue()) {
+                continue;
+            }
             PersistentProperty clash = graphNames.put(p.graphName(), p);
             if (clash != null) {
                 throw new MappingException(type.getName() + ": fields " + clash.javaName() + " and " + p.javaName()
@@ -138,8 +235,27 @@ public final class MappingContext {
             }
         }
         MethodHandle handle = accessors.constructor(ctor);
-        PersistentProperty id = ids.get(0);
-        return new EntityMetadata(type, labels, idLabel, id, properties, handle, args);
+        PersistentProperty id = ids.isEmpty() ? null : ids.get(0);
+        return new EntityMetadata(type, labels, idLabel, id, properties, handle, args, relationshipProperties);
+    }
+
+    private static void checkRelationshipProperties(Class<?> type, List<PersistentProperty> members,
+                                                    List<PersistentProperty> ids) {
+        if (!ids.isEmpty()) {
+            throw new MappingException(type.getName() + ": a @RelationshipProperties class has no @Id; a relationship "
+                    + "is identified by its type and its two end nodes");
+        }
+        List<PersistentProperty> targets = members.stream()
+                .filter(p -> p.kind() == PersistentProperty.Kind.TARGET).toList();
+        if (targets.size() != 1) {
+            throw new MappingException(type.getName() + ": a @RelationshipProperties class needs exactly one @TargetNode "
+                    + "field (the entity at the other end), found " + targets.size());
+        }
+        for (PersistentProperty p : members) {
+            if (p.kind() == PersistentProperty.Kind.RELATIONSHIP) {
+                throw new MappingException(p.describe() + ": a relationship cannot have relationships of its own");
+            }
+        }
     }
 
     private static List<String> labels(Class<?> type) {
@@ -196,6 +312,20 @@ public final class MappingContext {
     private PersistentProperty property(Class<?> owner, String javaName, AnnotatedElement element, Class<?> raw,
                                         Type generic, PropertyAccessor accessor) {
         String where = owner.getName() + "." + javaName;
+        Relationship rel = element.getAnnotation(Relationship.class);
+        if (rel != null) {
+            return relationship(owner, javaName, element, raw, generic, accessor, rel, where);
+        }
+        if (element.isAnnotationPresent(TargetNode.class)) {
+            if (!isRelationshipProperties(owner)) {
+                throw new MappingException(where + ": @TargetNode belongs in a @RelationshipProperties class");
+            }
+            if (!isEntity(raw)) {
+                throw new MappingException(where + ": the @TargetNode field must hold an entity (@Node), not "
+                        + raw.getName());
+            }
+            return new PersistentProperty(owner, javaName, raw, PersistentProperty.Kind.TARGET, accessor, null);
+        }
         Property named = element.getAnnotation(Property.class);
         String graphName = named != null ? named.name() : javaName;
         if (!Identifiers.isValid(graphName)) {
@@ -246,6 +376,77 @@ public final class MappingContext {
                 unique, interned, collection);
     }
 
+    private static PersistentProperty relationship(Class<?> owner, String javaName, AnnotatedElement element,
+                                                   Class<?> raw, Type generic, PropertyAccessor accessor,
+                                                   Relationship rel, String where) {
+        for (Class<? extends java.lang.annotation.Annotation> a : List.of(Id.class, Property.class, Convert.class,
+                Unique.class, Interned.class, GeneratedValue.class, TargetNode.class)) {
+            if (element.isAnnotationPresent(a)) {
+                throw new MappingException(where + ": @" + a.getSimpleName() + " does not apply to a @Relationship field");
+            }
+        }
+        if (!Identifiers.isValid(rel.type())) {
+            throw new MappingException(where + ": relationship type '" + rel.type()
+                    + "' is not a valid identifier (letters, digits, '_', not starting with a digit)");
+        }
+        RelationshipInfo.Container container;
+        Class<?> element1;
+        if (raw == Ref.class || raw == List.class || raw == Set.class || raw == Collection.class) {
+            container = raw == Ref.class ? RelationshipInfo.Container.REF : raw == List.class
+                    ? RelationshipInfo.Container.LIST : raw == Set.class ? RelationshipInfo.Container.SET
+                    : RelationshipInfo.Container.COLLECTION;
+            Type arg = typeArguments(generic, where)[0];
+            if (!(arg instanceof Class<?> c)) {
+                throw new MappingException(where + ": declare the related type as a plain class, not "
+                        + arg.getTypeName());
+            }
+            element1 = c;
+        } else if (Collection.class.isAssignableFrom(raw) || raw.isArray() || Map.class.isAssignableFrom(raw)) {
+            throw new MappingException(where + ": declare a to-many relationship as List, Set or Collection, not "
+                    + raw.getName());
+        } else {
+            container = RelationshipInfo.Container.ONE;
+            element1 = raw;
+        }
+        Class<?> target;
+        if (isEntity(element1)) {
+            target = element1;
+        } else if (isRelationshipProperties(element1)) {
+            target = null;
+            for (Class<?> c = element1; c != null && target == null; c = c.getSuperclass()) {
+                if (element1.isRecord()) {
+                    for (RecordComponent rc : element1.getRecordComponents()) {
+                        if (rc.isAnnotationPresent(TargetNode.class)) {
+                            target = rc.getType();
+                        }
+                    }
+                    break;
+                }
+                for (Field f : c.getDeclaredFields()) {
+                    if (f.isAnnotationPresent(TargetNode.class)) {
+                        target = f.getType();
+                    }
+                }
+            }
+            if (target == null || !isEntity(target)) {
+                throw new MappingException(where + ": relationship-properties class " + element1.getName()
+                        + " needs a @TargetNode field holding an entity (@Node)");
+            }
+        } else {
+            throw new MappingException(where + ": the target of a @Relationship must be an entity (@Node) or a "
+                    + "@RelationshipProperties class, not " + element1.getName());
+        }
+        boolean save = false;
+        boolean delete = false;
+        for (Relationship.Cascade c : rel.cascade()) {
+            save |= c == Relationship.Cascade.SAVE;
+            delete |= c == Relationship.Cascade.DELETE;
+        }
+        RelationshipInfo info = new RelationshipInfo(rel.type(), rel.direction(), container, element1, target,
+                rel.inverse().strip(), rel.fetch() == Relationship.Fetch.EAGER, save, delete);
+        return new PersistentProperty(owner, javaName, raw, PersistentProperty.Kind.RELATIONSHIP, accessor, info);
+    }
+
     private Codec elementCodec(Type type, Convert convert, String where) {
         if (!(type instanceof Class<?> c)) {
             throw new MappingException(where + ": element type " + type.getTypeName()
@@ -288,8 +489,8 @@ public final class MappingContext {
             return Codecs.converted(converter, raw);
         }
         if (isEntity(raw)) {
-            throw new MappingException(where + ": " + raw.getSimpleName() + " is an entity; relationship mapping "
-                    + "is not available yet, so store its id instead or mark the field @Transient");
+            throw new MappingException(where + ": " + raw.getSimpleName() + " is an entity; map the field as a relationship with "
+                    + "@Relationship(type = \"...\") or mark it @Transient");
         }
         throw new MappingException(where + ": no converter for type " + raw.getName()
                 + ". Add the falkor-orm-converters module (enums, UUID, BigDecimal, java.time, ...), register a "

@@ -17,7 +17,11 @@ public final class PersistentProperty {
         /** a {@code Map<String, V>} flattened into properties named {@code graphName.key} */
         MAP,
         /** {@code float[]}: a {@code vecf32} vector written through {@code vecf32(...)} */
-        VECTOR
+        VECTOR,
+        /** a {@code @Relationship} field: edges to other nodes, see {@link #relationship()} */
+        RELATIONSHIP,
+        /** the {@code @TargetNode} field of a relationship-properties class */
+        TARGET
     }
 
     private final Class<?> owner;
@@ -32,10 +36,23 @@ public final class PersistentProperty {
     private final boolean unique;
     private final boolean interned;
     private final boolean collection;
+    private final RelationshipInfo relationship;
+
+    PersistentProperty(Class<?> owner, String javaName, Class<?> type, Kind kind, PropertyAccessor accessor,
+                       RelationshipInfo relationship) {
+        this(owner, javaName, javaName, type, kind, null, accessor, false, null, false, false, false, relationship);
+    }
 
     PersistentProperty(Class<?> owner, String javaName, String graphName, Class<?> type, Kind kind, Codec codec,
                        PropertyAccessor accessor, boolean id, IdGenerator generator, boolean unique,
                        boolean interned, boolean collection) {
+        this(owner, javaName, graphName, type, kind, codec, accessor, id, generator, unique, interned, collection, null);
+    }
+
+    private PersistentProperty(Class<?> owner, String javaName, String graphName, Class<?> type, Kind kind, Codec codec,
+                               PropertyAccessor accessor, boolean id, IdGenerator generator, boolean unique,
+                               boolean interned, boolean collection, RelationshipInfo relationship) {
+        this.relationship = relationship;
         this.owner = owner;
         this.javaName = javaName;
         this.graphName = graphName;
@@ -65,9 +82,16 @@ public final class PersistentProperty {
     /** True for List, Set and array valued properties. */
     public boolean isCollection() { return collection; }
     public PropertyAccessor accessor() { return accessor; }
+    /** The relationship this field maps, or null if it is not a {@link Kind#RELATIONSHIP}. */
+    public RelationshipInfo relationship() { return relationship; }
+    /** True for node or relationship property values (not relationships, not the target node). */
+    public boolean isValue() { return kind == Kind.SCALAR || kind == Kind.MAP || kind == Kind.VECTOR; }
 
     /** True if the stored value is a double (or list of doubles) read through the exact path. */
     public boolean needsExactRead() {
+        if (!isValue()) {
+            return false;
+        }
         return kind == Kind.SCALAR ? codec.stored() != Codec.Stored.OTHER
                 : kind == Kind.MAP && codec.stored() == Codec.Stored.DOUBLE;
     }
