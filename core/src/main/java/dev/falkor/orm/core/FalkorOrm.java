@@ -125,6 +125,7 @@ public final class FalkorOrm implements AutoCloseable {
     /** Closes the transport if this instance created it. */
     @Override
     public void close() {
+        repositories.relations().close();
         if (ownsTransport) {
             transport.close();
         }

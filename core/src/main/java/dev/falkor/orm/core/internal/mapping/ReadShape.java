@@ -122,11 +122,25 @@ public final class ReadShape {
         return out;
     }
 
+    /** Number of RETURN items {@link #returnItems} gives: 1, or 2 with the labels. */
+    public int width() {
+        return withLabels ? 2 : 1;
+    }
+
     /** Builds an entity of type {@code as} (the queried type or a subtype it covers) from a row at {@code column}. */
     public Object read(EntityMetadata as, List<GraphValue> row, int column) {
+        return read(as, row, column, null);
+    }
+
+    /**
+     * As {@link #read(EntityMetadata, List, int)}, with relationship and target-node members
+     * from {@code related}.
+     */
+    public Object read(EntityMetadata as, List<GraphValue> row, int column,
+                       java.util.function.Function<PersistentProperty, Object> related) {
         Map<String, GraphValue> props = ((MapValue) row.get(column)).values();
         if (exact.isEmpty()) {
-            return EntityValues.instantiate(as, props, Map.of());
+            return EntityValues.instantiate(as, props, Map.of(), related);
         }
         Map<String, GraphValue> decoded = new HashMap<>();
         for (PersistentProperty p : exact) {
@@ -144,7 +158,7 @@ public final class ReadShape {
                 decoded.put(p.graphName(), ExactDoubles.withMantissa(props.get(p.graphName()), m));
             }
         }
-        return EntityValues.instantiate(as, props, decoded);
+        return EntityValues.instantiate(as, props, decoded, related);
     }
 
     /** Builds an entity of type {@code as} from a node a user's query returned (doubles as the reply has them). */

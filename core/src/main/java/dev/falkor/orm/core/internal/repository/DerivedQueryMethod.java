@@ -207,7 +207,12 @@ final class DerivedQueryMethod {
         } else {
             limit = top == null ? null : (long) top;
         }
-        String cypher = statements.computeIfAbsent(new StatementKey(where, dynamic, paged, limit != null), k -> {
+        dev.falkor.orm.core.internal.relation.FetchTree tree = projection == null
+                ? ops.tree(arguments.fetch(args)) : null;
+        String cypher = tree != null && !tree.isEmpty()
+                ? ops.fetchSelect(where, distinct, tree, ops.orderBy(methodSort.and(dynamic), paged),
+                EntityOperations.paging(paged, limit != null))
+                : statements.computeIfAbsent(new StatementKey(where, dynamic, paged, limit != null), k -> {
             if (statements.size() > MAX_CACHED_STATEMENTS) {
                 statements.clear(); // a method called with ever new sorts: keep the cache bounded
             }
@@ -216,7 +221,7 @@ final class DerivedQueryMethod {
                     limit != null);
         });
         Step<List<Object>> rows = Step.run(ops.graph().readQuery(cypher, EntityOperations.withPaging(params, skip, limit)),
-                true, this::read);
+                true, r -> read(r, tree));
         return switch (returnType.container()) {
             case PAGE -> rows.flatMap(list -> (QueryMethods.pageShowsTotal(list.size(), pageable)
                     ? Step.done(pageable.offset() + list.size())
@@ -237,9 +242,9 @@ final class DerivedQueryMethod {
     /** Statement texts built once per shape of call (the rendered condition, the dynamic sort, paging). */
     private final java.util.Map<StatementKey, String> statements = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private List<Object> read(QueryResult r) {
+    private List<Object> read(QueryResult r, dev.falkor.orm.core.internal.relation.FetchTree tree) {
         if (projection == null) {
-            return ops.readAll(r);
+            return ops.readAll(r, tree);
         }
         List<Object> out = new ArrayList<>(r.rows().size());
         r.rows().forEach(row -> out.add(projection.fromColumns(r.columns(), row, values, true)));

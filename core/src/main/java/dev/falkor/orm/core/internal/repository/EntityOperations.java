@@ -1,6 +1,10 @@
 package dev.falkor.orm.core.internal.repository;
 
+import dev.falkor.orm.api.FetchPlan;
 import dev.falkor.orm.api.InvalidEntityException;
+import dev.falkor.orm.core.internal.relation.FetchTree;
+import dev.falkor.orm.core.internal.relation.GraphSave;
+import dev.falkor.orm.core.internal.relation.Relations;
 import dev.falkor.orm.api.Page;
 import dev.falkor.orm.api.Pageable;
 import dev.falkor.orm.api.ScrollPosition;
@@ -42,10 +46,57 @@ public final class EntityOperations<T> {
     private final LabelIndex labelIndex;
     private final ReadShape shape;
     private final EntityStatements statements;
+    private final Relations relations;
+    private final boolean hasRelationships;
+    private final FetchTree defaultTree;
+    private final java.util.concurrent.ConcurrentHashMap<Object, String> fetchStatements =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private GraphSave graphSave;
+
+    /** Connects the save of related entities (set once by the factory, before use). */
+    void graphSave(GraphSave graphSave) {
+        this.graphSave = graphSave;
+    }
+
+    /** How this entity's instances become upsert rows, for saves that reach them through relationships. */
+    private final GraphSave.EntityRows rows = rowsOf();
+
+    GraphSave.EntityRows rows() {
+        return rows;
+    }
+
+    @SuppressWarnings("unchecked")
+    private GraphSave.EntityRows rowsOf() {
+        return new GraphSave.EntityRows() {
+            @Override
+            public EntityMetadata metadata() {
+                return entity;
+            }
+
+            @Override
+            public Object assignId(Object e) {
+                return EntityOperations.this.assignId((T) e);
+            }
+
+            @Override
+            public Map<String, Object> row(Object withId) {
+                return EntityOperations.this.row(withId);
+            }
+
+            @Override
+            public Step<Void> beforeUpsert(List<Map<String, Object>> rows) {
+                return EntityOperations.this.beforeUpsert(rows);
+            }
+        };
+    }
 
     public EntityOperations(EntityMetadata entity, GraphAccess graph, Writes writes, int batchSize,
-                            LabelIndex labelIndex) {
+                            LabelIndex labelIndex, Relations relations) {
         this.entity = entity;
+        this.relations = relations;
+        this.hasRelationships = !entity.relationships().isEmpty();
+        this.defaultTree = relations.tree(entity, null);
         this.graph = graph;
         this.writes = writes;
         this.batchSize = batchSize;
@@ -86,6 +137,9 @@ public final class EntityOperations<T> {
 
     /** The steps of {@link #saveAll}; the entities are converted and checked when this is called. */
     public Step<List<T>> saveAllStep(Iterable<? extends T> entities) {
+        if (hasRelationships) {
+            return graphSave.saveStep(entity, entities);
+        }
         List<T> saved = new ArrayList<>();
         Map<Object, Map<String, Object>> rows = new LinkedHashMap<>();
         for (T e : entities) {
@@ -93,16 +147,7 @@ public final class EntityOperations<T> {
                 throw new InvalidEntityException("Cannot save null as " + entity.type().getName());
             }
             T withId = assignId(e);
-            Object id = entity.idOf(withId);
-            Map<String, Object> row = new LinkedHashMap<>(4);
-            try {
-                row.put("id", entity.id().toGraph(id));
-                row.put("props", EntityValues.toGraph(entity, withId, true));
-            } catch (IllegalArgumentException ex) {
-                throw new InvalidEntityException("Cannot save " + entity.type().getName() + " with id " + id + ": "
-                        + ex.getMessage(), ex);
-            }
-            check(row, id);
+            Map<String, Object> row = row(withId);
             Object key = row.get("id");
             rows.remove(key); // the last state wins, keeping the order of the last occurrence
             rows.put(key, row);
@@ -112,6 +157,26 @@ public final class EntityOperations<T> {
         Step<Void> prepared = statements.mapKeys == null ? Step.done(null) : staleMapEntries(all);
         return prepared.flatMap(ignored -> writes.apply(WritePlan.of(new WritePlan.UpsertNodes(entity, all))))
                 .map(ignored -> saved);
+    }
+
+    /** The upsert row {@code {id, props}} of an entity that has its id, converted and checked. */
+    Map<String, Object> row(Object withId) {
+        Object id = entity.idOf(withId);
+        Map<String, Object> row = new LinkedHashMap<>(4);
+        try {
+            row.put("id", entity.id().toGraph(id));
+            row.put("props", EntityValues.toGraph(entity, withId, true));
+        } catch (IllegalArgumentException ex) {
+            throw new InvalidEntityException("Cannot save " + entity.type().getName() + " with id " + id + ": "
+                    + ex.getMessage(), ex);
+        }
+        check(row, id);
+        return row;
+    }
+
+    /** What must be read before upserting these rows (stored Map entries to remove), or nothing. */
+    Step<Void> beforeUpsert(List<Map<String, Object>> rows) {
+        return statements.mapKeys == null ? Step.done(null) : staleMapEntries(rows);
     }
 
     /** Rejects what the server cannot hold (NaN, NUL, ...) naming entity, id and property, never the value. */
@@ -166,7 +231,7 @@ public final class EntityOperations<T> {
     }
 
     @SuppressWarnings("unchecked")
-    private T assignId(T e) {
+    T assignId(T e) {
         PersistentProperty id = entity.id();
         if (id.accessor().get(e) != null) {
             return e;
@@ -210,12 +275,31 @@ public final class EntityOperations<T> {
         return graph.run(findByIdStep(id));
     }
 
+    public Optional<T> findById(Object id, FetchPlan plan) {
+        return graph.run(findByIdStep(id, plan));
+    }
+
     public Step<Optional<T>> findByIdStep(Object id) {
-        return Step.run(graph.readQuery(statements.findById, Map.of("id", idParameter(id))), true,
-                r -> r.isEmpty() ? Optional.empty() : Optional.of(read(r.rows().get(0))));
+        return findByIdStep(id, null);
+    }
+
+    /** Finds by id with the relationships of {@code plan} (null: the eager defaults) in the same query. */
+    public Step<Optional<T>> findByIdStep(Object id, FetchPlan plan) {
+        FetchTree tree = tree(plan);
+        String cypher = tree.isEmpty() ? statements.findById
+                : fetchSelect("n." + entity.id().quotedName() + " = $id", false, tree, "", "");
+        return Step.run(graph.readQuery(cypher, Map.of("id", idParameter(id))), true, r -> {
+            List<T> all = readAll(r, tree);
+            return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+        });
     }
 
     public List<T> findAllById(Iterable<?> ids) {
+        return findAllById(ids, null);
+    }
+
+    /** Entities by id, with the relationships of {@code plan}. */
+    public List<T> findAllById(Iterable<?> ids, FetchPlan plan) {
         List<Object> params = new ArrayList<>();
         for (Object id : ids) {
             params.add(idParameter(id));
@@ -223,11 +307,41 @@ public final class EntityOperations<T> {
         if (params.isEmpty()) {
             return List.of();
         }
-        return graph.run(Step.run(graph.readQuery(statements.findAllById, Map.of("ids", params)), true, this::readAll));
+        FetchTree tree = tree(plan);
+        String cypher = tree.isEmpty() ? statements.findAllById
+                : fetchSelect("n." + entity.id().quotedName() + " IN $ids", false, tree, "", "");
+        return graph.run(Step.run(graph.readQuery(cypher, Map.of("ids", params)), true, r -> readAll(r, tree)));
     }
 
     public List<T> findAll() {
-        return graph.run(Step.run(graph.readQuery(statements.findAll, Map.of()), true, this::readAll));
+        return findAll((FetchPlan) null);
+    }
+
+    /** All entities, with the relationships of {@code plan}. */
+    public List<T> findAll(FetchPlan plan) {
+        FetchTree tree = tree(plan);
+        String cypher = tree.isEmpty() ? statements.findAll : fetchSelect("", false, tree, "", "");
+        return graph.run(Step.run(graph.readQuery(cypher, Map.of()), true, r -> readAll(r, tree)));
+    }
+
+    /** The fetch tree for {@code plan} (null: eager defaults). */
+    public FetchTree tree(FetchPlan plan) {
+        return plan == null || !hasRelationships ? defaultTree : relations.tree(entity, plan);
+    }
+
+    /**
+     * {@code MATCH (n:L) [WHERE where]} reading the roots and the relationships of {@code tree}
+     * (non-empty), ordered and paged as given; texts are kept per shape.
+     */
+    public String fetchSelect(String where, boolean distinct, FetchTree tree, String orderBy, String paging) {
+        return fetchStatements.computeIfAbsent(java.util.List.of(where, distinct, tree.toString(), orderBy, paging),
+                k -> {
+                    if (fetchStatements.size() > 256) {
+                        fetchStatements.clear();
+                    }
+                    return relations.select(statements.matchWhere(where), distinct, shape.returnItems("n"), tree,
+                            orderBy, paging);
+                });
     }
 
     public List<T> findAll(Sort sort) {
@@ -267,9 +381,24 @@ public final class EntityOperations<T> {
     }
 
     public Step<List<T>> selectStep(String where, Map<String, ?> params, Sort sort, Long skip, Long limit) {
-        return Step.run(graph.readQuery(statements.select(where, shape.returnItems("n"), false,
-                statements.orderBy(sort, skip != null), skip != null, limit != null),
-                EntityStatements.withPaging(params, skip, limit)), true, this::readAll);
+        return selectStep(where, params, sort, skip, limit, null);
+    }
+
+    /** As {@link #selectStep(String, Map, Sort, Long, Long)}, with the relationships of {@code plan}. */
+    public Step<List<T>> selectStep(String where, Map<String, ?> params, Sort sort, Long skip, Long limit,
+                                    FetchPlan plan) {
+        FetchTree tree = tree(plan);
+        String orderBy = statements.orderBy(sort, skip != null);
+        String cypher = tree.isEmpty()
+                ? statements.select(where, shape.returnItems("n"), false, orderBy, skip != null, limit != null)
+                : fetchSelect(where, false, tree, orderBy, paging(skip != null, limit != null));
+        return Step.run(graph.readQuery(cypher, EntityStatements.withPaging(params, skip, limit)), true,
+                r -> readAll(r, tree));
+    }
+
+    /** {@code SKIP $__skip} and {@code LIMIT $__limit} as needed. */
+    public static String paging(boolean skip, boolean limit) {
+        return (skip ? " SKIP $__skip" : "") + (limit ? " LIMIT $__limit" : "");
     }
 
     /** {@code MATCH (n:L) [WHERE ...] RETURN [DISTINCT] items [ORDER BY ...] [SKIP $__skip] [LIMIT $__limit]}. */
@@ -358,16 +487,34 @@ public final class EntityOperations<T> {
 
     /** Reads rows produced by {@code RETURN <shape().returnItems("n")>}. */
     public List<T> readAll(QueryResult r) {
+        return readAll(r, defaultTree);
+    }
+
+    /** Reads rows of the root's read items followed by the branches of {@code tree}. */
+    @SuppressWarnings("unchecked")
+    public List<T> readAll(QueryResult r, FetchTree tree) {
         List<T> out = new ArrayList<>(r.rows().size());
+        if (!hasRelationships) {
+            for (List<GraphValue> row : r.rows()) {
+                out.add(read(row));
+            }
+            return out;
+        }
+        Relations.RowReader reader = relations.reader();
         for (List<GraphValue> row : r.rows()) {
-            out.add(read(row));
+            out.add((T) reader.read(entity, shape, row, tree));
         }
         return out;
     }
 
-    /** Reads one row produced by {@code RETURN <shape().returnItems("n")>}. */
+    /** True if the entity maps relationships (rows are then read with {@link #readAll(QueryResult, FetchTree)}). */
+    public boolean hasRelationships() {
+        return hasRelationships;
+    }
+
+    /** Reads one row produced by {@code RETURN <shape().returnItems("n")>}, without relationships. */
     @SuppressWarnings("unchecked")
-    public T read(List<GraphValue> row) {
+    private T read(List<GraphValue> row) {
         return (T) shape.read(labelIndex.concreteType(entity, shape.labels(row, 0)), row, 0);
     }
 

@@ -10,13 +10,14 @@ import java.util.List;
 
 /**
  * Which method parameters are query values and which are the special {@link Pageable},
- * {@link Sort} and {@link ScrollPosition} parameters. Resolved once per method.
+ * {@link Sort}, {@link ScrollPosition} and {@link dev.falkor.orm.api.FetchPlan} parameters. Resolved once per method.
  */
 final class QueryArguments {
     private final List<Integer> valueIndexes = new ArrayList<>();
     private int pageable = -1;
     private int sort = -1;
     private int position = -1;
+    private int fetch = -1;
 
     QueryArguments(Method method) {
         Class<?>[] types = method.getParameterTypes();
@@ -25,6 +26,8 @@ final class QueryArguments {
                 pageable = unique(pageable, i, method, "Pageable");
             } else if (types[i] == Sort.class) {
                 sort = unique(sort, i, method, "Sort");
+            } else if (types[i] == dev.falkor.orm.api.FetchPlan.class) {
+                fetch = unique(fetch, i, method, "FetchPlan");
             } else if (types[i] == ScrollPosition.class) {
                 position = unique(position, i, method, "ScrollPosition");
             } else {
@@ -82,6 +85,15 @@ final class QueryArguments {
         }
         Pageable p = pageable(args);
         return p == null ? Sort.unsorted() : p.sort();
+    }
+
+    boolean hasFetch() {
+        return fetch >= 0;
+    }
+
+    /** The FetchPlan argument, or null (the eager defaults). */
+    dev.falkor.orm.api.FetchPlan fetch(Object[] args) {
+        return fetch >= 0 ? (dev.falkor.orm.api.FetchPlan) args[fetch] : null;
     }
 
     ScrollPosition position(Object[] args) {

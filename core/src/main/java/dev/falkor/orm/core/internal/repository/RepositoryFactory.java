@@ -2,7 +2,10 @@ package dev.falkor.orm.core.internal.repository;
 
 import dev.falkor.orm.core.internal.exec.Step;
 import dev.falkor.orm.api.MappingException;
+import dev.falkor.orm.api.FetchPlan;
 import dev.falkor.orm.api.Pageable;
+import dev.falkor.orm.core.internal.relation.GraphSave;
+import dev.falkor.orm.core.internal.relation.Relations;
 import dev.falkor.orm.api.Repository;
 import dev.falkor.orm.api.annotation.Query;
 import dev.falkor.orm.spi.GraphQuery;
@@ -49,6 +52,17 @@ public final class RepositoryFactory {
         this.domainModel = new MappingDomainModel(mapping);
         this.labelIndex = LabelIndex.of(List.of(), mapping);
         this.writes = new Writes(graph, schema, batchSize, schema.guardsWrites());
+        this.relations = new Relations(graph, () -> labelIndex);
+        this.graphSave = new GraphSave(relations, type -> operations(type).rows(), writes);
+    }
+
+    private final GraphSave graphSave;
+
+    private final Relations relations;
+
+    /** The relationships machinery of this mapper. */
+    public Relations relations() {
+        return relations;
     }
 
     /** CRUD and query support for an entity type, registering it on first use. */
@@ -56,7 +70,8 @@ public final class RepositoryFactory {
         EntityOperations<Object> ops = operations.get(entityType);
         if (ops == null) {
             EntityMetadata m = register(entityType);
-            ops = new EntityOperations<>(m, graph, writes, batchSize, labelIndex);
+            ops = new EntityOperations<>(m, graph, writes, batchSize, labelIndex, relations);
+            ops.graphSave(graphSave);
             EntityOperations<Object> raced = operations.putIfAbsent(entityType, ops);
             if (raced != null) {
                 ops = raced;
@@ -176,12 +191,16 @@ public final class RepositoryFactory {
         return switch (m.getName()) {
             case "save" -> (p, a) -> ops.save(a[0]);
             case "saveAll" -> (p, a) -> ops.saveAll((Iterable<Object>) a[0]);
-            case "findById" -> (p, a) -> ops.findById(a[0]);
-            case "findAllById" -> (p, a) -> ops.findAllById((Iterable<Object>) a[0]);
+            case "findById" -> m.getParameterCount() == 1 ? (p, a) -> ops.findById(a[0])
+                    : (p, a) -> ops.findById(a[0], (FetchPlan) a[1]);
+            case "findAllById" -> m.getParameterCount() == 1 ? (p, a) -> ops.findAllById((Iterable<Object>) a[0])
+                    : (p, a) -> ops.findAllById((Iterable<Object>) a[0], (FetchPlan) a[1]);
             case "findAll" -> switch (m.getParameterCount()) {
                 case 0 -> (p, a) -> ops.findAll();
                 case 1 -> m.getParameterTypes()[0] == Sort.class
                         ? (p, a) -> ops.findAll((Sort) a[0])
+                        : m.getParameterTypes()[0] == FetchPlan.class
+                        ? (p, a) -> ops.findAll((FetchPlan) a[0])
                         : (p, a) -> ops.findAll((Pageable) a[0]);
                 default -> (p, a) -> ops.scroll("", Map.of(), (ScrollPosition) a[0], (Integer) a[1], (Sort) a[2]);
             };

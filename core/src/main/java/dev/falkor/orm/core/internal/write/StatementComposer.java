@@ -84,13 +84,42 @@ public final class StatementComposer {
             return new WritePlan.DeleteNodes(d.entity(), d.ids().subList(from, to));
         }
         WritePlan.Edges e = (WritePlan.Edges) part;
-        return new WritePlan.Edges(e.change(), e.type(), e.from(), e.to(), e.rows().subList(from, to));
+        return e.withRows(e.rows().subList(from, to));
     }
 
-    /** {@code MATCH (a:From {id: row.src}), (b:To {id: row.dst})} for an edge row. */
-    private static String endpoints(EntityMetadata from, EntityMetadata to) {
-        return "MATCH (a:" + Identifiers.quote(from.primaryLabel()) + " {" + from.id().quotedName() + ": row.src}), (b:"
-                + Identifiers.quote(to.primaryLabel()) + " {" + to.id().quotedName() + ": row.dst})";
+    /** {@code (a:From {id: row.src})}: the owner end of an edge row, found by id under its id label. */
+    private static String source(EntityMetadata from) {
+        return "(a:" + Identifiers.quote(from.idLabel()) + " {" + from.id().quotedName() + ": row.src})";
+    }
+
+    /** {@code -[r:T]->} in the part's direction, seen from the source. */
+    private static String edge(WritePlan.Edges e) {
+        String rel = "[r:" + Identifiers.quote(e.type()) + "]";
+        return switch (e.direction()) {
+            case OUTGOING -> "-" + rel + "->";
+            case INCOMING -> "<-" + rel + "-";
+            case UNDIRECTED -> "-" + rel + "-";
+        };
+    }
+
+    /** The Cypher of an edges part, reading {@code row} from {@code $name}. */
+    static String edges(WritePlan.Edges e, String name) {
+        StringBuilder sb = new StringBuilder("UNWIND $").append(name).append(" AS row ");
+        String target = "(b:" + Identifiers.quote(e.to().idLabel()) + " {" + e.to().id().quotedName() + ": row.dst})";
+        switch (e.change()) {
+            case MERGE -> {
+                sb.append("MATCH ").append(source(e.from())).append(", ").append(target).append(" MERGE (a)")
+                        .append(edge(e)).append("(b)");
+                if (e.withProperties()) {
+                    sb.append(" SET r += row.props");
+                }
+            }
+            case DELETE -> sb.append("MATCH ").append(source(e.from())).append(edge(e)).append(target).append(" DELETE r");
+            case PRUNE -> sb.append("MATCH ").append(source(e.from())).append(edge(e)).append("(b:")
+                    .append(Identifiers.quote(e.to().primaryLabel())).append(") WHERE NOT b.")
+                    .append(e.to().id().quotedName()).append(" IN row.keep DELETE r");
+        }
+        return sb.toString();
     }
 
     private Statement statement(List<WritePlan.Part> parts) {
@@ -108,7 +137,8 @@ public final class StatementComposer {
             if (n > 0) {
                 cypher.append(" WITH count(*) AS __c").append(n).append(' ');
             }
-            String guard = guardFor(part.entity());
+            // edges create no nodes: the unique constraints cannot be bypassed by them
+            String guard = part instanceof WritePlan.Edges ? "" : guardFor(part.entity());
             if (!guard.isEmpty()) {
                 cypher.append(guard.replace("__guard", "__g" + n));
                 guarded = true;
@@ -125,16 +155,7 @@ public final class StatementComposer {
                 params.put(name, d.ids());
             } else {
                 WritePlan.Edges e = (WritePlan.Edges) part;
-                cypher.append("UNWIND $").append(name).append(" AS row ");
-                if (e.change() == WritePlan.EdgeChange.MERGE) {
-                    cypher.append(endpoints(e.from(), e.to())).append(" MERGE (a)-[r:")
-                            .append(Identifiers.quote(e.type())).append("]->(b) SET r += row.props");
-                } else {
-                    cypher.append("MATCH (a:").append(Identifiers.quote(e.from().primaryLabel())).append(" {")
-                            .append(e.from().id().quotedName()).append(": row.src})-[r:").append(Identifiers.quote(e.type()))
-                            .append("]->(b:").append(Identifiers.quote(e.to().primaryLabel())).append(" {")
-                            .append(e.to().id().quotedName()).append(": row.dst}) DELETE r");
-                }
+                cypher.append(edges(e, name));
                 params.put(name, e.rows());
             }
             n++;
@@ -143,7 +164,7 @@ public final class StatementComposer {
             // a guarded part whose constraints were missing wrote nothing: report whether all were there
             Set<String> conditions = new LinkedHashSet<>();
             for (WritePlan.Part p : parts) {
-                if (p.size() > 0 && !guardFor(p.entity()).isEmpty()) {
+                if (p.size() > 0 && !(p instanceof WritePlan.Edges) && !guardFor(p.entity()).isEmpty()) {
                     conditions.addAll(guardConditions(p.entity()));
                 }
             }

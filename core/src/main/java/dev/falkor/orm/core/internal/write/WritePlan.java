@@ -1,5 +1,6 @@
 package dev.falkor.orm.core.internal.write;
 
+import dev.falkor.orm.api.annotation.Relationship;
 import dev.falkor.orm.core.internal.mapping.EntityMetadata;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -59,32 +60,46 @@ public final class WritePlan {
         /** Create each relationship once (MERGE) or update its properties: rows {@code {src, dst, props}}. */
         MERGE,
         /** Delete the relationships between these endpoints: rows {@code {src, dst}}. */
-        DELETE
+        DELETE,
+        /**
+         * Delete the relationships from {@code src} to nodes of the target label other than
+         * those in {@code keep}: rows {@code {src, keep: [ids]}} (saving a relationship field the
+         * mapper never loaded for that instance: the field's value is the whole truth).
+         */
+        PRUNE
     }
 
     /**
-     * Relationships of {@code type} from {@code from} to {@code to} nodes, found by their ids
-     * ({@code src}, {@code dst} in each row); a row whose endpoint does not exist is a no-op.
-     * {@code type} is a validated identifier.
+     * Relationships of {@code type} between {@code from} nodes ({@code src} in each row, the
+     * entity whose field maps them) and {@code to} nodes ({@code dst}), in {@code direction}
+     * seen from {@code from}; endpoints are found by id, and a row whose endpoint does not exist
+     * is a no-op. With {@code withProperties}, a merge sets {@code row.props} on the relationship
+     * (a null removes that property). {@code type} is a validated identifier.
      */
-    public record Edges(EdgeChange change, String type, EntityMetadata from, EntityMetadata to,
-                        List<Map<String, Object>> rows) implements Part {
+    public record Edges(EdgeChange change, String type, Relationship.Direction direction, EntityMetadata from,
+                        EntityMetadata to, boolean withProperties, List<Map<String, Object>> rows) implements Part {
         public Edges {
             Objects.requireNonNull(change, "change");
             Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(direction, "direction");
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(to, "to");
             rows = List.copyOf(rows);
         }
 
-        /** A merge of these rows. */
+        /** A merge of outgoing relationships with properties. */
         public static Edges merge(String type, EntityMetadata from, EntityMetadata to, List<Map<String, Object>> rows) {
-            return new Edges(EdgeChange.MERGE, type, from, to, rows);
+            return new Edges(EdgeChange.MERGE, type, Relationship.Direction.OUTGOING, from, to, true, rows);
         }
 
-        /** A delete of these rows. */
+        /** A delete of outgoing relationships. */
         public static Edges delete(String type, EntityMetadata from, EntityMetadata to, List<Map<String, Object>> rows) {
-            return new Edges(EdgeChange.DELETE, type, from, to, rows);
+            return new Edges(EdgeChange.DELETE, type, Relationship.Direction.OUTGOING, from, to, false, rows);
+        }
+
+        /** The same part with other rows. */
+        public Edges withRows(List<Map<String, Object>> rows) {
+            return new Edges(change, type, direction, from, to, withProperties, rows);
         }
 
         @Override

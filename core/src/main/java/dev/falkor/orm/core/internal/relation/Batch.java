@@ -1,0 +1,78 @@
+package dev.falkor.orm.core.internal.relation;
+
+import dev.falkor.orm.core.internal.mapping.PersistentProperty;
+import dev.falkor.orm.core.internal.mapping.RelationshipInfo;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The lazy relationships of the entities one call read. Loading one field loads it for every
+ * entity of the call that has not loaded it yet, in one query by id list, so touching the
+ * friends of 100 people read together costs one query, not 100.
+ */
+final class Batch implements Lazy.Loader {
+    /** A lazy container and the entity that holds it. */
+    private record Entry(PersistentProperty field, Object owner, Object graphId) {
+    }
+
+    private final Relations relations;
+    private final Map<Lazy, Entry> entries = new IdentityHashMap<>();
+    private final Map<Lazy, PersistentProperty> fields = new IdentityHashMap<>();
+
+    Batch(Relations relations) {
+        this.relations = relations;
+    }
+
+    /** A new unloaded container for {@code field}, part of this batch. */
+    synchronized Lazy lazy(PersistentProperty field, String what) {
+        RelationshipInfo rel = field.relationship();
+        Lazy lazy = switch (rel.container()) {
+            case REF -> new LazyRef<>(this, what);
+            case SET -> new LazySet<>(this, what);
+            default -> new LazyList<>(this, what);
+        };
+        fields.put(lazy, field);
+        return lazy;
+    }
+
+    /** Binds a container to the entity built around it. */
+    synchronized void owner(Lazy lazy, Object owner, Object graphId) {
+        entries.put(lazy, new Entry(fields.remove(lazy), owner, graphId));
+    }
+
+    @Override
+    public synchronized void load(Lazy lazy) {
+        if (lazy.isLoaded()) {
+            return;
+        }
+        Entry entry = entries.get(lazy);
+        if (entry == null) {
+            throw new dev.falkor.orm.api.LazyLoadingException("A lazy relationship was used before its entity was "
+                    + "built (in a constructor?)", null);
+        }
+        relations.checkOpen(entry.field(), entry.graphId());
+        List<Object> ids = new ArrayList<>();
+        Map<Object, List<Map.Entry<Lazy, Entry>>> byId = new HashMap<>();
+        for (Map.Entry<Lazy, Entry> e : entries.entrySet()) {
+            if (e.getValue().field() == entry.field() && !e.getKey().isLoaded()) {
+                if (byId.computeIfAbsent(e.getValue().graphId(), k -> new ArrayList<>()).isEmpty()) {
+                    ids.add(e.getValue().graphId());
+                }
+                byId.get(e.getValue().graphId()).add(e);
+            }
+        }
+        Map<Object, List<Object>> loaded = relations.loadBatch(entry.field(), ids);
+        for (Map.Entry<Object, List<Map.Entry<Lazy, Entry>>> e : byId.entrySet()) {
+            List<Object> elements = loaded.getOrDefault(e.getKey(), List.of());
+            for (Map.Entry<Lazy, Entry> l : e.getValue()) {
+                l.getKey().fill(elements);
+                relations.tracking().relationship(l.getValue().owner(), entry.field(),
+                        relations.edges(entry.field().relationship(), elements));
+                entries.remove(l.getKey());
+            }
+        }
+    }
+}

@@ -1,0 +1,260 @@
+package dev.falkor.orm.core.internal.relation;
+
+import dev.falkor.orm.api.InvalidEntityException;
+import dev.falkor.orm.api.Ref;
+import dev.falkor.orm.core.internal.exec.Step;
+import dev.falkor.orm.core.internal.mapping.EntityMetadata;
+import dev.falkor.orm.core.internal.mapping.EntityValues;
+import dev.falkor.orm.core.internal.mapping.PersistentProperty;
+import dev.falkor.orm.core.internal.mapping.RelationshipInfo;
+import dev.falkor.orm.core.internal.repository.Writes;
+import dev.falkor.orm.core.internal.write.WritePlan;
+import dev.falkor.orm.spi.wire.ParameterEncoder;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * A save of entities with relationships: one {@link WritePlan} for the entities given, the
+ * related entities their relationships cascade to (each object once, so cycles end), and the
+ * relationships that changed, diffed against what the mapper knows to be stored
+ * ({@link Tracking}):
+ *
+ * <ul>
+ *   <li>A relationship field that was never loaded (a lazy list, set or ref not touched) is not
+ *       looked at.</li>
+ *   <li>A field the mapper loaded or saved for this instance is diffed: relationships to nodes no
+ *       longer in it are deleted, to new ones created, and with changed properties updated in
+ *       place; an unchanged field writes nothing. A to-one set to {@code null} (or a to-many set
+ *       to {@code null}) removes its relationships.</li>
+ *   <li>A field of an instance the mapper never loaded or saved (built by the caller: detached)
+ *       is taken as the whole truth when it is not {@code null}: relationships of the field to
+ *       other nodes of the target type are deleted, the listed ones merged. {@code null} leaves
+ *       the stored relationships alone ({@code Ref.empty()} or an empty collection removes them).</li>
+ *   <li>Related entities are saved when the relationship cascades saves and they are new or
+ *       changed since they were read; a related entity that is not cascaded to must have its id.</li>
+ * </ul>
+ *
+ * All of it is one statement up to the batch size: nodes first, then removed, then new
+ * relationships. Only after the statement succeeded does the mapper record the new stored
+ * state and bring inverse fields in memory in line.
+ */
+public final class GraphSave {
+    /** How entities of one type become upsert rows (the entity's operations provide it). */
+    public interface EntityRows {
+        EntityMetadata metadata();
+
+        /** The entity with its id assigned (a new instance for records with a generated id). */
+        Object assignId(Object entity);
+
+        /** {@code {id, props}}, converted and checked. */
+        Map<String, Object> row(Object withId);
+
+        /** Reads needed before upserting these rows. */
+        Step<Void> beforeUpsert(List<Map<String, Object>> rows);
+    }
+
+    private final Relations relations;
+    private final Function<Class<?>, EntityRows> types;
+    private final Writes writes;
+
+    public GraphSave(Relations relations, Function<Class<?>, EntityRows> types, Writes writes) {
+        this.relations = relations;
+        this.types = types;
+        this.writes = writes;
+    }
+
+    /** The steps saving {@code entities} (checked and converted now) and everything they cascade to. */
+    @SuppressWarnings("unchecked")
+    public <T> Step<List<T>> saveStep(EntityMetadata declared, Iterable<? extends T> entities) {
+        Call call = new Call();
+        List<T> saved = new ArrayList<>();
+        for (T e : entities) {
+            if (e == null) {
+                throw new InvalidEntityException("Cannot save null as " + declared.type().getName());
+            }
+            saved.add((T) call.visit(e, true));
+        }
+        WritePlan plan = call.plan();
+        Step<Void> before = Step.done(null);
+        for (Map.Entry<EntityRows, Map<Object, Map<String, Object>>> u : call.upserts.entrySet()) {
+            Step<Void> previous = before;
+            List<Map<String, Object>> rows = new ArrayList<>(u.getValue().values());
+            before = previous.flatMap(ignored -> u.getKey().beforeUpsert(rows));
+        }
+        return before.flatMap(ignored -> writes.apply(plan)).map(ignored -> {
+            call.records.forEach(Runnable::run);
+            call.syncs.forEach(Runnable::run);
+            return saved;
+        });
+    }
+
+    /** The state of one save call. */
+    private final class Call {
+        final Map<Object, Object> visited = new IdentityHashMap<>();
+        final Map<EntityRows, Map<Object, Map<String, Object>>> upserts = new LinkedHashMap<>();
+        final Map<List<Object>, List<Map<String, Object>>> removals = new LinkedHashMap<>();
+        final Map<List<Object>, List<Map<String, Object>>> merges = new LinkedHashMap<>();
+        final Map<List<Object>, WritePlan.Edges> parts = new LinkedHashMap<>();
+        final List<Runnable> records = new ArrayList<>();
+        final List<Runnable> syncs = new ArrayList<>();
+
+        /** Saves {@code e} once per call; returns the instance saved (with its id). */
+        Object visit(Object e, boolean root) {
+            Object done = visited.get(e);
+            if (done != null) {
+                return done;
+            }
+            EntityRows rows = types.apply(e.getClass());
+            EntityMetadata meta = rows.metadata();
+            Object withId = rows.assignId(e);
+            if (withId != e && !root) {
+                throw new InvalidEntityException("Cannot save " + meta.type().getName() + " reached through a "
+                        + "relationship: it is a record without an id, and a generated id would need a new instance "
+                        + "the relationship does not hold; assign the id, or save it first");
+            }
+            visited.put(e, withId);
+            Map<String, Object> row = rows.row(withId);
+            Object gid = row.get("id");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> props = (Map<String, Object>) row.get("props");
+            Tracking.State known = relations.tracking().get(withId);
+            if (root || known == null || known.node == null || !known.node.equals(props)) {
+                Map<Object, Map<String, Object>> byId = upserts.computeIfAbsent(rows, k -> new LinkedHashMap<>());
+                byId.remove(gid);
+                byId.put(gid, row);
+            }
+            records.add(() -> relations.tracking().node(withId, props));
+            for (PersistentProperty f : meta.relationships()) {
+                relationship(meta, withId, gid, f);
+            }
+            return withId;
+        }
+
+        private void relationship(EntityMetadata meta, Object owner, Object gid, PersistentProperty f) {
+            Object value = f.accessor().get(owner);
+            if (value instanceof Lazy lazy && !lazy.isLoaded()) {
+                return; // never loaded: never touched
+            }
+            RelationshipInfo rel = f.relationship();
+            Map<Object, Tracking.Edge> before = relations.tracking().relationship(owner, f);
+            if (value == null && before == null) {
+                return; // detached and not given: left alone
+            }
+            Map<Object, Tracking.Edge> current = new LinkedHashMap<>();
+            for (Object element : elements(value, rel)) {
+                if (element == null) {
+                    continue;
+                }
+                Object target = rel.hasProperties() ? rel.properties().targetNode().accessor().get(element) : element;
+                if (target == null) {
+                    throw new InvalidEntityException("Cannot save " + f.describe() + " of " + meta.type().getSimpleName()
+                            + " " + gid + ": a " + rel.elementClass().getSimpleName() + " in it has no target node");
+                }
+                Object savedTarget = rel.cascadesSave() ? visit(target, false) : target;
+                EntityMetadata targetMeta = rel.target();
+                Object targetId = targetMeta.idOf(savedTarget);
+                if (targetId == null) {
+                    throw new InvalidEntityException("Cannot save " + f.describe() + " of " + meta.type().getSimpleName()
+                            + " " + gid + ": the related " + targetMeta.type().getSimpleName() + " has no id, and the "
+                            + "relationship does not cascade saves; save it first");
+                }
+                Map<String, Object> edgeProps = rel.hasProperties() ? edgeProps(f, rel, element, gid) : Map.of();
+                current.put(targetMeta.id().toGraph(targetId), new Tracking.Edge(savedTarget, edgeProps));
+            }
+            List<Object> added = new ArrayList<>();
+            List<Object> removed = new ArrayList<>();
+            if (before != null) {
+                for (Map.Entry<Object, Tracking.Edge> b : before.entrySet()) {
+                    if (!current.containsKey(b.getKey())) {
+                        edge(meta, f, WritePlan.EdgeChange.DELETE, removals, Map.of("src", gid, "dst", b.getKey()));
+                        removed.add(b.getValue().target());
+                    }
+                }
+                for (Map.Entry<Object, Tracking.Edge> c : current.entrySet()) {
+                    Tracking.Edge was = before.get(c.getKey());
+                    if (was == null || (rel.hasProperties() && !was.props().equals(c.getValue().props()))) {
+                        edge(meta, f, WritePlan.EdgeChange.MERGE, merges, merge(gid, c));
+                        if (was == null) {
+                            added.add(c.getValue().target());
+                        }
+                    }
+                }
+            } else {
+                edge(meta, f, WritePlan.EdgeChange.PRUNE, removals,
+                        Map.of("src", gid, "keep", new ArrayList<>(current.keySet())));
+                for (Map.Entry<Object, Tracking.Edge> c : current.entrySet()) {
+                    edge(meta, f, WritePlan.EdgeChange.MERGE, merges, merge(gid, c));
+                    added.add(c.getValue().target());
+                }
+            }
+            records.add(() -> relations.tracking().relationship(owner, f, current));
+            if (rel.inverse() != null && (!added.isEmpty() || !removed.isEmpty())) {
+                syncs.add(() -> relations.syncInverse(rel, owner, gid, added, removed));
+            }
+        }
+
+        private Map<String, Object> merge(Object gid, Map.Entry<Object, Tracking.Edge> c) {
+            Map<String, Object> row = new LinkedHashMap<>(4);
+            row.put("src", gid);
+            row.put("dst", c.getKey());
+            row.put("props", c.getValue().props());
+            return row;
+        }
+
+        private Map<String, Object> edgeProps(PersistentProperty f, RelationshipInfo rel, Object element, Object gid) {
+            Map<String, Object> props;
+            try {
+                props = EntityValues.toGraph(rel.properties(), element, true);
+            } catch (IllegalArgumentException ex) {
+                throw new InvalidEntityException("Cannot save " + f.describe() + " of " + gid + ": " + ex.getMessage(), ex);
+            }
+            for (Map.Entry<String, Object> p : props.entrySet()) {
+                String[] problem = ParameterEncoder.check(p.getValue());
+                if (problem != null) {
+                    throw new InvalidEntityException("Cannot save " + f.describe() + " of " + gid
+                            + ": relationship property '" + p.getKey() + problem[0] + "': " + problem[1]
+                            + ". Nothing was written");
+                }
+            }
+            return props;
+        }
+
+        private void edge(EntityMetadata meta, PersistentProperty f, WritePlan.EdgeChange change,
+                          Map<List<Object>, List<Map<String, Object>>> into, Map<String, Object> row) {
+            List<Object> key = List.of(meta, f.javaName(), change);
+            into.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
+            RelationshipInfo rel = f.relationship();
+            parts.computeIfAbsent(key, k -> new WritePlan.Edges(change, rel.type(), rel.direction(), meta,
+                    rel.target(), rel.hasProperties(), List.of()));
+        }
+
+        WritePlan plan() {
+            List<WritePlan.Part> out = new ArrayList<>();
+            upserts.forEach((rows, byId) -> out.add(new WritePlan.UpsertNodes(rows.metadata(),
+                    new ArrayList<>(byId.values()))));
+            removals.forEach((key, rows) -> out.add(parts.get(key).withRows(rows)));
+            merges.forEach((key, rows) -> out.add(parts.get(key).withRows(rows)));
+            return WritePlan.of(out);
+        }
+    }
+
+    /** The elements a relationship field's value holds. */
+    private static Collection<?> elements(Object value, RelationshipInfo rel) {
+        if (value == null) {
+            return List.of();
+        }
+        return switch (rel.container()) {
+            case ONE -> List.of(value);
+            case REF -> {
+                Object t = ((Ref<?>) value).get();
+                yield t == null ? List.of() : List.of(t);
+            }
+            default -> (Collection<?>) value;
+        };
+    }
+}

@@ -1,0 +1,136 @@
+package dev.falkor.orm.core.internal.relation;
+
+import dev.falkor.orm.core.internal.mapping.EntityMetadata;
+import dev.falkor.orm.core.internal.mapping.EntityValues;
+import dev.falkor.orm.core.internal.mapping.PersistentProperty;
+import dev.falkor.orm.core.internal.mapping.ReadShape;
+import dev.falkor.orm.core.internal.mapping.RelationshipInfo;
+import dev.falkor.orm.spi.value.GraphValue;
+import dev.falkor.orm.spi.value.ListValue;
+import dev.falkor.orm.spi.value.MapValue;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the entities of one read call, with their fetched relationships, and gives every
+ * relationship that was not fetched a lazy container. All containers of one call belong to
+ * one {@link Batch}: touching one loads that field for every entity of the call in one query.
+ * Within a call a node read twice (two people with one employer) becomes one object once it
+ * is built. Not thread-safe: one per call.
+ */
+final class Reader {
+    private final Relations relations;
+    private final Batch batch;
+    private final Map<String, Object> instances = new HashMap<>();
+
+    Reader(Relations relations) {
+        this.relations = relations;
+        this.batch = new Batch(relations);
+    }
+
+    /**
+     * The entity of type {@code meta} whose read items start at {@code column} of {@code cell},
+     * with the branches of {@code tree} in the cells from {@code branchStart} on.
+     */
+    Object entity(EntityMetadata meta, ReadShape shape, List<GraphValue> cell, int column, FetchTree tree,
+                  int branchStart) {
+        Map<String, GraphValue> props = ((MapValue) cell.get(column)).values();
+        GraphValue idValue = props.get(meta.id().graphName());
+        Object graphId = idValue == null ? null : idValue.asJava();
+        String key = meta.idLabel() + '\0' + graphId;
+        Object existing = graphId == null ? null : instances.get(key);
+        Map<PersistentProperty, List<Object>> fetched = new LinkedHashMap<>();
+        for (PersistentProperty f : meta.relationships()) {
+            int index = indexOf(tree, f);
+            if (index >= 0) {
+                FetchTree.Branch b = tree.branches().get(index);
+                fetched.put(f, elements(b, ((ListValue) cell.get(branchStart + index)).values()));
+            }
+        }
+        if (existing != null) {
+            fillFetched(existing, meta, fetched);
+            return existing;
+        }
+        Map<PersistentProperty, Object> values = new IdentityHashMap<>();
+        List<Lazy> pending = new ArrayList<>();
+        for (PersistentProperty f : meta.relationships()) {
+            List<Object> elements = fetched.get(f);
+            RelationshipInfo rel = f.relationship();
+            if (elements != null) {
+                values.put(f, Relations.container(rel, elements));
+            } else if (rel.container() != RelationshipInfo.Container.ONE) {
+                Lazy lazy = batch.lazy(f, describe(meta, f, graphId));
+                pending.add(lazy);
+                values.put(f, lazy);
+            }
+        }
+        Object instance = shape.read(meta, cell, column, values::get);
+        for (Lazy lazy : pending) {
+            batch.owner(lazy, instance, graphId);
+        }
+        relations.tracking().node(instance, EntityValues.toGraph(meta, instance, true));
+        for (Map.Entry<PersistentProperty, List<Object>> e : fetched.entrySet()) {
+            relations.tracking().relationship(instance, e.getKey(), relations.edges(e.getKey().relationship(), e.getValue()));
+        }
+        if (graphId != null) {
+            instances.put(key, instance);
+        }
+        return instance;
+    }
+
+    /** Fills lazy containers of {@code instance} that this occurrence fetched. */
+    private void fillFetched(Object instance, EntityMetadata meta, Map<PersistentProperty, List<Object>> fetched) {
+        for (Map.Entry<PersistentProperty, List<Object>> e : fetched.entrySet()) {
+            Object value = e.getKey().accessor().get(instance);
+            if (value instanceof Lazy lazy && !lazy.isLoaded()) {
+                lazy.fill(e.getValue());
+                relations.tracking().relationship(instance, e.getKey(),
+                        relations.edges(e.getKey().relationship(), e.getValue()));
+            }
+        }
+    }
+
+    /** The related objects of one fetched branch: entities, or relationship-properties objects. */
+    List<Object> elements(FetchTree.Branch b, List<GraphValue> cells) {
+        RelationshipInfo rel = b.field().relationship();
+        List<Object> out = new ArrayList<>(cells.size());
+        for (GraphValue c : cells) {
+            if (c.isNull()) {
+                continue;
+            }
+            List<GraphValue> cell = ((ListValue) c).values();
+            EntityMetadata target = rel.target();
+            ReadShape shape = relations.labels().shape(target);
+            EntityMetadata concrete = relations.labels().concreteType(target, shape.labels(cell, 0));
+            int branches = shape.width() + (rel.hasProperties() ? 1 : 0);
+            Object node = entity(concrete, shape, cell, 0, b.sub(), branches);
+            if (rel.hasProperties()) {
+                out.add(FetchQuery.relationshipShape(rel.properties()).read(rel.properties(), cell, shape.width(),
+                        p -> p.kind() == PersistentProperty.Kind.TARGET ? node : null));
+            } else {
+                out.add(node);
+            }
+        }
+        return out;
+    }
+
+    /** The position of the branch for {@code f} (by name, so subtypes' own fields match), or -1. */
+    private static int indexOf(FetchTree tree, PersistentProperty f) {
+        List<FetchTree.Branch> branches = tree.branches();
+        for (int i = 0; i < branches.size(); i++) {
+            if (branches.get(i).field().javaName().equals(f.javaName())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    static String describe(EntityMetadata meta, PersistentProperty f, Object id) {
+        return "Relationship " + meta.type().getSimpleName() + "." + f.javaName() + " of " + meta.type().getSimpleName()
+                + " " + id;
+    }
+}
