@@ -67,6 +67,19 @@ public final class CypherQuery {
         return this;
     }
 
+    /**
+     * Entities read by {@link #list}/{@link #one}/{@link #stream} get the relationships of
+     * {@code plan}, loaded for all of them in one more query. Without it, the fields declared
+     * {@code fetch = EAGER} are loaded. Relationship fields are also filled from result columns
+     * named like them: {@code RETURN p, collect(f) AS friends}.
+     */
+    public CypherQuery fetch(dev.falkor.orm.api.FetchPlan plan) {
+        this.fetch = Objects.requireNonNull(plan, "plan");
+        return this;
+    }
+
+    private dev.falkor.orm.api.FetchPlan fetch;
+
     /** A server-side timeout for this statement. */
     public CypherQuery timeout(Duration timeout) {
         this.timeout = Objects.requireNonNull(timeout, "timeout");
@@ -75,7 +88,7 @@ public final class CypherQuery {
 
     /** All rows as {@code type}. */
     public <T> List<T> list(Class<T> type) {
-        return repositories.query(graphQuery(), type);
+        return repositories.query(graphQuery(), type, fetch);
     }
 
     /** The only row, if any; more than one is an error. */

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class RelationshipsTest extends GraphTestSupport {
     private final AtomicInteger statements = new AtomicInteger();
+    private final List<String> sentTexts = java.util.Collections.synchronizedList(new ArrayList<>());
     private PersonRepository people;
     private CompanyRepository companies;
 
@@ -38,6 +39,7 @@ class RelationshipsTest extends GraphTestSupport {
             @Override
             public dev.falkor.orm.spi.QueryResult execute(dev.falkor.orm.spi.GraphQuery query) {
                 statements.incrementAndGet();
+                sentTexts.add(query.cypher());
                 if (System.getProperty("debugq") != null) {
                     System.out.println("Q" + statements.get() + ": " + query.cypher());
                 }
@@ -74,6 +76,7 @@ class RelationshipsTest extends GraphTestSupport {
 
     private int sent(Runnable r) {
         statements.set(0);
+        sentTexts.clear();
         r.run();
         return statements.get();
     }
@@ -121,5 +124,279 @@ class RelationshipsTest extends GraphTestSupport {
         assertEquals("Acme", eager.employer.name);
         assertEquals("Acme", eager.friends.get(0).employer.name);
         assertSame(eager.employer, eager.friends.get(0).employer, "one object per node within a read");
+    }
+
+    private Person reload(String id, String... paths) {
+        return people.findById(id, FetchPlan.of(paths)).orElseThrow();
+    }
+
+    @Test
+    void addRemoveReplaceClearNullAndUnchangedWriteOnlyTheDiff() {
+        Person ann = new Person("ann", "Ann");
+        for (String f : List.of("b", "c", "d")) {
+            ann.friends.add(new Person(f, f.toUpperCase()));
+        }
+        ann.employer = new Company("acme", "Acme");
+        people.save(ann);
+        assertEquals(List.of("ann>b", "ann>c", "ann>d"), pairs("KNOWS"));
+
+        // loaded, then: remove c, add e; only those two edges change
+        Person loaded = reload("ann", "friends", "employer");
+        long bEdge = ((Number) scalar("MATCH (:Person {id:'ann'})-[r:KNOWS]->(:Person {id:'b'}) RETURN id(r)",
+                Map.of()).asJava()).longValue();
+        loaded.friends.removeIf(p -> p.id.equals("c"));
+        loaded.friends.add(new Person("e", "E"));
+        people.save(loaded);
+        assertEquals(List.of("ann>b", "ann>d", "ann>e"), pairs("KNOWS"));
+        assertEquals(bEdge, ((Number) scalar("MATCH (:Person {id:'ann'})-[r:KNOWS]->(:Person {id:'b'}) RETURN id(r)",
+                Map.of()).asJava()).longValue(), "an edge that did not change is not re-created");
+        assertEquals(1, count("(:Person {id: 'c'})"), "removing a relationship keeps the related node");
+
+        // unchanged re-save: no relationship statement part at all
+        statements.set(0);
+        people.save(loaded);
+        assertEquals(1, statements.get());
+        assertEquals(List.of("ann>b", "ann>d", "ann>e"), pairs("KNOWS"));
+
+        // replace the employer, then null it
+        loaded.employer = new Company("globex", "Globex");
+        people.save(loaded);
+        assertEquals(List.of("ann>globex"), pairs("WORKS_AT"));
+        loaded.employer = null;
+        people.save(loaded);
+        assertEquals(0, edges("WORKS_AT"));
+        assertEquals(2, count("(:Company)"), "nulling a to-one removes the edge, not the company");
+
+        // clear the list
+        loaded.friends.clear();
+        people.save(loaded);
+        assertEquals(0, edges("KNOWS"));
+    }
+
+    @Test
+    void aRelationshipNeverLoadedIsNeverTouched() {
+        Person ann = new Person("ann", "Ann");
+        ann.friends.add(new Person("bob", "Bob"));
+        ann.employer = new Company("acme", "Acme");
+        ann.jobs = List.of(new Employment(new Company("old", "Old"), 1999, "dev", 0.5));
+        people.save(ann);
+        Person lazy = people.findById("ann").orElseThrow(); // nothing fetched
+        lazy.name = "Ann B.";
+        statements.set(0);
+        people.save(lazy);
+        assertEquals(1, statements.get());
+        assertEquals("Ann B.", scalar("MATCH (p:Person {id:'ann'}) RETURN p.name", Map.of()).asJava());
+        assertEquals(List.of("ann>bob"), pairs("KNOWS"));
+        assertEquals(List.of("ann>acme"), pairs("WORKS_AT"), "a to-one not fetched (null) is left alone");
+        assertEquals(List.of("ann>old"), pairs("WORKED_AT"));
+    }
+
+    @Test
+    void detachedObjectsFollowTheDocumentedRules() {
+        Person ann = new Person("ann", "Ann");
+        ann.friends.add(new Person("bob", "Bob"));
+        ann.friends.add(new Person("cy", "Cy"));
+        ann.employer = new Company("acme", "Acme");
+        ann.home = Ref.to(new Address("h1", "Paris"));
+        people.save(ann);
+
+        // a new instance for the same node, built by the caller: a non-null collection is the whole truth
+        Person detached = new Person("ann", "Ann");
+        detached.friends.add(new Person("cy", "Cy"));
+        detached.friends.add(new Person("dee", "Dee"));
+        // employer null and home null: not given, left alone
+        people.save(detached);
+        assertEquals(List.of("ann>cy", "ann>dee"), pairs("KNOWS"));
+        assertEquals(List.of("ann>acme"), pairs("WORKS_AT"));
+        assertEquals(List.of("ann>h1"), pairs("LIVES_AT"));
+
+        // Ref.empty() and an empty collection remove; a given to-one replaces
+        Person again = new Person("ann", "Ann");
+        again.friends = new ArrayList<>();
+        again.home = Ref.empty();
+        again.employer = new Company("globex", "Globex");
+        people.save(again);
+        assertEquals(0, edges("KNOWS"));
+        assertEquals(0, edges("LIVES_AT"));
+        assertEquals(List.of("ann>globex"), pairs("WORKS_AT"));
+    }
+
+    @Test
+    void relationshipPropertiesAreUpdatedInPlace() {
+        Person ann = new Person("ann", "Ann");
+        Company old = new Company("old", "Old");
+        ann.jobs = new ArrayList<>(List.of(new Employment(old, 1999, "dev", 0.1), new Employment(
+                new Company("new", "New"), 2010, "lead", 0.30000000000000004)));
+        people.save(ann);
+        assertEquals(2, edges("WORKED_AT"));
+        Person loaded = reload("ann", "jobs");
+        assertEquals(0.30000000000000004, loaded.jobs.stream().filter(j -> j.company().id.equals("new"))
+                .findFirst().orElseThrow().share(), "relationship doubles are exact");
+        long oldEdge = ((Number) scalar("MATCH (:Person {id:'ann'})-[r:WORKED_AT]->(:Company {id:'old'}) RETURN id(r)",
+                Map.of()).asJava()).longValue();
+        loaded.jobs.replaceAll(j -> j.company().id.equals("old") ? new Employment(j.company(), 1999, "architect", 0.2) : j);
+        people.save(loaded);
+        assertEquals(2, edges("WORKED_AT"));
+        assertEquals("architect", scalar("MATCH (:Person {id:'ann'})-[r:WORKED_AT]->(:Company {id:'old'}) RETURN r.role",
+                Map.of()).asJava());
+        assertEquals(oldEdge, ((Number) scalar("MATCH (:Person {id:'ann'})-[r:WORKED_AT]->(:Company {id:'old'}) "
+                + "RETURN id(r)", Map.of()).asJava()).longValue(), "updated in place, not re-created");
+        assertEquals(2010L, scalar("MATCH (:Person {id:'ann'})-[r:WORKED_AT]->(:Company {id:'new'}) RETURN r.since",
+                Map.of()).asJava());
+    }
+
+    @Test
+    void cyclesAreWrittenOnceAndDirectionsAreKept() {
+        Person ann = new Person("ann", "Ann");
+        Person bob = new Person("bob", "Bob");
+        ann.friends.add(bob);
+        bob.friends.add(ann);
+        ann.spouse = bob;
+        bob.spouse = ann;
+        assertEquals(1, sent(() -> people.save(ann)));
+        assertEquals(2, count("(:Person)"));
+        assertEquals(List.of("ann>bob", "bob>ann"), pairs("KNOWS"));
+        assertEquals(1, edges("MARRIED_TO"), "an undirected relationship saved from both sides is one edge");
+        Person loaded = reload("bob", "followers", "spouse", "friends");
+        assertEquals(List.of("ann"), loaded.followers.stream().map(p -> p.id).toList());
+        assertEquals("ann", loaded.spouse.id);
+        assertEquals(List.of("ann"), loaded.friends.stream().map(p -> p.id).toList());
+    }
+
+    @Test
+    void inverseSidesAgreeInMemoryAfterASave() {
+        Company acme = new Company("acme", "Acme");
+        companies.save(acme);
+        Company loadedAcme = companies.findById("acme", FetchPlan.of("staff")).orElseThrow();
+        assertTrue(loadedAcme.staff.isEmpty());
+        Person ann = new Person("ann", "Ann");
+        ann.employer = loadedAcme;
+        people.save(ann);
+        assertEquals(List.of("ann"), loadedAcme.staff.stream().map(p -> p.id).toList(), "staff got ann");
+        assertEquals(List.of("ann>acme"), pairs("WORKS_AT"));
+
+        // from the other side: adding to staff sets employer, one edge only
+        Person bob = new Person("bob", "Bob");
+        loadedAcme.staff.add(bob);
+        companies.save(loadedAcme);
+        assertSame(loadedAcme, bob.employer);
+        assertEquals(List.of("ann>acme", "bob>acme"), pairs("WORKS_AT"));
+        people.save(bob);
+        assertEquals(2, edges("WORKS_AT"), "saving the other side again changes nothing");
+
+        // removing from staff clears employer
+        loadedAcme.staff.remove(ann);
+        companies.save(loadedAcme);
+        assertNull(ann.employer);
+        assertEquals(List.of("bob>acme"), pairs("WORKS_AT"));
+    }
+
+    @Test
+    void cascadeDeleteAndDetachOnDelete() {
+        Person ann = new Person("ann", "Ann");
+        ann.devices = RelationshipModel.devices(new RelationshipModel.Device("d1", "phone"),
+                new RelationshipModel.Device("d2", "laptop"));
+        ann.friends.add(new Person("bob", "Bob"));
+        ann.employer = new Company("acme", "Acme");
+        people.save(ann);
+        assertEquals(2, count("(:Device)"));
+        people.deleteById("ann");
+        assertEquals(0, count("(:Person {id: 'ann'})"));
+        assertEquals(0, count("(:Device)"), "OWNS cascades deletes");
+        assertEquals(1, count("(:Person {id: 'bob'})"), "KNOWS does not");
+        assertEquals(1, count("(:Company)"));
+        assertEquals(0, count("()-[]->()"), "deleting a node removes its relationships");
+    }
+
+    @Test
+    void statementCountDoesNotGrowWithTheNumberOfEntities() {
+        for (int n : new int[] {5, 40}) {
+            cypher("MATCH (n) DETACH DELETE n", Map.of());
+            List<Person> roots = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                Person p = new Person("p" + i, "P" + i);
+                for (int k = 0; k < 3; k++) {
+                    p.friends.add(new Person("p" + i + "f" + k, "F"));
+                }
+                p.employer = new Company("c" + (i % 3), "C");
+                roots.add(p);
+            }
+            assertEquals(1, sent(() -> people.saveAll(roots)), "one statement for " + n + " people");
+            assertEquals(3L * n, edges("KNOWS"));
+            List<String> ids = roots.stream().map(p -> p.id).toList();
+            List<Person>[] eager = new List[1];
+            assertEquals(1, sent(() -> eager[0] = people.findAllById(ids, FetchPlan.of("friends.employer", "employer"))));
+            Person last = eager[0].stream().filter(p -> p.id.equals("p" + (n - 1))).findFirst().orElseThrow();
+            assertEquals(3, last.friends.size());
+            assertEquals("c" + ((n - 1) % 3), last.employer.id);
+            List<Person>[] lazy = new List[1];
+            assertEquals(2, sent(() -> {
+                lazy[0] = people.findAllById(ids);
+                int total = 0;
+                for (Person p : lazy[0]) {
+                    total += p.friends.size();
+                }
+                assertEquals(3 * n, total);
+            }), () -> "the lazy lists of all " + n + " people load in one query: " + sentTexts);
+            assertEquals(1, sent(() -> lazy[0].forEach(p -> p.home.get())), "refs are batched too");
+        }
+    }
+
+    @Test
+    void lazyRelationshipsFailClearlyAfterClose() {
+        Person ann = new Person("ann", "Ann");
+        ann.friends.add(new Person("bob", "Bob"));
+        people.save(ann);
+        FalkorOrm other = FalkorOrm.builder().transport(transport).graph(graph).lookup(java.lang.invoke.MethodHandles.lookup())
+                .build();
+        Person lazy = other.repository(PersonRepository.class).findById("ann").orElseThrow();
+        other.close();
+        dev.falkor.orm.api.LazyLoadingException e = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.falkor.orm.api.LazyLoadingException.class, () -> lazy.friends.size());
+        assertTrue(e.getMessage().contains("Person.friends") && e.getMessage().contains("ann")
+                && e.getMessage().contains("closed"), e.getMessage());
+    }
+
+    @Test
+    void customQueriesFillRelationshipFieldsFromNamedColumns() {
+        Person ann = new Person("ann", "Ann");
+        ann.friends.add(new Person("bob", "Bob"));
+        ann.friends.add(new Person("cy", "Cy"));
+        ann.employer = new Company("acme", "Acme");
+        people.save(ann);
+        Person viaQuery = people.withFriends("ann").orElseThrow();
+        assertEquals(List.of("bob", "cy"), viaQuery.friends.stream().map(p -> p.id).sorted().toList());
+        List<Person> viaOrm = orm.query("MATCH (p:Person {id: 'ann'}) RETURN p").fetch(FetchPlan.of("employer"))
+                .list(Person.class);
+        assertEquals("acme", viaOrm.get(0).employer.id);
+        // a relationship filled from a query is diffed like a loaded one
+        viaQuery.friends.removeIf(p -> p.id.equals("bob"));
+        people.save(viaQuery);
+        assertEquals(List.of("ann>cy"), pairs("KNOWS"));
+        assertEquals(List.of("ann>acme"), pairs("WORKS_AT"));
+    }
+
+    @Test
+    void derivedQueriesTakeAFetchPlan() {
+        Person ann = new Person("ann", "Ann");
+        ann.employer = new Company("acme", "Acme");
+        people.save(ann);
+        List<Person> found = people.findByNameStartingWith("An", FetchPlan.of("employer"));
+        assertEquals("acme", found.get(0).employer.id);
+    }
+
+    @Test
+    void recordsHoldRelationshipsAndEagerDefaultsApply() {
+        RelationshipModel.TeamRepository teams = orm.repository(RelationshipModel.TeamRepository.class);
+        Person lead = new Person("lead", "Lead");
+        teams.save(new RelationshipModel.Team("t1", "Core", new ArrayList<>(List.of(new Person("m1", "M1"), lead)), lead));
+        assertEquals(List.of("t1>lead", "t1>m1"), pairs("MEMBER"));
+        assertEquals(List.of("t1>lead"), pairs("LED_BY"));
+        RelationshipModel.Team t = teams.findById("t1").orElseThrow();
+        assertEquals("lead", t.lead().id, "fetch = EAGER loads with the entity");
+        assertEquals(2, t.members().size(), "a lazy list in a record");
+        t.members().removeIf(p -> p.id.equals("m1"));
+        teams.save(t);
+        assertEquals(List.of("t1>lead"), pairs("MEMBER"));
     }
 }

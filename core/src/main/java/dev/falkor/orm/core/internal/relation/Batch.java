@@ -18,6 +18,9 @@ final class Batch implements Lazy.Loader {
     private record Entry(PersistentProperty field, Object owner, Object graphId) {
     }
 
+    private record Pending(Lazy lazy, Entry entry) {
+    }
+
     private final Relations relations;
     private final Map<Lazy, Entry> entries = new IdentityHashMap<>();
     private final Map<Lazy, PersistentProperty> fields = new IdentityHashMap<>();
@@ -55,23 +58,25 @@ final class Batch implements Lazy.Loader {
         }
         relations.checkOpen(entry.field(), entry.graphId());
         List<Object> ids = new ArrayList<>();
-        Map<Object, List<Map.Entry<Lazy, Entry>>> byId = new HashMap<>();
+        // copies: the entries of an IdentityHashMap are views that change when the map does
+        Map<Object, List<Pending>> byId = new HashMap<>();
         for (Map.Entry<Lazy, Entry> e : entries.entrySet()) {
             if (e.getValue().field() == entry.field() && !e.getKey().isLoaded()) {
-                if (byId.computeIfAbsent(e.getValue().graphId(), k -> new ArrayList<>()).isEmpty()) {
+                List<Pending> same = byId.computeIfAbsent(e.getValue().graphId(), k -> new ArrayList<>());
+                if (same.isEmpty()) {
                     ids.add(e.getValue().graphId());
                 }
-                byId.get(e.getValue().graphId()).add(e);
+                same.add(new Pending(e.getKey(), e.getValue()));
             }
         }
         Map<Object, List<Object>> loaded = relations.loadBatch(entry.field(), ids);
-        for (Map.Entry<Object, List<Map.Entry<Lazy, Entry>>> e : byId.entrySet()) {
+        for (Map.Entry<Object, List<Pending>> e : byId.entrySet()) {
             List<Object> elements = loaded.getOrDefault(e.getKey(), List.of());
-            for (Map.Entry<Lazy, Entry> l : e.getValue()) {
-                l.getKey().fill(elements);
-                relations.tracking().relationship(l.getValue().owner(), entry.field(),
+            for (Pending p : e.getValue()) {
+                p.lazy().fill(elements);
+                relations.tracking().relationship(p.entry().owner(), entry.field(),
                         relations.edges(entry.field().relationship(), elements));
-                entries.remove(l.getKey());
+                entries.remove(p.lazy());
             }
         }
     }

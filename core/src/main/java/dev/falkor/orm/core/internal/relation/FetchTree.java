@@ -88,6 +88,11 @@ public final class FetchTree {
         return root.freeze();
     }
 
+    /** Nothing fetched: every relationship lazy. */
+    public static FetchTree none() {
+        return EMPTY;
+    }
+
     /** The tree loading one relationship field of its owner, with the eager defaults of its targets. */
     static FetchTree single(PersistentProperty field) {
         return new FetchTree(field.relationship().owner(),

@@ -100,6 +100,7 @@ public final class GraphSave {
         final Map<List<Object>, List<Map<String, Object>>> removals = new LinkedHashMap<>();
         final Map<List<Object>, List<Map<String, Object>>> merges = new LinkedHashMap<>();
         final Map<List<Object>, WritePlan.Edges> parts = new LinkedHashMap<>();
+        final Map<List<Object>, Map<String, Object>> edgeRows = new java.util.HashMap<>();
         final List<Runnable> records = new ArrayList<>();
         final List<Runnable> syncs = new ArrayList<>();
 
@@ -227,8 +228,21 @@ public final class GraphSave {
         private void edge(EntityMetadata meta, PersistentProperty f, WritePlan.EdgeChange change,
                           Map<List<Object>, List<Map<String, Object>>> into, Map<String, Object> row) {
             List<Object> key = List.of(meta, f.javaName(), change);
-            into.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
             RelationshipInfo rel = f.relationship();
+            if (change != WritePlan.EdgeChange.PRUNE) {
+                // rows of one UNWIND do not see each other's MERGEs: one row per edge (per pair, either
+                // way round, for undirected relationships); the last properties win
+                Object src = row.get("src");
+                Object dst = row.get("dst");
+                boolean reversed = rel.direction() == dev.falkor.orm.api.annotation.Relationship.Direction.UNDIRECTED
+                        && String.valueOf(src).compareTo(String.valueOf(dst)) > 0;
+                List<Object> pair = reversed ? List.of(key, dst, src) : List.of(key, src, dst);
+                Map<String, Object> earlier = edgeRows.put(pair, row);
+                if (earlier != null) {
+                    into.get(key).remove(earlier);
+                }
+            }
+            into.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
             parts.computeIfAbsent(key, k -> new WritePlan.Edges(change, rel.type(), rel.direction(), meta,
                     rel.target(), rel.hasProperties(), List.of()));
         }

@@ -221,6 +221,134 @@ public final class Relations {
         }
     }
 
+    /**
+     * The plan deleting the nodes of {@code entity} with these graph ids and, through every
+     * relationship declared {@code cascade = DELETE}, the related nodes (followed into their
+     * own cascading relationships; each node once). Related ids are read first, one query per
+     * cascading field and level, never per entity; nodes related after that read are not
+     * deleted. Deleting a node deletes its relationships.
+     */
+    public Step<dev.falkor.orm.core.internal.write.WritePlan> deletePlan(EntityMetadata entity, List<Object> ids) {
+        Map<EntityMetadata, java.util.LinkedHashSet<Object>> all = new LinkedHashMap<>();
+        all.computeIfAbsent(entity, k -> new java.util.LinkedHashSet<>()).addAll(ids);
+        return expand(entity, List.copyOf(ids), all).map(ignored -> {
+            List<dev.falkor.orm.core.internal.write.WritePlan.Part> parts = new java.util.ArrayList<>();
+            all.forEach((meta, set) -> parts.add(new dev.falkor.orm.core.internal.write.WritePlan.DeleteNodes(meta,
+                    new java.util.ArrayList<>(set))));
+            return dev.falkor.orm.core.internal.write.WritePlan.of(parts);
+        });
+    }
+
+    private Step<Void> expand(EntityMetadata meta, List<Object> ids,
+                              Map<EntityMetadata, java.util.LinkedHashSet<Object>> all) {
+        List<PersistentProperty> cascading = meta.relationships().stream()
+                .filter(f -> f.relationship().cascadesDelete()).toList();
+        if (cascading.isEmpty() || ids.isEmpty()) {
+            return Step.done(null);
+        }
+        StringBuilder cypher = new StringBuilder("MATCH (n:").append(Identifiers.quote(meta.primaryLabel()))
+                .append(") WHERE n.").append(meta.id().quotedName()).append(" IN $ids RETURN ");
+        for (int i = 0; i < cascading.size(); i++) {
+            RelationshipInfo rel = cascading.get(i).relationship();
+            cypher.append(i == 0 ? "" : ", ").append('[')
+                    .append(rel.pattern("n", "", "m", ":" + Identifiers.quote(rel.target().primaryLabel())))
+                    .append(" | m.").append(rel.target().id().quotedName()).append(']');
+        }
+        return Step.then(graph.readQuery(cypher.toString(), Map.of("ids", ids)), true, r -> {
+            Step<Void> next = Step.done(null);
+            for (int i = 0; i < cascading.size(); i++) {
+                EntityMetadata target = cascading.get(i).relationship().target();
+                java.util.LinkedHashSet<Object> known = all.computeIfAbsent(target, k -> new java.util.LinkedHashSet<>());
+                List<Object> fresh = new java.util.ArrayList<>();
+                for (List<GraphValue> row : r.rows()) {
+                    for (GraphValue v : ((ListValue) row.get(i)).values()) {
+                        Object id = v.asJava();
+                        if (known.add(id)) {
+                            fresh.add(id);
+                        }
+                    }
+                }
+                Step<Void> previous = next;
+                next = previous.flatMap(ignored -> expand(target, fresh, all));
+            }
+            return next;
+        });
+    }
+
+    /**
+     * Fills {@code field} of each owner with the nodes in its cell of a user's query (a node,
+     * a list of nodes, or null), read again by id in one query so their values are exact and
+     * their own relationships lazy. The field counts as loaded afterwards: a save diffs it.
+     */
+    public Step<Void> attach(PersistentProperty field, List<Object> owners, List<GraphValue> cells) {
+        RelationshipInfo rel = field.relationship();
+        if (rel.hasProperties()) {
+            throw new IllegalArgumentException("Column '" + field.javaName() + "' would fill " + field.describe()
+                    + ", which holds relationships with properties; only plain relationship fields are filled from "
+                    + "query columns (use a FetchPlan for it)");
+        }
+        EntityMetadata target = rel.target();
+        List<List<Object>> idsPerOwner = new java.util.ArrayList<>();
+        java.util.LinkedHashSet<Object> ids = new java.util.LinkedHashSet<>();
+        for (GraphValue cell : cells) {
+            List<Object> mine = new java.util.ArrayList<>();
+            List<GraphValue> nodes = cell instanceof ListValue l ? l.values() : cell.isNull() ? List.of() : List.of(cell);
+            for (GraphValue n : nodes) {
+                if (n instanceof dev.falkor.orm.spi.value.NodeValue node) {
+                    Object id = node.property(target.id().graphName()).asJava();
+                    mine.add(id);
+                    ids.add(id);
+                } else if (!n.isNull()) {
+                    throw new IllegalArgumentException("Column '" + field.javaName() + "' fills " + field.describe()
+                            + " and must hold nodes (or lists of nodes), not " + n.getClass().getSimpleName());
+                }
+            }
+            idsPerOwner.add(mine);
+        }
+        Step<Map<Object, Object>> targets = ids.isEmpty() ? Step.done(Map.of()) : Step.run(graph.readQuery(
+                select("MATCH (n:" + Identifiers.quote(target.primaryLabel()) + ") WHERE n." + target.id().quotedName()
+                        + " IN $ids", false, labels().shape(target).returnItems("n"), FetchTree.defaults(target), "", ""),
+                Map.of("ids", new java.util.ArrayList<>(ids))), true, r -> {
+                    RowReader reader = reader();
+                    Map<Object, Object> byId = new HashMap<>();
+                    for (List<GraphValue> row : r.rows()) {
+                        Object t = reader.read(target, labels().shape(target), row, FetchTree.defaults(target));
+                        byId.put(target.id().toGraph(target.idOf(t)), t);
+                    }
+                    return byId;
+                });
+        return targets.map(byId -> {
+            for (int i = 0; i < owners.size(); i++) {
+                Object owner = owners.get(i);
+                if (owner == null) {
+                    continue;
+                }
+                List<Object> elements = new java.util.ArrayList<>();
+                for (Object id : idsPerOwner.get(i)) {
+                    Object t = byId.get(id);
+                    if (t != null && elements.stream().noneMatch(x -> x == t)) {
+                        elements.add(t);
+                    }
+                }
+                Object value = field.accessor().get(owner);
+                if (value instanceof Lazy lazy && !lazy.isLoaded()) {
+                    lazy.fill(elements);
+                } else if (rel.container() == RelationshipInfo.Container.ONE && field.accessor().writable()) {
+                    field.accessor().set(owner, elements.isEmpty() ? null : elements.get(0));
+                } else {
+                    continue; // already loaded in this read, or a record's to-one: left as read
+                }
+                tracking.relationship(owner, field, edges(rel, elements));
+            }
+            return null;
+        });
+    }
+
+    /** True if {@code entity} has relationships that cascade deletes. */
+    public static boolean cascadesDeletes(EntityMetadata entity) {
+        return entity.relationships().stream().anyMatch(f -> f.relationship().cascadesDelete());
+    }
+
     /** Number of instances whose stored state is tracked (for tests). */
     public int trackedInstances() {
         return tracking.size();

@@ -137,7 +137,7 @@ final class CustomQueryMethod {
             if (mapper == null) {
                 return Step.done(null);
             }
-            return mapper.map(r, rewrite).flatMap(rows -> switch (returnType.container()) {
+            return mapper.map(r, rewrite, arguments.fetch(args)).flatMap(rows -> switch (returnType.container()) {
                 case PAGE -> (QueryMethods.pageShowsTotal(rows.size(), pageable)
                         ? Step.done(pageable.offset() + rows.size())
                         : Step.run(factory.graph().readQuery(countQuery, countParams), true, EntityOperations::countOf))

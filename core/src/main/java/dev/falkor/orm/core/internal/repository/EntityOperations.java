@@ -253,6 +253,16 @@ public final class EntityOperations<T> {
     }
 
     public void deleteAll() {
+        if (Relations.cascadesDeletes(entity)) {
+            // the related nodes to delete are found from the ids
+            graph.run(Step.then(graph.readQuery(statements.matchClause + " RETURN n." + entity.id().quotedName(),
+                    Map.of()), true, r -> {
+                List<Object> ids = new ArrayList<>();
+                r.rows().forEach(row -> ids.add(row.get(0).asJava()));
+                return deleteStep(ids);
+            }));
+            return;
+        }
         graph.run(Step.run(graph.writeQuery(statements.deleteAll, Map.of()), true, r -> null));
     }
 
@@ -266,6 +276,9 @@ public final class EntityOperations<T> {
 
     /** Deletes the nodes with these graph ids, through the write path. */
     public Step<Void> deleteStep(List<Object> graphIds) {
+        if (Relations.cascadesDeletes(entity)) {
+            return relations.deletePlan(entity, graphIds).flatMap(writes::apply);
+        }
         return writes.apply(WritePlan.of(new WritePlan.DeleteNodes(entity, graphIds)));
     }
 
@@ -526,6 +539,7 @@ public final class EntityOperations<T> {
     @SuppressWarnings("unchecked")
     public List<T> readEntityColumn(QueryResult r) {
         List<T> out = new ArrayList<>(r.rows().size());
+        Relations.RowReader reader = null;
         for (List<GraphValue> row : r.rows()) {
             List<GraphValue> cell = ((ListValue) row.get(0)).values();
             String type = ((StringValue) cell.get(0)).value();
@@ -533,7 +547,14 @@ public final class EntityOperations<T> {
                 out.add(null);
             } else if (type.equals("Node")) {
                 List<GraphValue> items = cell.subList(1, cell.size());
-                out.add((T) shape.read(labelIndex.concreteType(entity, shape.labels(items, 0)), items, 0));
+                if (hasRelationships) {
+                    if (reader == null) {
+                        reader = relations.reader();
+                    }
+                    out.add((T) reader.read(entity, shape, items, FetchTree.none()));
+                } else {
+                    out.add((T) shape.read(labelIndex.concreteType(entity, shape.labels(items, 0)), items, 0));
+                }
             } else {
                 throw new IllegalArgumentException("Expected a node for " + entity.type().getSimpleName()
                         + " in column 0 but the query returned a " + type
@@ -541,6 +562,57 @@ public final class EntityOperations<T> {
             }
         }
         return out;
+    }
+
+    /**
+     * After a user's query read entities from its first column: fills relationship fields from
+     * the columns named like them ({@code RETURN p, collect(f) AS friends}), then loads the
+     * relationships of {@code plan} (null: the eager defaults) for all of them in one more query
+     * by id.
+     */
+    public Step<List<T>> withRelated(QueryResult r, List<T> roots, FetchPlan plan) {
+        if (!hasRelationships) {
+            return Step.done(roots);
+        }
+        Step<Void> attached = Step.done(null);
+        List<String> columns = r.columns();
+        for (int c = 1; c < columns.size(); c++) {
+            PersistentProperty field = entity.relationship(columns.get(c)).orElse(null);
+            if (field == null) {
+                continue;
+            }
+            List<GraphValue> cells = new ArrayList<>(r.rows().size());
+            for (List<GraphValue> row : r.rows()) {
+                cells.add(row.get(c));
+            }
+            Step<Void> previous = attached;
+            attached = previous.flatMap(ignored -> relations.attach(field, new ArrayList<>(roots), cells));
+        }
+        FetchTree tree = tree(plan);
+        if (tree.isEmpty()) {
+            return attached.map(ignored -> roots);
+        }
+        List<Object> ids = new ArrayList<>();
+        for (T root : roots) {
+            if (root != null) {
+                ids.add(entity.id().toGraph(entity.idOf(root)));
+            }
+        }
+        if (ids.isEmpty()) {
+            return attached.map(ignored -> roots);
+        }
+        String cypher = fetchSelect("n." + entity.id().quotedName() + " IN $ids", false, tree, "", "");
+        return attached.flatMap(ignored -> Step.run(graph.readQuery(cypher, Map.of("ids", ids)), true, fetched -> {
+            Map<Object, T> byId = new HashMap<>();
+            for (T t : readAll(fetched, tree)) {
+                byId.put(entity.id().toGraph(entity.idOf(t)), t);
+            }
+            List<T> out = new ArrayList<>(roots.size());
+            for (T root : roots) {
+                out.add(root == null ? null : byId.getOrDefault(entity.id().toGraph(entity.idOf(root)), root));
+            }
+            return out;
+        }));
     }
 
     /**
@@ -557,7 +629,9 @@ public final class EntityOperations<T> {
                 NodeValue n = nodeAt(row, column);
                 out.add(n == null ? null : (T) ReadShape.readNode(labelIndex.concreteType(entity, n.labels()), n));
             }
-            return Step.done(out);
+            if (!hasRelationships) {
+                return Step.done(out);
+            }
         }
         List<Object> ids = new ArrayList<>();
         for (List<GraphValue> row : r.rows()) {
@@ -574,8 +648,11 @@ public final class EntityOperations<T> {
         String refetch = statements.findAllById.replace("RETURN ", "RETURN n." + entity.id().quotedName() + ", ");
         return Step.run(graph.readQuery(refetch, Map.of("ids", ids)), true, exactRows -> {
             Map<Object, T> exact = new HashMap<>();
+            Relations.RowReader reader = hasRelationships ? relations.reader() : null;
             for (List<GraphValue> row : exactRows.rows()) {
-                exact.put(row.get(0).asJava(), read(row.subList(1, row.size())));
+                List<GraphValue> items = row.subList(1, row.size());
+                exact.put(row.get(0).asJava(), reader == null ? read(items)
+                        : (T) reader.read(entity, shape, items, FetchTree.none()));
             }
             List<T> out = new ArrayList<>(r.rows().size());
             for (List<GraphValue> row : r.rows()) {

@@ -125,12 +125,17 @@ public final class RepositoryFactory {
      *         rewritten (UNION, RETURN *, no named columns), naming the alternatives
      */
     public <T> List<T> query(GraphQuery query, Class<T> type) {
+        return query(query, type, null);
+    }
+
+    /** As {@link #query(GraphQuery, Class)}; entities get the relationships of {@code plan} (null: eager defaults). */
+    public <T> List<T> query(GraphQuery query, Class<T> type, FetchPlan plan) {
         @SuppressWarnings("unchecked")
         ResultMapper<T> mapper = (ResultMapper<T>) mapperFor(type, null, null);
         dev.falkor.orm.core.internal.query.ExactReturn.Rewrite rewrite = mapper.prepare(query.cypher(), "FalkorOrm.query");
         GraphQuery sent = rewrite.isUnchanged() ? query
                 : new GraphQuery(query.graph(), rewrite.cypher(), query.parameters(), query.readOnly(), query.timeout());
-        return graph.run(Step.then(sent, sent.readOnly(), r -> mapper.map(r, rewrite)));
+        return graph.run(Step.then(sent, sent.readOnly(), r -> mapper.map(r, rewrite, plan)));
     }
 
     /** Registers an entity type: validates its mapping and applies the schema mode. */

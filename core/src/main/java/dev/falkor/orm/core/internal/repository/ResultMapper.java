@@ -55,11 +55,26 @@ final class ResultMapper<T> {
      * entities with doubles are fetched once more by id (their node values carry rounded doubles).
      */
     Step<List<T>> map(QueryResult result, ExactReturn.Rewrite rewrite) {
-        if (entityRewrite != null && !rewrite.isUnchanged()) {
-            return rewrittenMapping.apply(rewrite.decode(result));
-        }
-        return mapping.apply(rewrite.decode(result));
+        return map(result, rewrite, null);
     }
+
+    /**
+     * As {@link #map(QueryResult, ExactReturn.Rewrite)}; entities then get their relationship
+     * fields from columns named like them, and the relationships of {@code plan} (null: the
+     * eager defaults).
+     */
+    @SuppressWarnings("unchecked")
+    Step<List<T>> map(QueryResult result, ExactReturn.Rewrite rewrite, dev.falkor.orm.api.FetchPlan plan) {
+        QueryResult decoded = rewrite.decode(result);
+        Step<List<T>> rows = entityRewrite != null && !rewrite.isUnchanged() ? rewrittenMapping.apply(decoded)
+                : mapping.apply(decoded);
+        if (entityOps == null || !entityOps.hasRelationships()) {
+            return rows;
+        }
+        return rows.flatMap(list -> (Step<List<T>>) (Step<?>) entityOps.withRelated(decoded, (List<Object>) list, plan));
+    }
+
+    private EntityOperations<Object> entityOps;
 
     /**
      * The statement to send for {@code cypher}: unchanged when no column needs exact doubles,
@@ -95,10 +110,12 @@ final class ResultMapper<T> {
         return switch (kind) {
             case ENTITY -> {
                 EntityOperations<Object> ops = factory.operations(type);
-                yield new ResultMapper<>(r -> (Step<List<T>>) (Step<?>) ops.readNodesStep(r, 0), null, Map.of(),
+                ResultMapper<T> m = new ResultMapper<>(r -> (Step<List<T>>) (Step<?>) ops.readNodesStep(r, 0), null, Map.of(),
                         type.getName(), cypher -> ExactReturn.rewriteFirstColumnAsEntity(cypher,
                                 g -> ops.shape().returnItems(g)),
                         r -> Step.done((List<T>) ops.readEntityColumn(r)));
+                m.entityOps = ops;
+                yield m;
             }
             case INTERFACE_PROJECTION, RECORD_PROJECTION ->
                     projection(Projections.plan(type, null, factory.lookup()), values, type);
