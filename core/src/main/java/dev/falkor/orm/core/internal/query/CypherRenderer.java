@@ -61,10 +61,14 @@ import java.util.regex.Pattern;
  *       {@code Not(null)} (see {@link CypherCondition#needsProjection}).</li>
  *   <li>Every other part is computed as a flag in a projection,
  *       {@code WITH n, size([(n)-[:`WORKS_AT`]->(__x0:`Company`) WHERE __x0.`name` STARTS WITH $p0 | 1]) > 0 AS __c0},
- *       and the condition refers to the flag ({@code __c0}). The pattern comprehension reuses
- *       the local rendering of the operator on the related node's variable. Variables are
- *       unique within the statement (FalkorDB evaluates a second comprehension that reuses a
- *       variable name of the first as empty, FalkorDB issue #2002).</li>
+ *       and the condition refers to the flag ({@code __c0}; {@code NOT __c0} for the absence
+ *       of a relationship). The pattern comprehension reuses the local rendering of the
+ *       operator on the related node's (or relationship's) variable. Once one part needs a
+ *       flag, every part on a relationship path of the condition is a flag: FalkorDB fails on
+ *       a pattern predicate next to a flag in the WHERE after the WITH ("Type mismatch:
+ *       expected Null but was Pointer"). Variables are unique within the statement (FalkorDB
+ *       evaluates a later comprehension that reuses a variable name of an earlier one as
+ *       empty, FalkorDB issue #2002).</li>
  * </ul>
  * Generated names start with {@code __}, so the node variable must not.
  */
@@ -86,6 +90,8 @@ final class CypherRenderer {
     /** The projected flags, {@code <expression> AS __c<k>}. */
     private final List<String> flags = new ArrayList<>();
     private int variables;
+    /** Set by {@link #render}: parts on relationship paths become projected flags. */
+    private boolean projecting;
 
     CypherRenderer(PartTree tree, String var, List<?> arguments, Function<Object, Object> toGraph) {
         if (!IDENTIFIER.matcher(var).matches() || var.startsWith("__")) {
@@ -107,6 +113,7 @@ final class CypherRenderer {
                 throw new MappingException(prefix(tree) + sortProblem(k));
             }
         }
+        projecting = projecting();
         String where = where();
         List<String> keys = new ArrayList<>();
         for (SortKey k : tree.sort()) {
@@ -230,6 +237,24 @@ final class CypherRenderer {
 
     // ---------------------------------------------------------------- relationship paths
 
+    /**
+     * True if this call projects flags: some part on a relationship path needs one. Then every
+     * part on a relationship path becomes a flag, since FalkorDB fails on a pattern predicate
+     * next to a flag in the WHERE that follows the WITH ("Type mismatch: expected Null but was
+     * Pointer"). Depends on the arguments only through a null Not argument, which
+     * {@link #textKey} covers.
+     */
+    private boolean projecting() {
+        for (Part p : tree.parts()) {
+            boolean predicateNow = p.leaf().relationship() && p.operator() == Operator.NOT_EQUALS
+                    && arguments.get(p.argumentIndex()) == null;
+            if (needsProjection(p) && !predicateNow) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A part on a relationship path: a pattern predicate, or a reference to a projected flag. */
     private String related(Part p) {
         PropertyRef leaf = p.leaf();
@@ -237,55 +262,74 @@ final class CypherRenderer {
         List<PropertyRef> hops = bare ? p.path() : p.path().subList(0, p.path().size() - 1);
         PropertyRef.Hop last = hops.get(hops.size() - 1).hop();
         boolean onEdge = !bare && last.hasProperties() && leaf.owner() == last.edgeClass();
+        return projecting ? flag(p, hops, last, bare, onEdge) : predicate(p, hops, last, bare, onEdge);
+    }
+
+    /** The pattern predicate of a part for which {@link #needsProjection} is false. */
+    private String predicate(Part p, List<PropertyRef> hops, PropertyRef.Hop last, boolean bare, boolean onEdge) {
         if (bare) {
-            switch (p.operator()) {
-                case IS_NULL, IS_EMPTY -> {
-                    return "NOT " + pattern(hops, "", "");
-                }
-                case IS_NOT_NULL, IS_NOT_EMPTY -> {
-                    return pattern(hops, "", "");
-                }
+            return switch (p.operator()) {
+                case IS_NULL, IS_EMPTY -> "NOT " + pattern(hops, "", "");
+                case IS_NOT_NULL, IS_NOT_EMPTY, NOT_EQUALS -> pattern(hops, "", ""); // Not(null) only
                 case EQUALS -> {
                     Object v = equalityValue(p);
-                    return v == null ? "NOT " + pattern(hops, "", "") : pattern(hops, "", idMap(last, scalar(p, 0, v)));
+                    yield v == null ? "NOT " + pattern(hops, "", "") : pattern(hops, "", idMap(last, scalar(p, 0, v)));
                 }
-                case NOT_EQUALS -> {
-                    if (arguments.get(p.argumentIndex()) == null) {
-                        return pattern(hops, "", "");
-                    }
-                }
-                case CONTAINING -> {
-                    return pattern(hops, "", idMap(last, scalar(p, 0)));
-                }
-                case NOT_CONTAINING -> {
-                    return "NOT " + pattern(hops, "", idMap(last, scalar(p, 0)));
-                }
-                default -> {
-                    // a comparison of the related entity's id, below
-                }
-            }
-        } else {
-            String map = switch (p.operator()) {
-                case EQUALS -> p.ignoreCase() ? null : map(leaf, scalar(p, 0, equalityValue(p)));
-                case TRUE -> map(leaf, "true");
-                case FALSE -> map(leaf, "false");
-                default -> null;
+                case CONTAINING -> pattern(hops, "", idMap(last, scalar(p, 0)));
+                case NOT_CONTAINING -> "NOT " + pattern(hops, "", idMap(last, scalar(p, 0)));
+                default -> throw new IllegalStateException(p.operator() + " needs a projection");
             };
-            if (map != null) {
-                return onEdge ? pattern(hops, map, "") : pattern(hops, "", map);
-            }
         }
+        String map = switch (p.operator()) {
+            case EQUALS -> map(p.leaf(), scalar(p, 0, equalityValue(p)));
+            case TRUE -> map(p.leaf(), "true");
+            case FALSE -> map(p.leaf(), "false");
+            default -> throw new IllegalStateException(p.operator() + " needs a projection");
+        };
+        return onEdge ? pattern(hops, map, "") : pattern(hops, "", map);
+    }
+
+    /**
+     * A projected flag for the part, {@code size([<pattern> WHERE <condition> | 1]) > 0}, with
+     * the operator rendered on the related node's (or relationship's) variable as on a local
+     * property; the condition refers to the flag, negated for the absence of a relationship.
+     */
+    private String flag(Part p, List<PropertyRef> hops, PropertyRef.Hop last, boolean bare, boolean onEdge) {
         String node = HOP + variables;
         String edge = EDGE + variables;
         variables++;
-        String target = onEdge ? edge : node;
-        PropertyRef compared = bare ? PropertyRef.simple(leaf.targetEntity(), "id", last.targetId(), Object.class, false)
-                : leaf;
-        String comprehension = "size([" + pattern(hops, onEdge ? edge : "", "", onEdge ? "" : node, "")
-                + " WHERE " + part(p, target, compared) + " | 1]) > 0";
+        String condition;
+        boolean negate = false;
+        if (bare) {
+            PropertyRef id = PropertyRef.simple(p.leaf().targetEntity(), "id", last.targetId(), Object.class, false);
+            String idProperty = property(node, id);
+            switch (p.operator()) {
+                case IS_NULL, IS_EMPTY -> {
+                    condition = null;
+                    negate = true;
+                }
+                case IS_NOT_NULL, IS_NOT_EMPTY -> condition = null;
+                case EQUALS -> {
+                    Object v = equalityValue(p);
+                    condition = v == null ? null : idProperty + " = " + scalar(p, 0, v);
+                    negate = v == null;
+                }
+                case NOT_EQUALS -> condition = arguments.get(p.argumentIndex()) == null ? null : part(p, node, id);
+                case CONTAINING -> condition = idProperty + " = " + scalar(p, 0);
+                case NOT_CONTAINING -> {
+                    condition = idProperty + " = " + scalar(p, 0);
+                    negate = true;
+                }
+                default -> condition = part(p, node, id); // In, NotIn
+            }
+        } else {
+            condition = part(p, onEdge ? edge : node, p.leaf());
+        }
+        boolean named = condition != null;
+        String pattern = pattern(hops, named && onEdge ? edge : "", "", named && !onEdge ? node : "", "");
         String flag = FLAG + flags.size();
-        flags.add(comprehension + " AS " + flag);
-        return flag;
+        flags.add("size([" + pattern + (condition == null ? "" : " WHERE " + condition) + " | 1]) > 0 AS " + flag);
+        return negate ? "NOT " + flag : flag;
     }
 
     /** The path's anonymous pattern from the root variable, with a property map on the last relationship or node. */

@@ -46,9 +46,10 @@ final class DerivedQueryMethod {
         for (Part p : tree.parts()) {
             if (CypherCondition.needsProjection(p)) { // the statements below do not place c.projection() yet
                 throw new MappingException(where + ": " + p.operator() + (p.ignoreCase() ? " IgnoreCase" : "")
-                        + " on the relationship path '" + p.dotPath() + "' is not supported yet; on relationship "
-                        + "paths only Is/Equals, True and False on a related property, and IsNull, IsNotNull, "
-                        + "IsEmpty, IsNotEmpty, Is, Containing and NotContaining on the relationship itself are");
+                        + " on the relationship path '" + p.dotPath() + "' is not supported yet (FalkorDB evaluates "
+                        + "it only in a WITH projection, which these statements do not place); on relationship paths "
+                        + "Is/Equals, True and False on a related property work, and IsNull, IsNotNull, IsEmpty, "
+                        + "IsNotEmpty, Is, Containing and NotContaining on the relationship itself");
             }
         }
         for (SortKey k : tree.sort()) {

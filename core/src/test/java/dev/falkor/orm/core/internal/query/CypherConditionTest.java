@@ -327,26 +327,53 @@ class CypherConditionTest {
 
     @Test
     void severalFlagsHaveTheirOwnVariables() {
-        // FalkorDB empties a later comprehension that reuses a variable name: every hop gets its own
+        // FalkorDB empties a later comprehension that reuses a variable name: every hop gets its own;
+        // and once there is a flag, every part on a relationship path is one (no pattern predicate next to it)
         assertProjected(with("(n)-[:`WORKS_AT`]->(__x0:`Company`) WHERE __x0.`name` STARTS WITH $p0",
-                        "(n)-[:`KNOWS`]-(__x1:`Person`) WHERE __x1.`age` > $p1"),
-                "__c0 OR (__c1 AND n.`name` = $p2 AND (n)-[:`KNOWS`]-(:`Person` {`name`: $p3}))",
+                        "(n)-[:`KNOWS`]-(__x1:`Person`) WHERE __x1.`age` > $p1",
+                        "(n)-[:`KNOWS`]-(__x2:`Person`) WHERE __x2.`name` = $p3"),
+                "__c0 OR (__c1 AND n.`name` = $p2 AND __c2)",
                 params("p0", "A", "p1", 30, "p2", "x", "p3", "y"),
                 "findByEmployer_NameStartingWithOrFriendsAgeGreaterThanAndNameAndFriendsName", "A", 30, "x", "y");
+        assertProjected(with("(n)-[__r0:`WORKED_AT`]->(:`Company`) WHERE __r0.`role` = $p0",
+                        "(n)-[:`WORKS_AT`]->(:`Company`)",
+                        "(n)-[:`KNOWS`]-(:`Person`)",
+                        "(n)-[:`KNOWS`]-(__x3:`Person`) WHERE __x3.`uid` = $p1",
+                        "(n)-[:`KNOWS`]-(__x4:`Person`) WHERE __x4.`uid` = $p2",
+                        "(n)<-[:`FOLLOWS`]-(__x5:`Person`) WHERE __x5.`active` = true",
+                        "(n)-[:`WORKS_AT`]->(__x6:`Company`) WHERE __x6.`name` STARTS WITH $p3"),
+                "__c0 AND NOT __c1 AND __c2 AND __c3 AND NOT __c4 AND __c5 AND __c6",
+                params("p0", "dev", "p1", 1L, "p2", 2L, "p3", "A"),
+                "findByJobsRoleAndEmployerIsNullAndFriendsIsNotEmptyAndFriendsContainingAndFriendsNotContaining"
+                        + "AndFollowersActiveTrueAndEmployer_NameStartingWith", "dev", new Person(1L), new Person(2L), "A");
+        assertProjected(with("(n)-[:`WORKS_AT`]->(__x0:`Company`) WHERE __x0.`uid` IN $p0",
+                        "(n)-[:`WORKS_AT`]->(:`Company`)", "(n)-[:`WORKS_AT`]->(:`Company`)",
+                        "(n)-[:`WORKS_AT`]->(__x3:`Company`) WHERE __x3.`uid` = $p3"),
+                "__c0 OR NOT __c1 OR __c2 OR __c3",
+                params("p0", List.of("c"), "p3", "d"), "findByEmployerInOrEmployerOrEmployerNotOrEmployer",
+                List.of(new TestDomain.Company("c")), null, null, new TestDomain.Company("d"));
         // the text is cached per textKey: bind reuses the projection too
         PartTree t = PartTree.parse("findByEmployer_NameStartingWithAndEmployer", Person.class, TestDomain.MODEL);
         CypherCondition first = CypherCondition.render(t, "n", Arrays.asList("A", null), Function.identity());
-        assertEquals("__c0 AND NOT " + EMPLOYER, first.where());
+        assertEquals("__c0 AND NOT __c1", first.where());
         CypherCondition other = CypherCondition.render(t, "n", Arrays.asList("A", new TestDomain.Company("c")),
                 Function.identity());
-        assertEquals("__c0 AND (n)-[:`WORKS_AT`]->(:`Company` {`uid`: $p1})", other.where());
-        assertEquals(first.projection(), other.projection());
+        assertEquals("__c0 AND __c1", other.where());
+        assertEquals(with("(n)-[:`WORKS_AT`]->(__x0:`Company`) WHERE __x0.`name` STARTS WITH $p0",
+                "(n)-[:`WORKS_AT`]->(__x1:`Company`) WHERE __x1.`uid` = $p1"), other.projection());
         List<Object> args = Arrays.asList("B", new TestDomain.Company("d"));
         assertEquals(CypherCondition.textKey(t, Arrays.asList("A", new TestDomain.Company("c"))),
                 CypherCondition.textKey(t, args));
-        assertEquals(CypherCondition.textKey(t, Arrays.asList("A", null)) == CypherCondition.textKey(t, args), false);
+        assertEquals(false, CypherCondition.textKey(t, Arrays.asList("A", null)) == CypherCondition.textKey(t, args));
         CypherCondition bound = CypherCondition.bind(t, "n", args, Function.identity(), other);
         assertEquals(new CypherCondition(other.projection(), other.where(), "", "", params("p0", "B", "p1", "d")), bound);
+        // a Not(null) on the relationship is a predicate, so it does not force flags
+        PartTree both = PartTree.parse("findByEmployerNotAndFriendsName", Person.class, TestDomain.MODEL);
+        assertEquals("(n)-[:`WORKS_AT`]->(:`Company`) AND (n)-[:`KNOWS`]-(:`Person` {`name`: $p1})",
+                CypherCondition.render(both, "n", Arrays.asList(null, "x"), Function.identity()).afterMatch()
+                        .substring("WHERE ".length()));
+        assertEquals("__c0 AND __c1", CypherCondition.render(both, "n", Arrays.asList(new TestDomain.Company("c"), "x"),
+                Function.identity()).where());
     }
 
     @Test
