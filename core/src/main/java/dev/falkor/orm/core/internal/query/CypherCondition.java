@@ -8,17 +8,26 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * The Cypher pieces of a derived query for one call: the WHERE condition, the ORDER BY and
- * LIMIT clauses, and the parameters they reference. Values are only ever parameters
- * ({@code $p0}, {@code $p1}, ... for method argument 0, 1, ...; {@code $__limit} for
- * {@code First}/{@code Top}); property names come from {@link PropertyRef#graphName()},
- * back-quoted.
+ * The Cypher pieces of a derived query for one call: a projection to put between the MATCH and
+ * the WHERE (usually empty), the WHERE condition, the ORDER BY and LIMIT clauses, and the
+ * parameters they reference. Values are only ever parameters ({@code $p0}, {@code $p1}, ... for
+ * method argument 0, 1, ...; {@code $__limit} for {@code First}/{@code Top}); property names,
+ * labels and relationship types come from validated metadata, back-quoted.
  *
  * <p>The caller assembles the statement, for example
  * <pre>{@code
  * CypherCondition c = CypherCondition.render(tree, "n", args, converter);
- * String cypher = "MATCH (n:`Person`) " + c.whereClause() + " RETURN n " + c.orderBy() + " " + c.limit();
+ * String cypher = "MATCH (n:`Person`) " + c.afterMatch() + " RETURN n " + c.orderBy() + " " + c.limit();
  * }</pre>
+ *
+ * <p>Parts on relationship paths ({@code findByEmployerName}, {@code findByFriendsIsEmpty}) are
+ * existence tests on the node; their semantics are described on the renderer
+ * ({@code CypherRenderer}). Those that are equalities render as pattern predicates inside
+ * {@link #where}; the others are computed in {@link #projection}
+ * ({@code WITH n, size([...]) > 0 AS __c0}) and {@link #where} refers to the flags, because
+ * FalkorDB 4.x cannot evaluate a pattern comprehension in a WHERE right after a MATCH. A caller
+ * that cannot place a projection must refuse the parts for which {@link #needsProjection} is
+ * true. The projection keeps only the node variable bound.
  *
  * <p>Null semantics: a missing ({@code null}) property never satisfies a value comparison
  * ({@code Not}, {@code NotIn}, {@code NotLike} and {@code NotContaining} on strings included),
@@ -27,22 +36,31 @@ import java.util.function.Function;
  * {@code Is}/{@code Equals} renders {@code IS NULL}, to {@code Not} {@code IS NOT NULL}; any
  * other operator rejects a null argument.
  *
+ * @param projection {@code WITH n, <flag> AS __c0, ...} computing the flags the condition
+ *                   refers to, or empty (always empty unless a part {@link #needsProjection})
  * @param where      the boolean condition, without the {@code WHERE} keyword; empty if the
  *                   method has no conditions
  * @param orderBy    {@code ORDER BY n.`a` ASC, n.`b` DESC}, or empty
  * @param limit      {@code LIMIT $__limit}, or empty
  * @param parameters the parameter values by name, in order
  */
-public record CypherCondition(String where, String orderBy, String limit, Map<String, Object> parameters) {
+public record CypherCondition(String projection, String where, String orderBy, String limit,
+                              Map<String, Object> parameters) {
 
     /** The name of the limit parameter. */
     public static final String LIMIT_PARAMETER = "__limit";
 
     public CypherCondition {
+        Objects.requireNonNull(projection, "projection");
         Objects.requireNonNull(where, "where");
         Objects.requireNonNull(orderBy, "orderBy");
         Objects.requireNonNull(limit, "limit");
         parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+    }
+
+    /** A condition without projection. */
+    public CypherCondition(String where, String orderBy, String limit, Map<String, Object> parameters) {
+        this("", where, orderBy, limit, parameters);
     }
 
     /**
@@ -55,9 +73,9 @@ public record CypherCondition(String where, String orderBy, String limit, Map<St
      * @param toGraph      converts a Java argument to a graph parameter value; applied to each
      *                     non-null argument, and to each element of an {@code In}/{@code NotIn}
      *                     collection or array
-     * @throws dev.falkor.orm.api.MappingException if the tree uses something not supported yet
-     *         (property paths through relationships)
-     * @throws IllegalArgumentException if the arguments do not fit (count, null, type, invalid regex)
+     * @throws dev.falkor.orm.api.MappingException if the tree sorts by a relationship path
+     * @throws IllegalArgumentException if the arguments do not fit (count, null, type, invalid
+     *         regex, an entity without id compared with a relationship's target)
      */
     public static CypherCondition render(PartTree tree, String nodeVariable, List<?> arguments,
                                          Function<Object, Object> toGraph) {
@@ -84,8 +102,32 @@ public record CypherCondition(String where, String orderBy, String limit, Map<St
         return CypherRenderer.textKey(tree, arguments);
     }
 
+    /**
+     * True if {@code part} (on a relationship path) may need a {@link #projection}: every
+     * operator but the equalities that render as pattern predicates ({@code Is}/{@code Equals}
+     * without IgnoreCase, {@code True}, {@code False} on a related property; {@code IsNull},
+     * {@code IsNotNull}, {@code IsEmpty}, {@code IsNotEmpty}, {@code Is}, {@code Containing},
+     * {@code NotContaining} on the relationship itself). False for local parts.
+     */
+    public static boolean needsProjection(Part part) {
+        return CypherRenderer.needsProjection(Objects.requireNonNull(part, "part"));
+    }
+
+    /**
+     * Why sorting by {@code key} is refused, or null if it can be sorted by: keys that reach
+     * into related nodes are refused. The message does not name the method.
+     */
+    public static String sortProblem(SortKey key) {
+        return key.path().size() > 1 || key.leaf().relationship() ? CypherRenderer.sortProblem(key) : null;
+    }
+
     /** {@code WHERE <condition>}, or empty if there is no condition. */
     public String whereClause() {
         return where.isEmpty() ? "" : "WHERE " + where;
+    }
+
+    /** What follows the MATCH: {@code [<projection> ]WHERE <condition>}, or empty if there is no condition. */
+    public String afterMatch() {
+        return projection.isEmpty() ? whereClause() : projection + " " + whereClause();
     }
 }

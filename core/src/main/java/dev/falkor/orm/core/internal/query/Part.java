@@ -42,6 +42,14 @@ public record Part(List<PropertyRef> path, Operator operator, boolean ignoreCase
         return path.size() > 1;
     }
 
+    /**
+     * True if the part is about related nodes: the path walks through a relationship
+     * ({@code employer.name}) or is a relationship itself ({@code employer}).
+     */
+    public boolean onRelationship() {
+        return path.get(0).relationship();
+    }
+
     /** The path as dotted Java names, e.g. {@code employer.name}. */
     public String dotPath() {
         return dotPath(path);

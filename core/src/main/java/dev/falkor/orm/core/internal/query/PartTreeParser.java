@@ -172,9 +172,15 @@ final class PartTreeParser {
                     throw error(what + " needs a String property, but " + prop);
                 }
             }
-            case CONTAINING, NOT_CONTAINING, IS_EMPTY, IS_NOT_EMPTY -> {
+            case CONTAINING, NOT_CONTAINING -> {
                 if (!leaf.isString() && !leaf.collection()) {
                     throw error(what + " needs a String or collection property, but " + prop);
+                }
+            }
+            case IS_EMPTY, IS_NOT_EMPTY -> {
+                // on a relationship, to-one or to-many: whether there is such a relationship
+                if (!leaf.isString() && !leaf.collection() && !leaf.relationship()) {
+                    throw error(what + " needs a String, collection or relationship property, but " + prop);
                 }
             }
             case IN, NOT_IN -> {

@@ -9,6 +9,12 @@ import java.util.Optional;
  * property path, the way Spring Data does: the whole text as one property first; otherwise split
  * at an upper-case letter, longest head first, and if the head is a relationship resolve the
  * tail on its target entity. An underscore ({@code Employer_Name}) forces a split.
+ *
+ * <p>After a relationship whose elements are a relationship-properties class
+ * ({@link PropertyRef.Hop#edgeClass()}, e.g. {@code List<Employment> jobs}), the tail is first
+ * looked up among the properties of the relationship itself ({@code JobsRole}: {@code role} of
+ * {@code Employment}), then among those of the target entity ({@code JobsName}: {@code name} of
+ * {@code Company}); a name on both means the relationship's.
  */
 final class PropertyPaths {
 
@@ -41,16 +47,17 @@ final class PropertyPaths {
             return Resolution.failed("a property name is missing");
         }
         if (text.indexOf('_') < 0) {
-            return camel(root, text, List.of());
+            return camel(root, null, text, List.of());
         }
         String[] pieces = text.split("_", -1);
         List<PropertyRef> path = new ArrayList<>();
         Class<?> owner = root;
+        Class<?> edge = null;
         for (int i = 0; i < pieces.length; i++) {
             if (pieces[i].isEmpty()) {
                 return Resolution.failed("empty property name in '" + text + "' (check the underscores)");
             }
-            Resolution r = camel(owner, pieces[i], path);
+            Resolution r = camel(owner, edge, pieces[i], path);
             if (!r.ok()) {
                 return r;
             }
@@ -62,12 +69,23 @@ final class PropertyPaths {
                             + pieces[i + 1] + "' cannot be reached through it");
                 }
                 owner = last.targetEntity();
+                edge = last.hop().edgeClass();
             }
         }
         return Resolution.of(path);
     }
 
-    private Resolution camel(Class<?> owner, String text, List<PropertyRef> via) {
+    /**
+     * Resolves {@code text} on {@code owner}; {@code edge} is the relationship-properties class
+     * of the relationship just walked (looked up first), or null.
+     */
+    private Resolution camel(Class<?> owner, Class<?> edge, String text, List<PropertyRef> via) {
+        if (edge != null) {
+            Optional<PropertyRef> onEdge = lookup(edge, text);
+            if (onEdge.isPresent()) {
+                return Resolution.of(List.of(onEdge.get())); // relationship properties are never relationships
+            }
+        }
         Optional<PropertyRef> whole = lookup(owner, text);
         if (whole.isPresent()) {
             return Resolution.of(List.of(whole.get()));
@@ -83,7 +101,8 @@ final class PropertyPaths {
             }
             List<PropertyRef> headPath = new ArrayList<>(via);
             headPath.add(head.get());
-            Resolution tail = camel(head.get().targetEntity(), text.substring(i), headPath);
+            Resolution tail = camel(head.get().targetEntity(), head.get().hop().edgeClass(), text.substring(i),
+                    headPath);
             if (tail.ok()) {
                 List<PropertyRef> path = new ArrayList<>();
                 path.add(head.get());
@@ -97,7 +116,7 @@ final class PropertyPaths {
         if (deeper != null) {
             return deeper;
         }
-        return Resolution.failed(noProperty(owner, uncapitalize(text), via));
+        return Resolution.failed(noProperty(owner, edge, uncapitalize(text), via));
     }
 
     private Optional<PropertyRef> lookup(Class<?> owner, String text) {
@@ -108,15 +127,21 @@ final class PropertyPaths {
         return p;
     }
 
-    private String noProperty(Class<?> owner, String name, List<PropertyRef> via) {
+    private String noProperty(Class<?> owner, Class<?> edge, String name, List<PropertyRef> via) {
         StringBuilder sb = new StringBuilder("no property '").append(name).append('\'');
         if (!via.isEmpty() || owner != root) {
             sb.append(" on ").append(owner.getName());
+            if (edge != null) {
+                sb.append(" or on its relationship ").append(edge.getName());
+            }
             if (!via.isEmpty()) {
                 sb.append(" (reached through '").append(Part.dotPath(via)).append("')");
             }
         }
         sb.append("; known properties: ").append(String.join(", ", model.propertyNames(owner)));
+        if (edge != null) {
+            sb.append("; relationship properties: ").append(String.join(", ", model.propertyNames(edge)));
+        }
         return sb.toString();
     }
 

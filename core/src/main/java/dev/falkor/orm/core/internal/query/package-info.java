@@ -15,5 +15,9 @@
  *       and the arguments into a WHERE condition, ORDER BY and LIMIT clauses and parameters.
  *       Values only ever travel as parameters.</li>
  * </ol>
+ * Conditions may walk relationships ({@code findByEmployerAddressCity}, {@code findByJobsRole},
+ * {@code findByFriendsIsEmpty}): each such part is an existence test on the entity's node, as a
+ * pattern predicate or a flag computed in a WITH projection (see
+ * {@link dev.falkor.orm.core.internal.query.CypherCondition#projection()}).
  */
 package dev.falkor.orm.core.internal.query;

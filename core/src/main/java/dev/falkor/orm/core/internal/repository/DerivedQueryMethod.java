@@ -44,9 +44,17 @@ final class DerivedQueryMethod {
         this.returnType = ReturnType.of(method, domain);
         String where = QueryMethods.describe(method);
         for (Part p : tree.parts()) {
-            if (p.isNested()) {
-                throw new MappingException(where + ": property path " + p.dotPath()
-                        + " reaches into a related node; relationship paths arrive with relationship mapping");
+            if (CypherCondition.needsProjection(p)) { // the statements below do not place c.projection() yet
+                throw new MappingException(where + ": " + p.operator() + (p.ignoreCase() ? " IgnoreCase" : "")
+                        + " on the relationship path '" + p.dotPath() + "' is not supported yet (FalkorDB evaluates "
+                        + "it only in a WITH projection, which these statements do not place); on relationship paths "
+                        + "Is/Equals, True and False on a related property work, and IsNull, IsNotNull, IsEmpty, "
+                        + "IsNotEmpty, Is, Containing and NotContaining on the relationship itself");
+            }
+        }
+        for (SortKey k : tree.sort()) {
+            if (CypherCondition.sortProblem(k) != null) {
+                throw new MappingException(where + ": " + CypherCondition.sortProblem(k));
             }
         }
         int expected = tree.argumentCount();

@@ -39,6 +39,7 @@ class CypherConditionTest {
 
     static void assertWhere(String expectedWhere, Map<String, Object> expectedParams, String method, Object... args) {
         CypherCondition c = render(method, args);
+        assertEquals("", c.projection(), method);
         assertEquals(expectedWhere, c.where(), method);
         assertEquals(expectedParams, c.parameters(), method);
         assertEquals(new ArrayList<>(expectedParams.keySet()), new ArrayList<>(c.parameters().keySet()), method);
@@ -205,24 +206,234 @@ class CypherConditionTest {
         assertThrows(UnsupportedOperationException.class, () -> c.parameters().put("p9", 1));
     }
 
+    // ---------------------------------------------------------------- relationship paths
+
+    static final String EMPLOYER = "(n)-[:`WORKS_AT`]->(:`Company`)";
+
+    /** Asserts a part on a relationship path that needs a projection: its WITH, the condition and the parameters. */
+    static void assertProjected(String expectedProjection, String expectedWhere, Map<String, Object> expectedParams,
+                                String method, Object... args) {
+        CypherCondition c = render(method, args);
+        assertEquals(expectedProjection, c.projection(), method);
+        assertEquals(expectedWhere, c.where(), method);
+        assertEquals(expectedParams, c.parameters(), method);
+        assertEquals(new ArrayList<>(expectedParams.keySet()), new ArrayList<>(c.parameters().keySet()), method);
+        assertEquals(expectedProjection + " WHERE " + expectedWhere, c.afterMatch(), method);
+    }
+
+    /** The projection of one flag. */
+    static String with(String... flags) {
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < flags.length; i++) {
+            items.add("size([" + flags[i] + " | 1]) > 0 AS __c" + i);
+        }
+        return "WITH n, " + String.join(", ", items);
+    }
+
     @Test
-    void relationshipPathsAreNotRenderedYet() {
-        String prefix = "Derived query %s on " + Person.class.getName() + ": relationship property paths are not supported yet (%s)";
+    void equalitiesOnRelationshipPathsArePatternPredicates() {
+        assertWhere("(n)-[:`WORKS_AT`]->(:`Company` {`name`: $p0})", params("p0", "Acme"), "findByEmployer_Name", "Acme");
+        assertWhere("(n)-[:`WORKS_AT`]->(:`Company` {`name`: $p0})", params("p0", "Acme"), "findByEmployer_NameEquals", "Acme");
+        assertWhere("(n)-[:`WORKS_AT`]->(:`Company` {`name`: $p0})", params("p0", "Acme"), "findByEmployer_NameIs", "Acme");
+        assertWhere("(n)-[:`WORKS_AT`]->(:`Company`)-[:`LOCATED_AT`]->(:`Address` {`city`: $p0})", params("p0", "Paris"),
+                "findByEmployerAddressCity", "Paris");
+        assertWhere("(n)-[:`KNOWS`]-(:`Person`)-[:`WORKS_AT`]->(:`Company`)-[:`LOCATED_AT`]->(:`Address` {`zip_code`: $p0})",
+                params("p0", "75001"), "findByFriendsEmployerAddressZipCode", "75001");
+        assertWhere("(n)-[:`KNOWS`]-(:`Person` {`age`: $p0})", params("p0", 30), "findByFriendsAge", 30);
+        assertWhere("(n)<-[:`FOLLOWS`]-(:`Person` {`name`: $p0})", params("p0", "Bob"), "findByFollowersName", "Bob");
+        assertWhere("(n)-[:`KNOWS`]-(:`Person` {`active`: true})", params(), "findByFriendsActiveTrue");
+        assertWhere("(n)-[:`KNOWS`]-(:`Person` {`logged_in`: false})", params(), "findByFriendsLoggedInFalse");
+        assertWhere("(n)-[:`KNOWS`]-(:`Person` {`tags`: $p0})", params("p0", List.of("a")), "findByFriendsTags", List.of("a"));
+        // properties of the relationship itself, and the target's through it
+        assertWhere("(n)-[:`WORKED_AT` {`role`: $p0}]->(:`Company`)", params("p0", "dev"), "findByJobsRole", "dev");
+        assertWhere("(n)-[:`WORKED_AT` {`current`: true}]->(:`Company`)", params(), "findByJobsCurrentTrue");
+        assertWhere("(n)-[:`WORKED_AT`]->(:`Company` {`name`: $p0})", params("p0", "Acme"), "findByJobsName", "Acme");
+        assertWhere("(n)-[:`WORKED_AT`]->(:`Company`)-[:`LOCATED_AT`]->(:`Address` {`city`: $p0})",
+                params("p0", "Rome"), "findByJobsAddressCity", "Rome");
+        // mixed with local parts, AND/OR precedence unchanged
+        assertWhere("n.`name` = $p0 AND (n)-[:`WORKS_AT`]->(:`Company` {`name`: $p1})",
+                params("p0", "a", "p1", "b"), "findByNameAndEmployer_Name", "a", "b");
+        assertWhere("(n.`name` = $p0 AND (n)-[:`WORKS_AT`]->(:`Company` {`name`: $p1})) OR n.`age` > $p2",
+                params("p0", "a", "p1", "b", "p2", 3), "findByNameAndEmployer_NameOrAgeGreaterThan", "a", "b", 3);
+    }
+
+    @Test
+    void theRelationshipItself() {
+        assertWhere("NOT " + EMPLOYER, params(), "findByEmployerIsNull");
+        assertWhere("NOT " + EMPLOYER, params(), "findByEmployerNull");
+        assertWhere(EMPLOYER, params(), "findByEmployerIsNotNull");
+        assertWhere("NOT " + EMPLOYER, params(), "findByEmployerIsEmpty");
+        assertWhere(EMPLOYER, params(), "findByEmployerIsNotEmpty");
+        assertWhere("NOT (n)-[:`KNOWS`]-(:`Person`)", params(), "findByFriendsIsEmpty");
+        assertWhere("(n)-[:`KNOWS`]-(:`Person`)", params(), "findByFriendsIsNotEmpty");
+        assertWhere("NOT (n)<-[:`FOLLOWS`]-(:`Person`)", params(), "findByFollowersIsEmpty");
+        assertWhere("NOT (n)-[:`WORKS_AT`]->(:`Company`)-[:`LOCATED_AT`]->(:`Address`)", params(),
+                "findByEmployerAddressIsNull");
+        // an entity argument compares the target's id, converted by the hop, not by toGraph
+        assertWhere("(n)-[:`WORKS_AT`]->(:`Company` {`uid`: $p0})", params("p0", "c1"), "findByEmployer",
+                new TestDomain.Company("c1"));
+        assertWhere("NOT " + EMPLOYER, params(), "findByEmployer", (Object) null);
+        assertWhere(EMPLOYER, params(), "findByEmployerNot", (Object) null);
+        assertWhere("(n)-[:`KNOWS`]-(:`Person` {`uid`: $p0})", params("p0", 7L), "findByFriendsContaining",
+                new Person(7L));
+        assertWhere("NOT (n)-[:`KNOWS`]-(:`Person` {`uid`: $p0})", params("p0", 7L), "findByFriendsNotContaining",
+                new Person(7L));
+        assertWhere("(n)-[:`KNOWS`]-(:`Person` {`uid`: $p0})", params("p0", 7L), "findByFriends", new Person(7L));
+        assertWhere("(n)-[:`WORKS_AT`]->(:`Company`)-[:`LOCATED_AT`]->(:`Address` {`uid`: $p0})", params("p0", "a1"),
+                "findByEmployerAddress", new TestDomain.Address("a1"));
+    }
+
+    @Test
+    void otherOperatorsOnRelationshipPathsAreProjectedFlags() {
+        assertProjected(with("(n)-[:`WORKS_AT`]->(__x0:`Company`) WHERE __x0.`name` STARTS WITH $p0"), "__c0",
+                params("p0", "Ac"), "findByEmployer_NameStartingWith", "Ac");
+        assertProjected(with("(n)-[:`WORKS_AT`]->(__x0:`Company`) WHERE toLower(__x0.`name`) = toLower($p0)"), "__c0",
+                params("p0", "ACME"), "findByEmployer_NameIgnoreCase", "ACME");
+        assertProjected(with("(n)-[:`WORKS_AT`]->(__x0:`Company`) WHERE __x0.`name` <> $p0"), "__c0",
+                params("p0", "Acme"), "findByEmployer_NameNot", "Acme");
+        assertProjected(with("(n)-[:`WORKS_AT`]->(__x0:`Company`) WHERE __x0.`name` IS NULL"), "__c0",
+                params(), "findByEmployer_NameIsNull");
+        assertProjected(with("(n)-[:`WORKS_AT`]->(__x0:`Company`) WHERE __x0.`name` IS NOT NULL"), "__c0",
+                params(), "findByEmployer_NameIsNotNull");
+        assertProjected(with("(n)-[:`WORKS_AT`]->(__x0:`Company`) WHERE (__x0.`name` IS NULL OR size(__x0.`name`) = 0)"),
+                "__c0", params(), "findByEmployer_NameIsEmpty");
+        assertProjected(with("(n)-[:`WORKS_AT`]->(__x0:`Company`) WHERE toLower(__x0.`name`) IN [__e IN $p0 | toLower(__e)]"),
+                "__c0", params("p0", List.of("A", "B")), "findByEmployer_NameInIgnoreCase", List.of("A", "B"));
+        assertProjected(with("(n)-[:`WORKS_AT`]->(__x0:`Company`) WHERE (__x0.`founded` >= $p0 AND __x0.`founded` <= $p1)"),
+                "__c0", params("p0", 1990, "p1", 2000), "findByEmployerFoundedBetween", 1990, 2000);
+        assertProjected(with("(n)-[:`KNOWS`]-(__x0:`Person`) WHERE size(string.matchRegEx(__x0.`name`, $p0)) > 0"),
+                "__c0", params("p0", "^(?s:A.*)\\z"), "findByFriendsNameLike", "A%");
+        assertProjected(with("(n)-[:`KNOWS`]-(__x0:`Person`) WHERE $p0 IN __x0.`tags`"), "__c0",
+                params("p0", "red"), "findByFriendsTagsContaining", "red");
+        assertProjected(with("(n)-[:`KNOWS`]-(:`Person`)-[:`WORKS_AT`]->(:`Company`)-[:`LOCATED_AT`]->(__x0:`Address`)"
+                + " WHERE __x0.`city` ENDS WITH $p0"), "__c0", params("p0", "is"), "findByFriendsEmployerAddressCityEndsWith", "is");
+        assertProjected(with("(n)<-[:`FOLLOWS`]-(__x0:`Person`) WHERE __x0.`age` < $p0"), "__c0",
+                params("p0", 18), "findByFollowersAgeLessThan", 18);
+        // on the relationship: 64-bit comparisons stay overflow-safe
+        assertProjected(with("(n)-[__r0:`WORKED_AT`]->(:`Company`) WHERE " + Int64.greater("__r0.`since`", "$p0")),
+                "__c0", params("p0", 5L), "findByJobsSinceGreaterThan", 5L);
+        assertProjected(with("(n)-[__r0:`WORKED_AT`]->(:`Company`) WHERE __r0.`role` CONTAINS $p0"),
+                "__c0", params("p0", "dev"), "findByJobsRoleContaining", "dev");
+        // the relationship itself: comparisons of the target's id
+        assertProjected(with("(n)-[:`WORKS_AT`]->(__x0:`Company`) WHERE __x0.`uid` <> $p0"), "__c0",
+                params("p0", "c1"), "findByEmployerNot", new TestDomain.Company("c1"));
+        assertProjected(with("(n)-[:`WORKS_AT`]->(__x0:`Company`) WHERE __x0.`uid` IN $p0"), "__c0",
+                params("p0", List.of("c1", "c2")), "findByEmployerIn",
+                List.of(new TestDomain.Company("c1"), new TestDomain.Company("c2")));
+        assertProjected(with("(n)-[:`WORKS_AT`]->(__x0:`Company`) WHERE (__x0.`uid` IS NOT NULL AND NOT (__x0.`uid` IN $p0))"),
+                "__c0", params("p0", List.of("c1")), "findByEmployerNotIn",
+                (Object) new TestDomain.Company[] {new TestDomain.Company("c1")});
+    }
+
+    @Test
+    void severalFlagsHaveTheirOwnVariables() {
+        // FalkorDB empties a later comprehension that reuses a variable name: every hop gets its own;
+        // and once there is a flag, every part on a relationship path is one (no pattern predicate next to it)
+        assertProjected(with("(n)-[:`WORKS_AT`]->(__x0:`Company`) WHERE __x0.`name` STARTS WITH $p0",
+                        "(n)-[:`KNOWS`]-(__x1:`Person`) WHERE __x1.`age` > $p1",
+                        "(n)-[:`KNOWS`]-(__x2:`Person`) WHERE __x2.`name` = $p3"),
+                "__c0 OR (__c1 AND n.`name` = $p2 AND __c2)",
+                params("p0", "A", "p1", 30, "p2", "x", "p3", "y"),
+                "findByEmployer_NameStartingWithOrFriendsAgeGreaterThanAndNameAndFriendsName", "A", 30, "x", "y");
+        assertProjected(with("(n)-[__r0:`WORKED_AT`]->(:`Company`) WHERE __r0.`role` = $p0",
+                        "(n)-[:`WORKS_AT`]->(:`Company`)",
+                        "(n)-[:`KNOWS`]-(:`Person`)",
+                        "(n)-[:`KNOWS`]-(__x3:`Person`) WHERE __x3.`uid` = $p1",
+                        "(n)-[:`KNOWS`]-(__x4:`Person`) WHERE __x4.`uid` = $p2",
+                        "(n)<-[:`FOLLOWS`]-(__x5:`Person`) WHERE __x5.`active` = true",
+                        "(n)-[:`WORKS_AT`]->(__x6:`Company`) WHERE __x6.`name` STARTS WITH $p3"),
+                "__c0 AND NOT __c1 AND __c2 AND __c3 AND NOT __c4 AND __c5 AND __c6",
+                params("p0", "dev", "p1", 1L, "p2", 2L, "p3", "A"),
+                "findByJobsRoleAndEmployerIsNullAndFriendsIsNotEmptyAndFriendsContainingAndFriendsNotContaining"
+                        + "AndFollowersActiveTrueAndEmployer_NameStartingWith", "dev", new Person(1L), new Person(2L), "A");
+        assertProjected(with("(n)-[:`WORKS_AT`]->(__x0:`Company`) WHERE __x0.`uid` IN $p0",
+                        "(n)-[:`WORKS_AT`]->(:`Company`)", "(n)-[:`WORKS_AT`]->(:`Company`)",
+                        "(n)-[:`WORKS_AT`]->(__x3:`Company`) WHERE __x3.`uid` = $p3"),
+                "__c0 OR NOT __c1 OR __c2 OR __c3",
+                params("p0", List.of("c"), "p3", "d"), "findByEmployerInOrEmployerOrEmployerNotOrEmployer",
+                List.of(new TestDomain.Company("c")), null, null, new TestDomain.Company("d"));
+        // the text is cached per textKey: bind reuses the projection too
+        PartTree t = PartTree.parse("findByEmployer_NameStartingWithAndEmployer", Person.class, TestDomain.MODEL);
+        CypherCondition first = CypherCondition.render(t, "n", Arrays.asList("A", null), Function.identity());
+        assertEquals("__c0 AND NOT __c1", first.where());
+        CypherCondition other = CypherCondition.render(t, "n", Arrays.asList("A", new TestDomain.Company("c")),
+                Function.identity());
+        assertEquals("__c0 AND __c1", other.where());
+        assertEquals(with("(n)-[:`WORKS_AT`]->(__x0:`Company`) WHERE __x0.`name` STARTS WITH $p0",
+                "(n)-[:`WORKS_AT`]->(__x1:`Company`) WHERE __x1.`uid` = $p1"), other.projection());
+        List<Object> args = Arrays.asList("B", new TestDomain.Company("d"));
+        assertEquals(CypherCondition.textKey(t, Arrays.asList("A", new TestDomain.Company("c"))),
+                CypherCondition.textKey(t, args));
+        assertEquals(false, CypherCondition.textKey(t, Arrays.asList("A", null)) == CypherCondition.textKey(t, args));
+        CypherCondition bound = CypherCondition.bind(t, "n", args, Function.identity(), other);
+        assertEquals(new CypherCondition(other.projection(), other.where(), "", "", params("p0", "B", "p1", "d")), bound);
+        // a Not(null) on the relationship is a predicate, so it does not force flags
+        PartTree both = PartTree.parse("findByEmployerNotAndFriendsName", Person.class, TestDomain.MODEL);
+        assertEquals("(n)-[:`WORKS_AT`]->(:`Company`) AND (n)-[:`KNOWS`]-(:`Person` {`name`: $p1})",
+                CypherCondition.render(both, "n", Arrays.asList(null, "x"), Function.identity()).afterMatch()
+                        .substring("WHERE ".length()));
+        assertEquals("__c0 AND __c1", CypherCondition.render(both, "n", Arrays.asList(new TestDomain.Company("c"), "x"),
+                Function.identity()).where());
+    }
+
+    @Test
+    void whichPartsNeedAProjection() {
+        for (String method : new String[] {"findByName", "findByNameStartingWith", "findByEmployer_Name", "findByJobsRole",
+                "findByFriendsActiveTrue", "findByJobsCurrentFalse", "findByEmployerIsNull", "findByEmployerIsNotNull",
+                "findByFriendsIsEmpty", "findByFriendsIsNotEmpty", "findByEmployer", "findByFriendsContaining",
+                "findByFriendsNotContaining", "findByEmployerAddressCity"}) {
+            PartTree t = PartTree.parse(method, Person.class, TestDomain.MODEL);
+            assertEquals(false, CypherCondition.needsProjection(t.parts().get(0)), method);
+        }
+        for (String method : new String[] {"findByEmployer_NameIgnoreCase", "findByEmployer_NameNot",
+                "findByEmployer_NameIsNull", "findByEmployer_NameStartingWith", "findByFriendsAgeLessThan",
+                "findByJobsRoleIn", "findByEmployerNot", "findByEmployerIn", "findByFriendsTagsIsEmpty"}) {
+            PartTree t = PartTree.parse(method, Person.class, TestDomain.MODEL);
+            assertEquals(true, CypherCondition.needsProjection(t.parts().get(0)), method);
+        }
+    }
+
+    @Test
+    void relationshipPathErrors() {
+        String prefix = "Derived query %s on " + Person.class.getName() + ": ";
+        assertMessage(IllegalArgumentException.class, String.format(prefix, "findByEmployer_Name")
+                + "argument 0 (employer.name EQUALS) must not be null: on a relationship path, use IsNull to find "
+                + "related nodes without the property, or a condition on the relationship itself (IsNull) to find "
+                + "nodes without related nodes", () -> render("findByEmployer_Name", (Object) null));
+        assertMessage(IllegalArgumentException.class, String.format(prefix, "findByEmployer_NameNotIgnoreCase")
+                + "argument 0 (employer.name NOT_EQUALS) must not be null: on a relationship path, use IsNull to find "
+                + "related nodes without the property, or a condition on the relationship itself (IsNull) to find "
+                + "nodes without related nodes", () -> render("findByEmployer_NameNotIgnoreCase", (Object) null));
+        assertMessage(IllegalArgumentException.class, String.format(prefix, "findByEmployer")
+                + "argument 0 (employer EQUALS) must be a " + TestDomain.Company.class.getName() + ", was java.lang.String",
+                () -> render("findByEmployer", "c1"));
+        assertMessage(IllegalArgumentException.class, String.format(prefix, "findByFriendsContaining")
+                + "argument 0 (friends CONTAINING) is a Person without an id (not saved yet), so no relationship "
+                + "can lead to it", () -> render("findByFriendsContaining", new Person(null)));
+        assertMessage(IllegalArgumentException.class, String.format(prefix, "findByEmployerIn")
+                + "argument 0 (employer IN) must not contain null",
+                () -> render("findByEmployerIn", Arrays.asList(new TestDomain.Company("c"), null)));
+        assertMessage(IllegalArgumentException.class, String.format(prefix, "findByFriendsNotContaining")
+                + "argument 0 (friends NOT_CONTAINING) must not be null", () -> render("findByFriendsNotContaining",
+                (Object) null));
         for (String[] c : new String[][] {
-                {"findByEmployer_Name", "employer.name"},
-                {"findByEmployerAddressCity", "employer.address.city"},
-                {"findByEmployer", "employer"},
-                {"findByFriendsContaining", "friends"},
                 {"findByNameOrderByEmployer_NameAsc", "employer.name"},
+                {"findByNameOrderByEmployerAddressCityDesc", "employer.address.city"},
+                {"findByNameOrderByAgeAscFriendsNameAsc", "friends.name"},
         }) {
             PartTree t = PartTree.parse(c[0], Person.class, TestDomain.MODEL);
-            List<Object> args = Arrays.asList(new Object[t.argumentCount()]);
             MappingException e = assertThrows(MappingException.class,
-                    () -> CypherCondition.render(t, "n", args, Function.identity()));
-            assertEquals(String.format(prefix, c[0], c[1]), e.getMessage());
+                    () -> CypherCondition.render(t, "n", List.of("x"), Function.identity()));
+            String problem = "OrderBy cannot sort by '" + c[1] + "', which reaches into related nodes: each result is "
+                    + "one node, and with several related nodes there is no single value to sort it by; sort by a "
+                    + "property of the entity itself";
+            assertEquals(String.format(prefix, c[0]) + problem, e.getMessage());
+            assertEquals(problem, CypherCondition.sortProblem(t.sort().get(t.sort().size() - 1)));
         }
-        // the parser keeps the path: employerName is a plain property and renders fine
-        assertEquals("n.`employerName` = $p0", render("findByEmployerName", "x").where());
+        assertEquals(null, CypherCondition.sortProblem(
+                PartTree.parse("findByNameOrderByAgeAsc", Person.class, TestDomain.MODEL).sort().get(0)));
+        // the parser prefers the whole name: employerName is a plain property of Person
+        assertWhere("n.`employerName` = $p0", params("p0", "x"), "findByEmployerName", "x");
     }
 
     @Test
@@ -258,7 +469,7 @@ class CypherConditionTest {
     @Test
     void badVariableOrGraphName() {
         PartTree t = PartTree.parse("findByName", Person.class, TestDomain.MODEL);
-        for (String var : new String[] {"", "1n", "n-1", "n`", "__e", "n n"}) {
+        for (String var : new String[] {"", "1n", "n-1", "n`", "__e", "__x0", "n n"}) {
             assertThrows(IllegalArgumentException.class, () -> CypherCondition.render(t, var, List.of("x"), Function.identity()), var);
         }
         TestDomain weird = new TestDomain().simple(Person.class, "name", "na`me", String.class);

@@ -386,6 +386,49 @@ class PartTreeParserTest {
     }
 
     @Test
+    void propertiesOfRelationshipsWithProperties() {
+        PropertyRef jobs = MODEL.ref(Person.class, "jobs");
+        PropertyRef role = MODEL.ref(TestDomain.Employment.class, "role");
+        // the relationship's own property first (Company has a role too) ...
+        assertEquals(List.of(jobs, role), parse("findByJobsRole").parts().get(0).path());
+        assertEquals(List.of(jobs, role), parse("findByJobs_Role").parts().get(0).path());
+        assertEquals(new Part(List.of(jobs, MODEL.ref(TestDomain.Employment.class, "since")), GREATER_THAN, false, 0),
+                parse("findByJobsSinceGreaterThan").parts().get(0));
+        // ... then the target's, and on through its relationships
+        assertEquals(List.of(jobs, MODEL.ref(Company.class, "name")), parse("findByJobsNameIgnoreCase").parts().get(0).path());
+        assertEquals(List.of(jobs, MODEL.ref(Company.class, "address"), MODEL.ref(Address.class, "city")),
+                parse("findByJobsAddressCity").parts().get(0).path());
+        assertEquals(List.of(jobs), parse("findByJobsIsEmpty").parts().get(0).path());
+        assertError("findByJobsNmae", "no property 'nmae' on " + Company.class.getName() + " or on its relationship "
+                + TestDomain.Employment.class.getName() + " (reached through 'jobs'); known properties: name, address, "
+                + "founded, role; relationship properties: role, since, current");
+        assertError("findByJobs_Nmae", "no property 'nmae' on " + Company.class.getName() + " or on its relationship "
+                + TestDomain.Employment.class.getName() + " (reached through 'jobs'); known properties: name, address, "
+                + "founded, role; relationship properties: role, since, current");
+        assertError("findByJobsRole_Name", "'jobs.role' is not a relationship, so 'Name' cannot be reached through it");
+        assertError("findByJobsRoleTrue", "True needs a boolean property, but 'jobs.role' is String");
+    }
+
+    @Test
+    void relationshipsThemselves() {
+        assertEquals(single(part("employer", IS_EMPTY, false, 0)), parse("findByEmployerIsEmpty").criteria());
+        assertEquals(single(part("employer", IS_NOT_EMPTY, false, 0)), parse("findByEmployerIsNotEmpty").criteria());
+        assertEquals(single(part("friends", NOT_CONTAINING, false, 0)), parse("findByFriendsNotContaining").criteria());
+        assertEquals(single(part("employer.address", IS_NULL, false, 0)), parse("findByEmployerAddressIsNull").criteria());
+        PropertyRef employer = MODEL.ref(Person.class, "employer");
+        assertTrue(employer.relationship());
+        assertEquals(Company.class, employer.javaType(), "an argument comparing the relationship is a Company");
+        assertEquals(new PropertyRef.Hop("WORKS_AT", dev.falkor.orm.api.annotation.Relationship.Direction.OUTGOING,
+                "Company", null, "uid", employer.hop().idOf()), employer.hop());
+        assertTrue(parse("findByEmployer_Name").parts().get(0).onRelationship());
+        assertTrue(parse("findByEmployerIsNull").parts().get(0).onRelationship());
+        assertFalse(parse("findByEmployerName").parts().get(0).onRelationship());
+        assertError("findByEmployerStartingWith", "StartingWith needs a String property, but 'employer' is a relationship "
+                + "to Company");
+        assertError("findByFriendsTrue", "True needs a boolean property, but 'friends' is a relationship collection to Person");
+    }
+
+    @Test
     void introspectorStyleNames() {
         assertEquals(single(part("URL", EQUALS, false, 0)), parse("findByURL").criteria());
     }
@@ -394,17 +437,17 @@ class PartTreeParserTest {
     void unknownPropertyErrors() {
         String people = String.join(", ", MODEL.propertyNames(Person.class));
         assertEquals("name, age, email, nickname, firstName, lastName, description, active, loggedIn, tags, score, "
-                + "birthDate, employerName, originCountry, addressZip, URL, initial, employer, address, friends", people);
+                + "birthDate, employerName, originCountry, addressZip, URL, initial, employer, address, friends, jobs, followers", people);
         assertError("findByAgee", "no property 'agee'; known properties: " + people);
         assertError("findByAgeeLessThan", "no property 'agee'; known properties: " + people);
         assertError("findByNameAndAgee", "no property 'agee'; known properties: " + people);
         assertError("findByNameOr", "no property 'nameOr'; known properties: " + people);
         assertError("findByEmployerNmae", "no property 'nmae' on " + Company.class.getName()
-                + " (reached through 'employer'); known properties: name, address, founded");
+                + " (reached through 'employer'); known properties: name, address, founded, role");
         assertError("findByEmployerAddressTown", "no property 'town' on " + Address.class.getName()
                 + " (reached through 'employer.address'); known properties: city, zip, zipCode");
         assertError("findByEmployer_Nmae", "no property 'nmae' on " + Company.class.getName()
-                + " (reached through 'employer'); known properties: name, address, founded");
+                + " (reached through 'employer'); known properties: name, address, founded, role");
         assertError("findByName_Length", "'name' is not a relationship, so 'Length' cannot be reached through it");
         assertError("findByEmployer__Name", "empty property name in 'Employer__Name' (check the underscores)");
     }
@@ -422,7 +465,7 @@ class PartTreeParserTest {
                 "Between needs a single comparable value (number, string, date), but 'employer' is a relationship to Company");
         assertError("findByNameTrue", "True needs a boolean property, but 'name' is String");
         assertError("findByAgeIsFalse", "IsFalse needs a boolean property, but 'age' is int");
-        assertError("findByAgeIsEmpty", "IsEmpty needs a String or collection property, but 'age' is int");
+        assertError("findByAgeIsEmpty", "IsEmpty needs a String, collection or relationship property, but 'age' is int");
         assertError("findByEmployerContaining",
                 "Containing needs a String or collection property, but 'employer' is a relationship to Company");
         assertError("findByTagsIn", "In compares one value with the argument's elements, but 'tags' is a collection (List); "
@@ -483,6 +526,6 @@ class PartTreeParserTest {
         assertEquals(List.of(MODEL.ref(Company.class, "name")), t.parts().get(1).path());
         MappingException e = assertThrows(MappingException.class, () -> PartTree.parse("findByAge", Company.class, MODEL));
         assertEquals("Derived query findByAge on " + Company.class.getName()
-                + ": no property 'age'; known properties: name, address, founded", e.getMessage());
+                + ": no property 'age'; known properties: name, address, founded, role", e.getMessage());
     }
 }

@@ -1,5 +1,6 @@
 package dev.falkor.orm.core.internal.query;
 
+import dev.falkor.orm.api.annotation.Relationship.Direction;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,14 +8,42 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A hand-made {@link DomainModel}: Person, Company, Address. */
+/**
+ * A hand-made {@link DomainModel}: Person, Company, Address, and Employment, the
+ * relationship-properties class of {@code Person.jobs}. Entities are compared by their
+ * {@code id} (graph name {@code uid}).
+ */
 final class TestDomain implements DomainModel {
 
-    static final class Person { }
+    /** An entity instance: just its id. */
+    abstract static class Entity {
+        final Object id;
 
-    static final class Company { }
+        Entity(Object id) {
+            this.id = id;
+        }
+    }
 
-    static final class Address { }
+    static final class Person extends Entity {
+        Person(Object id) {
+            super(id);
+        }
+    }
+
+    static final class Company extends Entity {
+        Company(Object id) {
+            super(id);
+        }
+    }
+
+    static final class Address extends Entity {
+        Address(Object id) {
+            super(id);
+        }
+    }
+
+    /** The properties of a WORKED_AT relationship. */
+    static final class Employment { }
 
     static final TestDomain MODEL = new TestDomain()
             .simple(Person.class, "name", "name", String.class)
@@ -34,12 +63,18 @@ final class TestDomain implements DomainModel {
             .simple(Person.class, "addressZip", "address_zip", String.class)
             .simple(Person.class, "URL", "url", String.class)
             .simple(Person.class, "initial", "initial", char.class)
-            .relationship(Person.class, "employer", Company.class, false)
-            .relationship(Person.class, "address", Address.class, false)
-            .relationship(Person.class, "friends", Person.class, true)
+            .relationship(Person.class, "employer", "WORKS_AT", Direction.OUTGOING, Company.class, false, null)
+            .relationship(Person.class, "address", "LIVES_AT", Direction.OUTGOING, Address.class, false, null)
+            .relationship(Person.class, "friends", "KNOWS", Direction.UNDIRECTED, Person.class, true, null)
+            .relationship(Person.class, "jobs", "WORKED_AT", Direction.OUTGOING, Company.class, true, Employment.class)
+            .relationship(Person.class, "followers", "FOLLOWS", Direction.INCOMING, Person.class, true, null)
+            .simple(Employment.class, "role", "role", String.class)
+            .simple(Employment.class, "since", "since", long.class)
+            .simple(Employment.class, "current", "current", boolean.class)
             .simple(Company.class, "name", "name", String.class)
-            .relationship(Company.class, "address", Address.class, false)
+            .relationship(Company.class, "address", "LOCATED_AT", Direction.OUTGOING, Address.class, false, null)
             .simple(Company.class, "founded", "founded", int.class)
+            .simple(Company.class, "role", "role", String.class)
             .simple(Address.class, "city", "city", String.class)
             .simple(Address.class, "zip", "zip", String.class)
             .simple(Address.class, "zipCode", "zip_code", String.class);
@@ -54,9 +89,10 @@ final class TestDomain implements DomainModel {
         return add(PropertyRef.simple(owner, javaName, graphName, type, true));
     }
 
-    TestDomain relationship(Class<?> owner, String javaName, Class<?> target, boolean collection) {
-        return add(new PropertyRef(owner, javaName, javaName.toUpperCase(), collection ? List.class : target,
-                collection, true, target));
+    TestDomain relationship(Class<?> owner, String javaName, String type, Direction direction, Class<?> target,
+                            boolean collection, Class<?> edge) {
+        return add(PropertyRef.relationship(owner, javaName, target, collection,
+                new PropertyRef.Hop(type, direction, target.getSimpleName(), edge, "uid", e -> ((Entity) e).id)));
     }
 
     TestDomain add(PropertyRef p) {
