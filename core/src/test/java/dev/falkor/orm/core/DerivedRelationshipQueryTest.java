@@ -149,6 +149,10 @@ class DerivedRelationshipQueryTest extends GraphTestSupport {
 
     interface ComparesRelatedProperty extends Repository<Person, Long> {
         List<Person> findByEmployerNameStartingWith(String prefix);
+
+        long countByEmployerNameStartingWithIgnoreCase(String prefix);
+
+        dev.falkor.orm.api.Page<Person> findByEmployerNameStartingWith(String prefix, dev.falkor.orm.api.Pageable page);
     }
 
     interface ComparesRelatedEntity extends Repository<Person, Long> {
@@ -351,17 +355,22 @@ class DerivedRelationshipQueryTest extends GraphTestSupport {
     }
 
     @Test
-    void unsupportedMethodsFailAtBootstrapNamingMethodAndPath() {
+    void sortingByAPathFailsAtBootstrapAndProjectedOperatorsWork() {
         MappingException sort = assertThrows(MappingException.class, () -> orm.repository(SortsByPath.class));
         assertTrue(sort.getMessage().contains("findByEmployerNameOrderByEmployerNameAsc")
                 && sort.getMessage().contains("OrderBy cannot sort by 'employer.name'"), sort.getMessage());
-        MappingException startsWith = assertThrows(MappingException.class,
-                () -> orm.repository(ComparesRelatedProperty.class));
-        assertTrue(startsWith.getMessage().contains("findByEmployerNameStartingWith")
-                && startsWith.getMessage().contains("'employer.name'"), startsWith.getMessage());
-        MappingException in = assertThrows(MappingException.class, () -> orm.repository(ComparesRelatedEntity.class));
-        assertTrue(in.getMessage().contains("findByEmployerIn") && in.getMessage().contains("'employer'"),
-                in.getMessage());
+        // operators the server evaluates only in a projection: the statements place it
+        assertEquals(List.of(1L, 3L, 8L), ids(orm.repository(ComparesRelatedProperty.class)
+                .findByEmployerNameStartingWith("Ac")));
+        ComparesRelatedProperty related = orm.repository(ComparesRelatedProperty.class);
+        assertEquals(List.of(), ids(related.findByEmployerNameStartingWith("Zz")));
+        assertEquals(3L, related.countByEmployerNameStartingWithIgnoreCase("aC"));
+        dev.falkor.orm.api.Page<Person> page = related.findByEmployerNameStartingWith("Ac",
+                dev.falkor.orm.api.Pageable.of(0, 2, dev.falkor.orm.api.Sort.by("id")));
+        assertEquals(3L, page.totalElements());
+        assertEquals(List.of(1L, 3L), page.content().stream().map(p -> p.id).toList());
+        assertEquals(List.of(1L, 3L, 8L), ids(orm.repository(ComparesRelatedEntity.class)
+                .findByEmployerIn(List.of(COMPANIES.get(0)))));
         IllegalArgumentException nullName = assertThrows(IllegalArgumentException.class,
                 () -> people.findByEmployerName(null));
         assertTrue(nullName.getMessage().contains("employer.name") && nullName.getMessage().contains("IsNull"),

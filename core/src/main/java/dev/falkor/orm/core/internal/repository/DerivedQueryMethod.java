@@ -43,15 +43,6 @@ final class DerivedQueryMethod {
         this.arguments = new QueryArguments(method);
         this.returnType = ReturnType.of(method, domain);
         String where = QueryMethods.describe(method);
-        for (Part p : tree.parts()) {
-            if (CypherCondition.needsProjection(p)) { // the statements below do not place c.projection() yet
-                throw new MappingException(where + ": " + p.operator() + (p.ignoreCase() ? " IgnoreCase" : "")
-                        + " on the relationship path '" + p.dotPath() + "' is not supported yet (FalkorDB evaluates "
-                        + "it only in a WITH projection, which these statements do not place); on relationship paths "
-                        + "Is/Equals, True and False on a related property work, and IsNull, IsNotNull, IsEmpty, "
-                        + "IsNotEmpty, Is, Containing and NotContaining on the relationship itself");
-            }
-        }
         for (SortKey k : tree.sort()) {
             if (CypherCondition.sortProblem(k) != null) {
                 throw new MappingException(where + ": " + CypherCondition.sortProblem(k));
@@ -178,7 +169,7 @@ final class DerivedQueryMethod {
             c = CypherCondition.bind(tree, "n", argumentValues, values::toParameter, template);
         }
         Map<String, Object> params = c.parameters();
-        String where = c.where();
+        String where = EntityStatements.projected(c.projection(), c.where());
         boolean distinct = tree.subject().distinct();
         return switch (tree.subject().kind()) {
             case COUNT -> ops.countStep(where, params, distinct).map(n ->

@@ -89,7 +89,35 @@ final class EntityStatements {
     }
 
     static String whereClause(String where) {
+        if (where != null && where.startsWith(PROJECTED)) {
+            int end = where.indexOf(PROJECTED, 1);
+            String condition = where.substring(end + 1);
+            return " " + where.substring(1, end) + (condition.isEmpty() ? "" : " WHERE " + condition);
+        }
         return where == null || where.isEmpty() ? "" : " WHERE " + where;
+    }
+
+    /** Marks a condition that carries a projection ({@link #projected}); never part of Cypher text. */
+    private static final String PROJECTED = "\u0001";
+
+    /**
+     * A condition on {@code n} that needs {@code projection} ({@code WITH n, <flag> AS __c0})
+     * placed between the MATCH and its WHERE (derived queries through relationship paths: the
+     * server evaluates their pattern comprehensions only in a projection). Every statement
+     * built from a condition places it; an empty projection gives {@code condition} itself.
+     */
+    static String projected(String projection, String condition) {
+        return projection.isEmpty() ? condition : PROJECTED + projection + PROJECTED + condition;
+    }
+
+    /** {@code where AND extra}, keeping a projection of {@code where} in front. */
+    static String and(String where, String extra) {
+        if (where.startsWith(PROJECTED)) {
+            int end = where.indexOf(PROJECTED, 1);
+            String condition = where.substring(end + 1);
+            return where.substring(0, end + 1) + (condition.isEmpty() ? extra : "(" + condition + ") AND (" + extra + ")");
+        }
+        return where.isEmpty() ? extra : "(" + where + ") AND (" + extra + ")";
     }
 
     /**
@@ -178,7 +206,7 @@ final class EntityStatements {
                 }
             }
             String after = or.length() == 0 ? "false" : or.toString();
-            condition = where.isEmpty() ? after : "(" + where + ") AND (" + after + ")";
+            condition = and(where, after);
         }
         return condition;
     }
