@@ -399,4 +399,23 @@ class RelationshipsTest extends GraphTestSupport {
         teams.save(t);
         assertEquals(List.of("t1>lead"), pairs("MEMBER"));
     }
+
+    @Test
+    void aSaveBeyondTheBatchSizeWritesNodesBeforeRelationships() {
+        try (FalkorOrm small = FalkorOrm.builder().transport(transport).graph(graph)
+                .lookup(java.lang.invoke.MethodHandles.lookup()).batchSize(4).build()) {
+            PersonRepository repo = small.repository(PersonRepository.class);
+            Person hub = new Person("hub", "Hub");
+            for (int i = 0; i < 10; i++) {
+                hub.friends.add(new Person("f" + i, "F" + i));
+            }
+            repo.save(hub);
+            assertEquals(11, count("(:Person)"));
+            assertEquals(10, edges("KNOWS"), "edge chunks run after every node chunk");
+            Person loaded = repo.findById("hub", FetchPlan.of("friends")).orElseThrow();
+            loaded.friends.removeIf(p -> p.id.compareTo("f5") < 0);
+            repo.save(loaded);
+            assertEquals(List.of("hub>f5", "hub>f6", "hub>f7", "hub>f8", "hub>f9"), pairs("KNOWS"));
+        }
+    }
 }
