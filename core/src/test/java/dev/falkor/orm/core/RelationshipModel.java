@@ -113,6 +113,10 @@ final class RelationshipModel {
 
         @Query("MATCH (p:Person {id: $id}) OPTIONAL MATCH (p)-[:KNOWS]->(f:Person) RETURN p, collect(f) AS friends")
         Optional<Person> withFriends(String id);
+
+        @Query("MATCH (p:Person {id: $id}) OPTIONAL MATCH (p)-[r:WORKED_AT]->(c:Company) WHERE r.since >= $since "
+                + "RETURN p, collect([r, c]) AS jobs")
+        Optional<Person> withJobsSince(String id, int since);
     }
 
     interface CompanyRepository extends Repository<Company, String> {

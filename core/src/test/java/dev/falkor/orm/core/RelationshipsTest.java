@@ -418,4 +418,46 @@ class RelationshipsTest extends GraphTestSupport {
             assertEquals(List.of("hub>f5", "hub>f6", "hub>f7", "hub>f8", "hub>f9"), pairs("KNOWS"));
         }
     }
+
+    @Test
+    void aQueryColumnOfRelationshipsFillsOnlyWhatItReturnedAndSavesLeaveTheRestAlone() {
+        Person ann = new Person("ann", "Ann");
+        ann.jobs = List.of(new Employment(new Company("old", "Old"), 1999, "dev", 0.1),
+                new Employment(new Company("new", "New"), 2015, "lead", 0.30000000000000004));
+        people.save(ann);
+        Person recent = people.withJobsSince("ann", 2010).orElseThrow();
+        assertEquals(1, recent.jobs.size());
+        assertEquals("new", recent.jobs.get(0).company().id);
+        assertEquals(0.30000000000000004, recent.jobs.get(0).share(), "relationship doubles read exactly");
+        people.save(recent);
+        assertEquals(List.of("ann>new", "ann>old"), pairs("WORKED_AT"), "nothing changed: nothing written");
+        recent.jobs.clear();
+        people.save(recent);
+        assertEquals(List.of("ann>old"), pairs("WORKED_AT"), "only the returned relationship was removed");
+    }
+
+    @Test
+    void relatedEntitiesFollowTheCascadeRules() {
+        Company acme = new Company("acme", "Acme");
+        acme.revenue = 12.5;
+        companies.save(acme);
+        // without cascade, a related entity must have its id; with it, a detached stand-in is saved in full
+        Person ann = new Person("ann", "Ann");
+        ann.employer = new Company("acme", null);
+        people.save(ann);
+        assertEquals(List.of("ann>acme"), pairs("WORKS_AT"));
+        assertNull(scalar("MATCH (c:Company {id: 'acme'}) RETURN c.name", Map.of()).asJava(),
+                "a detached related entity reached by a cascading save is written as it is");
+        // a related entity that was read and not changed is not written again
+        companies.save(acme);
+        Person loaded = reload("ann", "employer");
+        int sentNow = sent(() -> people.save(loaded));
+        assertEquals(1, sentNow);
+        assertFalse(sentTexts.get(0).contains("MERGE (n:`Company`"), "the unchanged company is not upserted: " + sentTexts);
+        assertEquals("Acme", scalar("MATCH (c:Company {id: 'acme'}) RETURN c.name", Map.of()).asJava());
+        loaded.employer.name = "Acme Corp";
+        people.save(loaded);
+        assertEquals("Acme Corp", scalar("MATCH (c:Company {id: 'acme'}) RETURN c.name", Map.of()).asJava(),
+                "a changed related entity is saved with its owner");
+    }
 }

@@ -119,19 +119,28 @@ public final class Relations {
 
     /** Loads {@code field} for the owners with these graph ids: one query, elements by owner id. */
     Map<Object, List<Object>> loadBatch(PersistentProperty field, List<Object> ownerIds) {
+        try {
+            return graph.run(loadBatchStep(field, ownerIds));
+        } catch (RuntimeException e) {
+            throw new LazyLoadingException(Reader.describe(field.relationship().owner(), field, ownerIds.get(0))
+                    + " (and " + (ownerIds.size() - 1) + " more read with it) could not be loaded: " + e.getMessage(), e);
+        }
+    }
+
+    /** The step of {@link #loadBatch}: loads {@code field} for these owners, elements by owner id. */
+    Step<Map<Object, List<Object>>> loadBatchStep(PersistentProperty field, List<Object> ownerIds) {
         FetchTree tree = FetchTree.single(field);
-        String cypher = batchStatements.computeIfAbsent(field, f -> {
+        return Step.run(graph.readQuery(batchStatement(field, tree), Map.of("ids", ownerIds)), true,
+                r -> byOwner(r, tree));
+    }
+
+    private String batchStatement(PersistentProperty field, FetchTree tree) {
+        return batchStatements.computeIfAbsent(field, f -> {
             EntityMetadata owner = f.relationship().owner();
             String match = "MATCH (n:" + Identifiers.quote(owner.primaryLabel()) + ") WHERE n."
                     + owner.id().quotedName() + " IN $ids";
             return select(match, false, "n." + owner.id().quotedName(), tree, "", "");
         });
-        try {
-            return graph.run(Step.run(graph.readQuery(cypher, Map.of("ids", ownerIds)), true, r -> byOwner(r, tree)));
-        } catch (RuntimeException e) {
-            throw new LazyLoadingException(Reader.describe(field.relationship().owner(), field, ownerIds.get(0))
-                    + " (and " + (ownerIds.size() - 1) + " more read with it) could not be loaded: " + e.getMessage(), e);
-        }
     }
 
     private Map<Object, List<Object>> byOwner(QueryResult r, FetchTree tree) {
@@ -276,58 +285,54 @@ public final class Relations {
     }
 
     /**
-     * Fills {@code field} of each owner with the nodes in its cell of a user's query (a node,
-     * a list of nodes, or null), read again by id in one query so their values are exact and
-     * their own relationships lazy. The field counts as loaded afterwards: a save diffs it.
+     * Fills {@code field} of each owner with the related nodes its cell of a user's query names
+     * (a node, a list of nodes, or of {@code [relationship, node]} pairs, or null). The
+     * relationships are read again for these owners in one query (the lazy-loading query), so
+     * values are exact, relationship properties included, and only those whose node is in the
+     * cell are kept, in the cell's order. The field counts as loaded with exactly those: a save
+     * diffs against them and never touches relationships the query left out.
      */
-    public Step<Void> attach(PersistentProperty field, List<Object> owners, List<GraphValue> cells) {
+    public Step<Void> attach(PersistentProperty field, List<Object> owners, List<Object> ownerIds,
+                             List<GraphValue> cells) {
         RelationshipInfo rel = field.relationship();
-        if (rel.hasProperties()) {
-            throw new IllegalArgumentException("Column '" + field.javaName() + "' would fill " + field.describe()
-                    + ", which holds relationships with properties; only plain relationship fields are filled from "
-                    + "query columns (use a FetchPlan for it)");
-        }
         EntityMetadata target = rel.target();
         List<List<Object>> idsPerOwner = new java.util.ArrayList<>();
-        java.util.LinkedHashSet<Object> ids = new java.util.LinkedHashSet<>();
         for (GraphValue cell : cells) {
             List<Object> mine = new java.util.ArrayList<>();
-            List<GraphValue> nodes = cell instanceof ListValue l ? l.values() : cell.isNull() ? List.of() : List.of(cell);
-            for (GraphValue n : nodes) {
-                if (n instanceof dev.falkor.orm.spi.value.NodeValue node) {
-                    Object id = node.property(target.id().graphName()).asJava();
-                    mine.add(id);
-                    ids.add(id);
-                } else if (!n.isNull()) {
+            List<GraphValue> items = cell instanceof ListValue l ? l.values() : cell.isNull() ? List.of() : List.of(cell);
+            for (GraphValue item : items) {
+                dev.falkor.orm.spi.value.NodeValue node = nodeIn(item);
+                if (node != null) {
+                    mine.add(node.property(target.id().graphName()).asJava());
+                } else if (!item.isNull()) {
                     throw new IllegalArgumentException("Column '" + field.javaName() + "' fills " + field.describe()
-                            + " and must hold nodes (or lists of nodes), not " + n.getClass().getSimpleName());
+                            + " and must hold nodes, lists of nodes or of [relationship, node] pairs, not "
+                            + item.getClass().getSimpleName());
                 }
             }
             idsPerOwner.add(mine);
         }
-        Step<Map<Object, Object>> targets = ids.isEmpty() ? Step.done(Map.of()) : Step.run(graph.readQuery(
-                select("MATCH (n:" + Identifiers.quote(target.primaryLabel()) + ") WHERE n." + target.id().quotedName()
-                        + " IN $ids", false, labels().shape(target).returnItems("n"), FetchTree.defaults(target), "", ""),
-                Map.of("ids", new java.util.ArrayList<>(ids))), true, r -> {
-                    RowReader reader = reader();
-                    Map<Object, Object> byId = new HashMap<>();
-                    for (List<GraphValue> row : r.rows()) {
-                        Object t = reader.read(target, labels().shape(target), row, FetchTree.defaults(target));
-                        byId.put(target.id().toGraph(target.idOf(t)), t);
-                    }
-                    return byId;
-                });
-        return targets.map(byId -> {
+        List<Object> distinctOwners = new java.util.ArrayList<>(new java.util.LinkedHashSet<>(ownerIds));
+        distinctOwners.remove(null);
+        if (distinctOwners.isEmpty()) {
+            return Step.done(null);
+        }
+        return loadBatchStep(field, distinctOwners).map(loaded -> {
             for (int i = 0; i < owners.size(); i++) {
                 Object owner = owners.get(i);
                 if (owner == null) {
                     continue;
                 }
+                Map<Object, Object> byTarget = new HashMap<>();
+                for (Object element : loaded.getOrDefault(ownerIds.get(i), List.of())) {
+                    Object t = rel.hasProperties() ? rel.properties().targetNode().accessor().get(element) : element;
+                    byTarget.put(target.id().toGraph(target.idOf(t)), element);
+                }
                 List<Object> elements = new java.util.ArrayList<>();
-                for (Object id : idsPerOwner.get(i)) {
-                    Object t = byId.get(id);
-                    if (t != null && elements.stream().noneMatch(x -> x == t)) {
-                        elements.add(t);
+                for (Object id : new java.util.LinkedHashSet<>(idsPerOwner.get(i))) {
+                    Object e = byTarget.get(id);
+                    if (e != null) {
+                        elements.add(e);
                     }
                 }
                 Object value = field.accessor().get(owner);
@@ -342,6 +347,21 @@ public final class Relations {
             }
             return null;
         });
+    }
+
+    /** The node of a column item: the node itself, or the node of a {@code [relationship, node]} pair. */
+    private static dev.falkor.orm.spi.value.NodeValue nodeIn(GraphValue item) {
+        if (item instanceof dev.falkor.orm.spi.value.NodeValue n) {
+            return n;
+        }
+        if (item instanceof ListValue pair) {
+            for (GraphValue v : pair.values()) {
+                if (v instanceof dev.falkor.orm.spi.value.NodeValue n) {
+                    return n;
+                }
+            }
+        }
+        return null;
     }
 
     /** True if {@code entity} has relationships that cascade deletes. */

@@ -586,7 +586,12 @@ public final class EntityOperations<T> {
                 cells.add(row.get(c));
             }
             Step<Void> previous = attached;
-            attached = previous.flatMap(ignored -> relations.attach(field, new ArrayList<>(roots), cells));
+            List<Object> owners = new ArrayList<>(roots);
+            List<Object> ownerIds = new ArrayList<>();
+            for (T root : roots) {
+                ownerIds.add(root == null ? null : entity.id().toGraph(entity.idOf(root)));
+            }
+            attached = previous.flatMap(ignored -> relations.attach(field, owners, ownerIds, cells));
         }
         FetchTree tree = tree(plan);
         if (tree.isEmpty()) {
