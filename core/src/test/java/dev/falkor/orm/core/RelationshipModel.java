@@ -108,6 +108,28 @@ final class RelationshipModel {
                 @Relationship(type = "LED_BY", fetch = Relationship.Fetch.EAGER) Person lead) {
     }
 
+    /** Immutable, built through its all-arguments constructor, relationships included. */
+    @Node("Project")
+    static final class Project {
+        @Id
+        final String id;
+        final String title;
+        @Relationship(type = "OWNED_BY")
+        final Person owner;
+        @Relationship(type = "USES")
+        final List<Device> uses;
+
+        Project(String id, String title, Person owner, List<Device> uses) {
+            this.id = id;
+            this.title = title;
+            this.owner = owner;
+            this.uses = uses;
+        }
+    }
+
+    interface ProjectRepository extends Repository<Project, String> {
+    }
+
     interface PersonRepository extends Repository<Person, String> {
         List<Person> findByNameStartingWith(String prefix, FetchPlan fetch);
 

@@ -460,4 +460,20 @@ class RelationshipsTest extends GraphTestSupport {
         assertEquals("Acme Corp", scalar("MATCH (c:Company {id: 'acme'}) RETURN c.name", Map.of()).asJava(),
                 "a changed related entity is saved with its owner");
     }
+
+    @Test
+    void constructorCreatedEntitiesHoldRelationships() {
+        RelationshipModel.ProjectRepository projects = orm.repository(RelationshipModel.ProjectRepository.class);
+        projects.save(new RelationshipModel.Project("p1", "Falkor", new Person("ann", "Ann"),
+                new ArrayList<>(List.of(new RelationshipModel.Device("d1", "laptop")))));
+        assertEquals(List.of("p1>ann"), pairs("OWNED_BY"));
+        assertEquals(List.of("p1>d1"), pairs("USES"));
+        RelationshipModel.Project read = projects.findById("p1", FetchPlan.of("owner")).orElseThrow();
+        assertEquals("ann", read.owner.id);
+        assertEquals("laptop", read.uses.get(0).kind, "the lazy list given to the constructor loads on use");
+        RelationshipModel.Project bare = projects.findById("p1").orElseThrow();
+        assertNull(bare.owner);
+        projects.save(bare);
+        assertEquals(List.of("p1>ann"), pairs("OWNED_BY"), "an owner that was not fetched is left alone");
+    }
 }
