@@ -10,6 +10,7 @@ public final class RunAll {
             HelloFalkor.run(db.url());
             QuickStart.run(db.url());
             QueryExample.run(db.url());
+            RelationshipsExample.run(db.url());
             SafetyExample.run(db.url());
         }
         System.out.println("All examples ran.");
