@@ -289,6 +289,20 @@ class RelationshipsTest extends GraphTestSupport {
         companies.save(loadedAcme);
         assertNull(ann.employer);
         assertEquals(List.of("bob>acme"), pairs("WORKS_AT"));
+
+        // employer is a to-one: moving bob into another company's staff moves him out of acme's
+        Company hooli = new Company("hooli", "Hooli");
+        companies.save(hooli);
+        Company loadedHooli = companies.findById("hooli", FetchPlan.of("staff")).orElseThrow();
+        loadedHooli.staff.add(bob);
+        companies.save(loadedHooli);
+        assertEquals(List.of("bob>hooli"), pairs("WORKS_AT"), "the other side's to-one is pruned");
+        assertSame(loadedHooli, bob.employer);
+        assertTrue(loadedAcme.staff.isEmpty(), "the previous company no longer holds bob in memory");
+        statements.set(0);
+        people.save(bob);
+        companies.save(loadedAcme);
+        assertEquals(List.of("bob>hooli"), pairs("WORKS_AT"), "both sides agree with the graph: re-saves change nothing");
     }
 
     @Test
@@ -475,5 +489,37 @@ class RelationshipsTest extends GraphTestSupport {
         assertNull(bare.owner);
         projects.save(bare);
         assertEquals(List.of("p1>ann"), pairs("OWNED_BY"), "an owner that was not fetched is left alone");
+    }
+
+    @Test
+    void entitiesReadWithRelationshipsAreNotKeptAliveByTheMapper() {
+        Person ann = new Person("ann", "Ann");
+        for (int i = 0; i < 5; i++) {
+            ann.friends.add(new Person("f" + i, "F"));
+        }
+        ann.employer = new Company("acme", "Acme");
+        people.save(ann);
+        ann = null;
+        for (int i = 0; i < 300; i++) {
+            Person p = people.findById("ann", FetchPlan.of("friends", "employer")).orElseThrow();
+            assertEquals(5, p.friends.size());
+            p.friends.get(0).followers.size(); // a lazy load batched from an eager read
+        }
+        java.lang.ref.WeakReference<Person> last = new java.lang.ref.WeakReference<>(
+                people.findById("ann", FetchPlan.of("friends")).orElseThrow());
+        for (int i = 0; i < 200 && last.get() != null; i++) {
+            System.gc();
+            byte[] pressure = new byte[1 << 20];
+            pressure[i] = 1;
+        }
+        assertNull(last.get(), "a read entity the caller dropped can be collected");
+        int tracked = orm.internals().relations().trackedInstances();
+        for (int i = 0; i < 200 && tracked >= 100; i++) {
+            System.gc(); // cleared references reach the queue a moment after the collection
+            byte[] pressure = new byte[1 << 20];
+            pressure[i] = 1;
+            tracked = orm.internals().relations().trackedInstances();
+        }
+        assertTrue(tracked < 100, "the record of what is stored forgets collected entities: " + tracked);
     }
 }

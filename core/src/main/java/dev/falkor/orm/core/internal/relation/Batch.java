@@ -15,7 +15,14 @@ import java.util.Map;
  */
 final class Batch implements Lazy.Loader {
     /** A lazy container and the entity that holds it. */
-    private record Entry(PersistentProperty field, Object owner, Object graphId) {
+    /**
+     * A lazy container and the entity that holds it. The entity is held weakly: a batch lives as
+     * long as any container of the read, and must not keep the other entities of the read alive.
+     */
+    private record Entry(PersistentProperty field, java.lang.ref.WeakReference<Object> ownerRef, Object graphId) {
+        Object owner() {
+            return ownerRef.get();
+        }
     }
 
     private record Pending(Lazy lazy, Entry entry) {
@@ -43,7 +50,7 @@ final class Batch implements Lazy.Loader {
 
     /** Binds a container to the entity built around it. */
     synchronized void owner(Lazy lazy, Object owner, Object graphId) {
-        entries.put(lazy, new Entry(fields.remove(lazy), owner, graphId));
+        entries.put(lazy, new Entry(fields.remove(lazy), new java.lang.ref.WeakReference<>(owner), graphId));
     }
 
     @Override
@@ -57,11 +64,14 @@ final class Batch implements Lazy.Loader {
                     + "built (in a constructor?)", null);
         }
         relations.checkOpen(entry.field(), entry.graphId());
+
         List<Object> ids = new ArrayList<>();
         // copies: the entries of an IdentityHashMap are views that change when the map does
         Map<Object, List<Pending>> byId = new HashMap<>();
+        // forget containers already filled (elsewhere) and those whose entity was collected
+        entries.entrySet().removeIf(e -> e.getKey() != lazy && (e.getKey().isLoaded() || e.getValue().owner() == null));
         for (Map.Entry<Lazy, Entry> e : entries.entrySet()) {
-            if (e.getValue().field() == entry.field() && !e.getKey().isLoaded()) {
+            if (e.getValue().field() == entry.field()) {
                 List<Pending> same = byId.computeIfAbsent(e.getValue().graphId(), k -> new ArrayList<>());
                 if (same.isEmpty()) {
                     ids.add(e.getValue().graphId());
@@ -74,8 +84,11 @@ final class Batch implements Lazy.Loader {
             List<Object> elements = loaded.getOrDefault(e.getKey(), List.of());
             for (Pending p : e.getValue()) {
                 p.lazy().fill(elements);
-                relations.tracking().relationship(p.entry().owner(), entry.field(),
-                        relations.edges(entry.field().relationship(), elements));
+                Object owner = p.entry().owner();
+                if (owner != null) {
+                    relations.tracking().relationship(owner, entry.field(),
+                            relations.edges(entry.field().relationship(), elements));
+                }
                 entries.remove(p.lazy());
             }
         }

@@ -147,6 +147,7 @@ public final class GraphSave {
                 return; // detached and not given: left alone
             }
             Map<Object, Tracking.Edge> current = new LinkedHashMap<>();
+            List<Object> targets = new ArrayList<>();
             for (Object element : elements(value, rel)) {
                 if (element == null) {
                     continue;
@@ -166,6 +167,7 @@ public final class GraphSave {
                 }
                 Map<String, Object> edgeProps = rel.hasProperties() ? edgeProps(f, rel, element, gid) : Map.of();
                 current.put(targetMeta.id().toGraph(targetId), new Tracking.Edge(savedTarget, edgeProps));
+                targets.add(savedTarget); // held strongly until the save is done
             }
             List<Object> added = new ArrayList<>();
             List<Object> removed = new ArrayList<>();
@@ -173,7 +175,10 @@ public final class GraphSave {
                 for (Map.Entry<Object, Tracking.Edge> b : before.entrySet()) {
                     if (!current.containsKey(b.getKey())) {
                         edge(meta, f, WritePlan.EdgeChange.DELETE, removals, Map.of("src", gid, "dst", b.getKey()));
-                        removed.add(b.getValue().target());
+                        Object gone = b.getValue().target();
+                        if (gone != null) {
+                            removed.add(gone);
+                        }
                     }
                 }
                 for (Map.Entry<Object, Tracking.Edge> c : current.entrySet()) {
@@ -193,7 +198,19 @@ public final class GraphSave {
                     added.add(c.getValue().target());
                 }
             }
-            records.add(() -> relations.tracking().relationship(owner, f, current));
+            PersistentProperty inverse = rel.inverse();
+            if (inverse != null && !inverse.relationship().isMany()) {
+                // the other side holds one: an added target loses its other relationships of this kind
+                for (Object target : added) {
+                    Object targetGid = rel.target().id().toGraph(rel.target().idOf(target));
+                    edge(rel.target(), inverse, WritePlan.EdgeChange.PRUNE, removals,
+                            Map.of("src", targetGid, "keep", List.of(gid)));
+                }
+            }
+            records.add(() -> {
+                relations.tracking().relationship(owner, f, current);
+                targets.clear();
+            });
             if (rel.inverse() != null && (!added.isEmpty() || !removed.isEmpty())) {
                 syncs.add(() -> relations.syncInverse(rel, owner, gid, added, removed));
             }

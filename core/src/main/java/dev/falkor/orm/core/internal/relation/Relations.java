@@ -173,8 +173,16 @@ public final class Relations {
                     if (value instanceof Lazy lazy && !lazy.isLoaded()) {
                         continue;
                     }
+                    Object previous = value instanceof dev.falkor.orm.api.Ref<?> ref ? ref.get() : value;
                     inverse.accessor().set(t, inv.container() == RelationshipInfo.Container.ONE ? owner
                             : LazyRef.loaded(List.of(owner)));
+                    if (previous != null && previous != owner) {
+                        // the save removed t's relationship to previous: previous no longer holds t
+                        forget(previous, rel.field(), t);
+                    }
+                    // the save pruned t's other relationships of this kind: t holds exactly owner
+                    tracking.relationship(t, inverse, Map.of(ownerGid, new Tracking.Edge(owner, Map.of())));
+                    continue;
                 }
                 default -> {
                     if (value == null || (value instanceof Lazy lazy && !lazy.isLoaded())) {
@@ -367,6 +375,27 @@ public final class Relations {
     /** True if {@code entity} has relationships that cascade deletes. */
     public static boolean cascadesDeletes(EntityMetadata entity) {
         return entity.relationships().stream().anyMatch(f -> f.relationship().cascadesDelete());
+    }
+
+    /** Removes {@code element} from {@code holder}'s loaded to-many {@code field} and from its stored state. */
+    private void forget(Object holder, PersistentProperty field, Object element) {
+        if (!field.owner().isInstance(holder)) {
+            return;
+        }
+        Object value = field.accessor().get(holder);
+        if (value instanceof java.util.Collection<?> c && !(value instanceof Lazy lazy && !lazy.isLoaded())) {
+            try {
+                c.removeIf(x -> x == element);
+            } catch (UnsupportedOperationException immutable) {
+                // the caller's immutable collection stays as it is
+            }
+        }
+        Map<Object, Tracking.Edge> stored = tracking.relationship(holder, field);
+        if (stored != null) {
+            Map<Object, Tracking.Edge> now = new LinkedHashMap<>(stored);
+            now.values().removeIf(e -> e.target() == element);
+            tracking.relationship(holder, field, now);
+        }
     }
 
     /** Number of instances whose stored state is tracked (for tests). */

@@ -17,8 +17,28 @@ import java.util.Map;
  */
 final class Tracking {
 
-    /** One related node as stored: the Java object at the other end and the relationship's properties. */
-    record Edge(Object target, Map<String, Object> props) {
+    /**
+     * One related node as stored: the Java object at the other end (held weakly: the record of
+     * what is stored must never keep an entity alive, or the weak keys would never clear) and
+     * the relationship's properties.
+     */
+    static final class Edge {
+        private final WeakReference<Object> target;
+        private final Map<String, Object> props;
+
+        Edge(Object target, Map<String, Object> props) {
+            this.target = new WeakReference<>(target);
+            this.props = props;
+        }
+
+        /** The related object, or null if the application no longer holds it. */
+        Object target() {
+            return target.get();
+        }
+
+        Map<String, Object> props() {
+            return props;
+        }
     }
 
     /** The known state of one instance. */
