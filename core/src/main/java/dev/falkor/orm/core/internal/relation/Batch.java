@@ -1,96 +1,69 @@
 package dev.falkor.orm.core.internal.relation;
 
+import dev.falkor.orm.core.internal.mapping.EntityMetadata;
 import dev.falkor.orm.core.internal.mapping.PersistentProperty;
-import dev.falkor.orm.core.internal.mapping.RelationshipInfo;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The lazy relationships of the entities one call read. Loading one field loads it for every
  * entity of the call that has not loaded it yet, in one query by id list, so touching the
- * friends of 100 people read together costs one query, not 100.
+ * friends of 100 people read together costs one query, not 100. Holds its containers, which
+ * hold their entities weakly (see {@link Lazy.Slot}).
  */
-final class Batch implements Lazy.Loader {
-    /** A lazy container and the entity that holds it. */
-    /**
-     * A lazy container and the entity that holds it. The entity is held weakly: a batch lives as
-     * long as any container of the read, and must not keep the other entities of the read alive.
-     */
-    private record Entry(PersistentProperty field, java.lang.ref.WeakReference<Object> ownerRef, Object graphId) {
-        Object owner() {
-            return ownerRef.get();
-        }
-    }
-
-    private record Pending(Lazy lazy, Entry entry) {
-    }
-
+final class Batch {
     private final Relations relations;
-    private final Map<Lazy, Entry> entries = new IdentityHashMap<>();
-    private final Map<Lazy, PersistentProperty> fields = new IdentityHashMap<>();
+    private final Map<PersistentProperty, List<Lazy>> byField = new HashMap<>();
 
     Batch(Relations relations) {
         this.relations = relations;
     }
 
-    /** A new unloaded container for {@code field}, part of this batch. */
-    synchronized Lazy lazy(PersistentProperty field, String what) {
-        RelationshipInfo rel = field.relationship();
-        Lazy lazy = switch (rel.container()) {
-            case REF -> new LazyRef<>(this, what);
-            case SET -> new LazySet<>(this, what);
-            default -> new LazyList<>(this, what);
+    /** A new unloaded container for {@code field} of the entity with {@code graphId}, part of this batch. */
+    synchronized Lazy lazy(EntityMetadata entity, PersistentProperty field, Object graphId) {
+        Lazy.Slot slot = new Lazy.Slot(this, entity, field, graphId);
+        Lazy lazy = switch (field.relationship().container()) {
+            case REF -> new LazyRef<>(slot);
+            case SET -> new LazySet<>(slot);
+            default -> new LazyList<>(slot);
         };
-        fields.put(lazy, field);
+        byField.computeIfAbsent(field, k -> new ArrayList<>()).add(lazy);
         return lazy;
     }
 
-    /** Binds a container to the entity built around it. */
-    synchronized void owner(Lazy lazy, Object owner, Object graphId) {
-        entries.put(lazy, new Entry(fields.remove(lazy), new java.lang.ref.WeakReference<>(owner), graphId));
-    }
-
-    @Override
-    public synchronized void load(Lazy lazy) {
+    /** Loads {@code lazy}'s field for every container of this batch that has not loaded it. */
+    synchronized void load(Lazy lazy) {
         if (lazy.isLoaded()) {
             return;
         }
-        Entry entry = entries.get(lazy);
-        if (entry == null) {
-            throw new dev.falkor.orm.api.LazyLoadingException("A lazy relationship was used before its entity was "
-                    + "built (in a constructor?)", null);
-        }
-        relations.checkOpen(entry.field(), entry.graphId());
-
-        List<Object> ids = new ArrayList<>();
-        // copies: the entries of an IdentityHashMap are views that change when the map does
-        Map<Object, List<Pending>> byId = new HashMap<>();
-        // forget containers already filled (elsewhere) and those whose entity was collected
-        entries.entrySet().removeIf(e -> e.getKey() != lazy && (e.getKey().isLoaded() || e.getValue().owner() == null));
-        for (Map.Entry<Lazy, Entry> e : entries.entrySet()) {
-            if (e.getValue().field() == entry.field()) {
-                List<Pending> same = byId.computeIfAbsent(e.getValue().graphId(), k -> new ArrayList<>());
-                if (same.isEmpty()) {
-                    ids.add(e.getValue().graphId());
-                }
-                same.add(new Pending(e.getKey(), e.getValue()));
+        Lazy.Slot slot = lazy.slot();
+        relations.checkOpen(slot.field, slot.graphId);
+        List<Lazy> all = byField.getOrDefault(slot.field, List.of());
+        Map<Object, List<Lazy>> byId = new LinkedHashMap<>();
+        byId.computeIfAbsent(slot.graphId, k -> new ArrayList<>()).add(lazy);
+        for (Lazy other : all) {
+            // containers filled elsewhere, or whose entity was collected, are skipped
+            if (other != lazy && !other.isLoaded() && other.slot().owner() != null) {
+                byId.computeIfAbsent(other.slot().graphId, k -> new ArrayList<>()).add(other);
             }
         }
-        Map<Object, List<Object>> loaded = relations.loadBatch(entry.field(), ids);
-        for (Map.Entry<Object, List<Pending>> e : byId.entrySet()) {
+        Map<Object, List<Object>> loaded = relations.loadBatch(slot.field, new ArrayList<>(byId.keySet()));
+        Tracking.Recorder record = relations.tracking().recorder();
+        for (Map.Entry<Object, List<Lazy>> e : byId.entrySet()) {
             List<Object> elements = loaded.getOrDefault(e.getKey(), List.of());
-            for (Pending p : e.getValue()) {
-                p.lazy().fill(elements);
-                Object owner = p.entry().owner();
+            Map<Object, Tracking.Edge> edges = relations.edges(slot.field.relationship(), elements);
+            for (Lazy l : e.getValue()) {
+                l.fill(elements);
+                Object owner = l.slot().owner();
                 if (owner != null) {
-                    relations.tracking().relationship(owner, entry.field(),
-                            relations.edges(entry.field().relationship(), elements));
+                    record.relationship(owner, slot.field, edges);
                 }
-                entries.remove(p.lazy());
             }
         }
+        record.flush();
+        all.removeIf(Lazy::isLoaded);
     }
 }

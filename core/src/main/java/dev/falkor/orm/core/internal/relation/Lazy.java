@@ -1,27 +1,65 @@
 package dev.falkor.orm.core.internal.relation;
 
+import dev.falkor.orm.core.internal.mapping.EntityMetadata;
+import dev.falkor.orm.core.internal.mapping.PersistentProperty;
+import java.lang.ref.WeakReference;
+import java.util.List;
+
 /** A relationship value that may not be loaded yet: {@link LazyList}, {@link LazySet}, {@link LazyRef}. */
 interface Lazy {
     /** True once its content is known. */
     boolean isLoaded();
 
-    /** Loads a lazy relationship (and, batched, those of the other entities read with it). */
-    interface Loader {
-        void load(Lazy lazy);
+    /** Sets the content (a list of elements, for a ref at most one). */
+    void fill(List<Object> elements);
+
+    /** Where the container belongs: its batch, field and entity. */
+    Slot slot();
+
+    /**
+     * The batch, field and entity of a lazy container. The entity is held weakly: a batch lives
+     * as long as any container of its read and must not keep the read's other entities alive.
+     */
+    final class Slot {
+        final Batch batch;
+        final EntityMetadata entity;
+        final PersistentProperty field;
+        final Object graphId;
+        private WeakReference<Object> owner;
+
+        Slot(Batch batch, EntityMetadata entity, PersistentProperty field, Object graphId) {
+            this.batch = batch;
+            this.entity = entity;
+            this.field = field;
+            this.graphId = graphId;
+        }
+
+        void owner(Object instance) {
+            this.owner = new WeakReference<>(instance);
+        }
+
+        /** The entity holding the container, or null if collected (or not built yet). */
+        Object owner() {
+            WeakReference<Object> o = owner;
+            return o == null ? null : o.get();
+        }
+
+        /** {@code Relationship Person.friends of Person 42}, for messages. */
+        String what() {
+            return Reader.describe(entity, field, graphId);
+        }
     }
 
-    /** Sets the content (a list of elements, for a ref at most one). */
-    void fill(java.util.List<Object> elements);
-
-    /** Loads the content now if needed, or fails naming entity and field. */
-    default void ensureLoaded(Loader loader, String what) {
+    /** Loads the content now if needed (batched with the other containers of its read), or fails. */
+    default void ensureLoaded() {
         if (!isLoaded()) {
-            if (loader == null) {
-                throw new dev.falkor.orm.api.LazyLoadingException(what + " was not loaded and cannot be", null);
+            Slot slot = slot();
+            if (slot == null) {
+                throw new dev.falkor.orm.api.LazyLoadingException("A relationship was not loaded and cannot be", null);
             }
-            loader.load(this);
+            slot.batch.load(this);
             if (!isLoaded()) {
-                throw new dev.falkor.orm.api.LazyLoadingException(what + " could not be loaded", null);
+                throw new dev.falkor.orm.api.LazyLoadingException(slot.what() + " could not be loaded", null);
             }
         }
     }

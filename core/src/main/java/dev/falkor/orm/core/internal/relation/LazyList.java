@@ -11,17 +11,20 @@ import java.util.RandomAccess;
  */
 final class LazyList<E> extends AbstractList<E> implements RandomAccess, Lazy {
     private volatile List<E> data;
-    private final Loader loader;
-    private final String what;
+    private final Slot slot;
 
-    LazyList(Loader loader, String what) {
-        this.loader = loader;
-        this.what = what;
+    LazyList(Slot slot) {
+        this.slot = slot;
+    }
+
+    @Override
+    public Slot slot() {
+        return slot;
     }
 
     /** An already loaded list. */
     static <E> LazyList<E> loaded(List<Object> elements) {
-        LazyList<E> l = new LazyList<>(null, null);
+        LazyList<E> l = new LazyList<>(null);
         l.fill(elements);
         return l;
     }
@@ -42,7 +45,7 @@ final class LazyList<E> extends AbstractList<E> implements RandomAccess, Lazy {
     private List<E> data() {
         List<E> d = data;
         if (d == null) {
-            ensureLoaded(loader, what);
+            ensureLoaded();
             d = data;
         }
         return d;
@@ -78,6 +81,6 @@ final class LazyList<E> extends AbstractList<E> implements RandomAccess, Lazy {
 
     @Override
     public String toString() {
-        return data == null ? "[not loaded: " + what + "]" : data.toString();
+        return data == null ? "[not loaded: " + (slot == null ? "?" : slot.what()) + "]" : data.toString();
     }
 }

@@ -7,16 +7,19 @@ import java.util.List;
 final class LazyRef<T> implements Ref<T>, Lazy {
     private volatile boolean loaded;
     private volatile T target;
-    private final Loader loader;
-    private final String what;
+    private final Slot slot;
 
-    LazyRef(Loader loader, String what) {
-        this.loader = loader;
-        this.what = what;
+    LazyRef(Slot slot) {
+        this.slot = slot;
+    }
+
+    @Override
+    public Slot slot() {
+        return slot;
     }
 
     static <T> LazyRef<T> loaded(List<Object> elements) {
-        LazyRef<T> r = new LazyRef<>(null, null);
+        LazyRef<T> r = new LazyRef<>(null);
         r.fill(elements);
         return r;
     }
@@ -38,13 +41,13 @@ final class LazyRef<T> implements Ref<T>, Lazy {
     @Override
     public T get() {
         if (!loaded) {
-            ensureLoaded(loader, what);
+            ensureLoaded();
         }
         return target;
     }
 
     @Override
     public String toString() {
-        return loaded ? "Ref(" + target + ")" : "Ref(not loaded: " + what + ")";
+        return loaded ? "Ref(" + target + ")" : "Ref(not loaded: " + (slot == null ? "?" : slot.what()) + ")";
     }
 }

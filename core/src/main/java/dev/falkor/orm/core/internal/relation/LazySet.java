@@ -12,16 +12,19 @@ import java.util.Set;
  */
 final class LazySet<E> extends AbstractSet<E> implements Lazy {
     private volatile Set<E> data;
-    private final Loader loader;
-    private final String what;
+    private final Slot slot;
 
-    LazySet(Loader loader, String what) {
-        this.loader = loader;
-        this.what = what;
+    LazySet(Slot slot) {
+        this.slot = slot;
+    }
+
+    @Override
+    public Slot slot() {
+        return slot;
     }
 
     static <E> LazySet<E> loaded(List<Object> elements) {
-        LazySet<E> s = new LazySet<>(null, null);
+        LazySet<E> s = new LazySet<>(null);
         s.fill(elements);
         return s;
     }
@@ -42,7 +45,7 @@ final class LazySet<E> extends AbstractSet<E> implements Lazy {
     private Set<E> data() {
         Set<E> d = data;
         if (d == null) {
-            ensureLoaded(loader, what);
+            ensureLoaded();
             d = data;
         }
         return d;
@@ -75,6 +78,6 @@ final class LazySet<E> extends AbstractSet<E> implements Lazy {
 
     @Override
     public String toString() {
-        return data == null ? "[not loaded: " + what + "]" : data.toString();
+        return data == null ? "[not loaded: " + (slot == null ? "?" : slot.what()) + "]" : data.toString();
     }
 }

@@ -26,10 +26,17 @@ final class Reader {
     private final Relations relations;
     private final Batch batch;
     private final Map<String, Object> instances = new HashMap<>();
+    private final Tracking.Recorder record;
 
     Reader(Relations relations) {
         this.relations = relations;
         this.batch = new Batch(relations);
+        this.record = relations.tracking().recorder();
+    }
+
+    /** Records what this read learned about stored state; call once all rows are read. */
+    void done() {
+        record.flush();
     }
 
     /**
@@ -63,18 +70,18 @@ final class Reader {
             if (elements != null) {
                 values.put(f, Relations.container(rel, elements));
             } else if (rel.container() != RelationshipInfo.Container.ONE) {
-                Lazy lazy = batch.lazy(f, describe(meta, f, graphId));
+                Lazy lazy = batch.lazy(meta, f, graphId);
                 pending.add(lazy);
                 values.put(f, lazy);
             }
         }
         Object instance = shape.read(meta, cell, column, values::get);
         for (Lazy lazy : pending) {
-            batch.owner(lazy, instance, graphId);
+            lazy.slot().owner(instance);
         }
-        relations.tracking().node(instance, EntityValues.toGraph(meta, instance, true));
+        record.node(instance, EntityValues.toGraph(meta, instance, true));
         for (Map.Entry<PersistentProperty, List<Object>> e : fetched.entrySet()) {
-            relations.tracking().relationship(instance, e.getKey(), relations.edges(e.getKey().relationship(), e.getValue()));
+            record.relationship(instance, e.getKey(), relations.edges(e.getKey().relationship(), e.getValue()));
         }
         if (graphId != null) {
             instances.put(key, instance);
@@ -88,8 +95,7 @@ final class Reader {
             Object value = e.getKey().accessor().get(instance);
             if (value instanceof Lazy lazy && !lazy.isLoaded()) {
                 lazy.fill(e.getValue());
-                relations.tracking().relationship(instance, e.getKey(),
-                        relations.edges(e.getKey().relationship(), e.getValue()));
+                record.relationship(instance, e.getKey(), relations.edges(e.getKey().relationship(), e.getValue()));
             }
         }
     }
@@ -98,18 +104,19 @@ final class Reader {
     List<Object> elements(FetchTree.Branch b, List<GraphValue> cells) {
         RelationshipInfo rel = b.field().relationship();
         List<Object> out = new ArrayList<>(cells.size());
+        EntityMetadata target = rel.target();
+        ReadShape shape = relations.labels().shape(target);
+        ReadShape edgeShape = rel.hasProperties() ? relations.relationshipShape(rel.properties()) : null;
+        int branches = shape.width() + (rel.hasProperties() ? 1 : 0);
         for (GraphValue c : cells) {
             if (c.isNull()) {
                 continue;
             }
             List<GraphValue> cell = ((ListValue) c).values();
-            EntityMetadata target = rel.target();
-            ReadShape shape = relations.labels().shape(target);
             EntityMetadata concrete = relations.labels().concreteType(target, shape.labels(cell, 0));
-            int branches = shape.width() + (rel.hasProperties() ? 1 : 0);
             Object node = entity(concrete, shape, cell, 0, b.sub(), branches);
             if (rel.hasProperties()) {
-                out.add(FetchQuery.relationshipShape(rel.properties()).read(rel.properties(), cell, shape.width(),
+                out.add(edgeShape.read(rel.properties(), cell, shape.width(),
                         p -> p.kind() == PersistentProperty.Kind.TARGET ? node : null));
             } else {
                 out.add(node);

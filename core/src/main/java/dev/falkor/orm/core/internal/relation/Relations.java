@@ -69,19 +69,35 @@ public final class Relations {
         return FetchQuery.select(labels(), match, distinct, rootItems, tree, order, paging);
     }
 
-    /** A reader for the rows of one call. */
+    /** A reader for the rows of one call; call {@link RowReader#done} after the last row. */
     public RowReader reader() {
-        Reader reader = new Reader(this);
-        return (meta, shape, row, tree) -> {
-            EntityMetadata concrete = labels().concreteType(meta, shape.labels(row, 0));
-            return reader.entity(concrete, shape, row, 0, tree, shape.width());
-        };
+        return new RowReader(new Reader(this));
     }
 
     /** Reads rows whose first items are an entity's read items, followed by one column per branch. */
-    @FunctionalInterface
-    public interface RowReader {
-        Object read(EntityMetadata queried, ReadShape shape, List<GraphValue> row, FetchTree tree);
+    public final class RowReader {
+        private final Reader reader;
+
+        private RowReader(Reader reader) {
+            this.reader = reader;
+        }
+
+        public Object read(EntityMetadata queried, ReadShape shape, List<GraphValue> row, FetchTree tree) {
+            EntityMetadata concrete = labels().concreteType(queried, shape.labels(row, 0));
+            return reader.entity(concrete, shape, row, 0, tree, shape.width());
+        }
+
+        /** Records what the rows told about stored state. */
+        public void done() {
+            reader.done();
+        }
+    }
+
+    private final Map<EntityMetadata, ReadShape> relationshipShapes = new ConcurrentHashMap<>();
+
+    /** How the properties of a relationship-properties class are read. */
+    ReadShape relationshipShape(EntityMetadata properties) {
+        return relationshipShapes.computeIfAbsent(properties, FetchQuery::relationshipShape);
     }
 
     /** The value a relationship field holds for these loaded elements. */
@@ -150,6 +166,7 @@ public final class Relations {
         for (List<GraphValue> row : r.rows()) {
             out.put(row.get(0).asJava(), reader.elements(b, ((ListValue) row.get(1)).values()));
         }
+        reader.done();
         return out;
     }
 

@@ -3,7 +3,9 @@ package dev.falkor.orm.core.internal.relation;
 import dev.falkor.orm.core.internal.mapping.PersistentProperty;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -102,6 +104,54 @@ final class Tracking {
     /** Records the stored node properties. */
     synchronized void node(Object instance, Map<String, Object> props) {
         state(instance).node = props;
+    }
+
+    /** Buffers what one read learned, to record it under one lock ({@link Recorder#flush}). */
+    Recorder recorder() {
+        return new Recorder();
+    }
+
+    /** What one read or load learned about the instances it built; not thread-safe. */
+    final class Recorder {
+        private final List<Object> instances = new ArrayList<>();
+        private final List<Object> values = new ArrayList<>();
+        private final List<PersistentProperty> fields = new ArrayList<>();
+
+        /** The stored node properties of {@code instance}. */
+        void node(Object instance, Map<String, Object> props) {
+            instances.add(instance);
+            values.add(props);
+            fields.add(null);
+        }
+
+        /** The stored related nodes of one field. */
+        void relationship(Object instance, PersistentProperty field, Map<Object, Edge> edges) {
+            instances.add(instance);
+            values.add(edges);
+            fields.add(field);
+        }
+
+        @SuppressWarnings("unchecked")
+        void flush() {
+            if (instances.isEmpty()) {
+                return;
+            }
+            synchronized (Tracking.this) {
+                expunge();
+                for (int i = 0; i < instances.size(); i++) {
+                    State s = states.computeIfAbsent(new Key(instances.get(i), queue), k -> new State());
+                    PersistentProperty f = fields.get(i);
+                    if (f == null) {
+                        s.node = (Map<String, Object>) values.get(i);
+                    } else {
+                        s.relationships.put(f.javaName(), (Map<Object, Edge>) values.get(i));
+                    }
+                }
+            }
+            instances.clear();
+            values.clear();
+            fields.clear();
+        }
     }
 
     /** Number of instances tracked (for tests). */

@@ -517,6 +517,7 @@ public final class EntityOperations<T> {
         for (List<GraphValue> row : r.rows()) {
             out.add((T) reader.read(entity, shape, row, tree));
         }
+        reader.done();
         return out;
     }
 
@@ -560,6 +561,9 @@ public final class EntityOperations<T> {
                         + " in column 0 but the query returned a " + type
                         + "; return the node variable (RETURN n), or use a projection or scalar type");
             }
+        }
+        if (reader != null) {
+            reader.done();
         }
         return out;
     }
@@ -658,6 +662,9 @@ public final class EntityOperations<T> {
                 List<GraphValue> items = row.subList(1, row.size());
                 exact.put(row.get(0).asJava(), reader == null ? read(items)
                         : (T) reader.read(entity, shape, items, FetchTree.none()));
+            }
+            if (reader != null) {
+                reader.done();
             }
             List<T> out = new ArrayList<>(r.rows().size());
             for (List<GraphValue> row : r.rows()) {
