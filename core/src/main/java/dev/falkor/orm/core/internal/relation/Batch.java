@@ -51,19 +51,20 @@ final class Batch {
             }
         }
         Map<Object, List<Object>> loaded = relations.loadBatch(slot.field, new ArrayList<>(byId.keySet()));
-        Tracking.Recorder record = relations.tracking().recorder();
         for (Map.Entry<Object, List<Lazy>> e : byId.entrySet()) {
             List<Object> elements = loaded.getOrDefault(e.getKey(), List.of());
             Map<Object, Tracking.Edge> edges = relations.edges(slot.field.relationship(), elements);
             for (Lazy l : e.getValue()) {
                 l.fill(elements);
                 Object owner = l.slot().owner();
-                if (owner != null) {
-                    record.relationship(owner, slot.field, edges);
+                Tracking.State state = l.state();
+                if (state != null && owner != null && state.belongsTo(owner)) {
+                    state.relationship(slot.field.javaName(), edges);
+                } else if (owner != null) {
+                    relations.tracking().relationship(owner, slot.field, edges);
                 }
             }
         }
-        record.flush();
         all.removeIf(Lazy::isLoaded);
     }
 }

@@ -124,7 +124,7 @@ public final class GraphSave {
             @SuppressWarnings("unchecked")
             Map<String, Object> props = (Map<String, Object>) row.get("props");
             Tracking.State known = relations.tracking().get(withId);
-            if (root || known == null || known.node == null || !known.node.equals(props)) {
+            if (root || known == null || known.node() == null || !known.node().equals(props)) {
                 Map<Object, Map<String, Object>> byId = upserts.computeIfAbsent(rows, k -> new LinkedHashMap<>());
                 byId.remove(gid);
                 byId.put(gid, row);

@@ -13,8 +13,13 @@ interface Lazy {
     /** Sets the content (a list of elements, for a ref at most one). */
     void fill(List<Object> elements);
 
-    /** Where the container belongs: its batch, field and entity. */
+    /** Where the container belongs: its batch, field and entity (null for a loaded container). */
     Slot slot();
+
+    /** The stored state of the entity holding this container, or null. */
+    Tracking.State state();
+
+    void state(Tracking.State state);
 
     /**
      * The batch, field and entity of a lazy container. The entity is held weakly: a batch lives

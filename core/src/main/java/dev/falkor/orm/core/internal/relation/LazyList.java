@@ -17,9 +17,21 @@ final class LazyList<E> extends AbstractList<E> implements RandomAccess, Lazy {
         this.slot = slot;
     }
 
+    private volatile Tracking.State state;
+
     @Override
     public Slot slot() {
         return slot;
+    }
+
+    @Override
+    public Tracking.State state() {
+        return state;
+    }
+
+    @Override
+    public void state(Tracking.State state) {
+        this.state = state;
     }
 
     /** An already loaded list. */

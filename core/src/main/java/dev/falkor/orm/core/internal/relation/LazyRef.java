@@ -13,9 +13,21 @@ final class LazyRef<T> implements Ref<T>, Lazy {
         this.slot = slot;
     }
 
+    private volatile Tracking.State state;
+
     @Override
     public Slot slot() {
         return slot;
+    }
+
+    @Override
+    public Tracking.State state() {
+        return state;
+    }
+
+    @Override
+    public void state(Tracking.State state) {
+        this.state = state;
     }
 
     static <T> LazyRef<T> loaded(List<Object> elements) {

@@ -18,9 +18,21 @@ final class LazySet<E> extends AbstractSet<E> implements Lazy {
         this.slot = slot;
     }
 
+    private volatile Tracking.State state;
+
     @Override
     public Slot slot() {
         return slot;
+    }
+
+    @Override
+    public Tracking.State state() {
+        return state;
+    }
+
+    @Override
+    public void state(Tracking.State state) {
+        this.state = state;
     }
 
     static <E> LazySet<E> loaded(List<Object> elements) {

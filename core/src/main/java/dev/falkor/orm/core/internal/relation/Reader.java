@@ -25,7 +25,11 @@ import java.util.Map;
 final class Reader {
     private final Relations relations;
     private final Batch batch;
-    private final Map<String, Object> instances = new HashMap<>();
+    private final Map<NodeKey, Object> instances = new HashMap<>();
+
+    /** A node within a read: id label and graph id. */
+    private record NodeKey(String label, Object id) {
+    }
     private final Tracking.Recorder record;
 
     Reader(Relations relations) {
@@ -48,14 +52,16 @@ final class Reader {
         Map<String, GraphValue> props = ((MapValue) cell.get(column)).values();
         GraphValue idValue = props.get(meta.id().graphName());
         Object graphId = idValue == null ? null : idValue.asJava();
-        String key = meta.idLabel() + '\0' + graphId;
+        NodeKey key = new NodeKey(meta.idLabel(), graphId);
         Object existing = graphId == null ? null : instances.get(key);
-        Map<PersistentProperty, List<Object>> fetched = new LinkedHashMap<>();
-        for (PersistentProperty f : meta.relationships()) {
-            int index = indexOf(tree, f);
-            if (index >= 0) {
-                FetchTree.Branch b = tree.branches().get(index);
-                fetched.put(f, elements(b, ((ListValue) cell.get(branchStart + index)).values()));
+        Map<PersistentProperty, List<Object>> fetched = tree.isEmpty() ? Map.of() : new LinkedHashMap<>();
+        if (!tree.isEmpty()) {
+            for (PersistentProperty f : meta.relationships()) {
+                int index = indexOf(tree, f);
+                if (index >= 0) {
+                    FetchTree.Branch b = tree.branches().get(index);
+                    fetched.put(f, elements(b, ((ListValue) cell.get(branchStart + index)).values()));
+                }
             }
         }
         if (existing != null) {
@@ -79,9 +85,20 @@ final class Reader {
         for (Lazy lazy : pending) {
             lazy.slot().owner(instance);
         }
-        record.node(instance, EntityValues.toGraph(meta, instance, true));
+        Tracking.State state = new Tracking.State(instance);
+        state.node(EntityValues.toGraph(meta, instance, true));
         for (Map.Entry<PersistentProperty, List<Object>> e : fetched.entrySet()) {
-            record.relationship(instance, e.getKey(), relations.edges(e.getKey().relationship(), e.getValue()));
+            state.relationship(e.getKey().javaName(), relations.edges(e.getKey().relationship(), e.getValue()));
+        }
+        boolean carried = false;
+        for (PersistentProperty f : meta.relationships()) {
+            if (values.get(f) instanceof Lazy lazy) {
+                lazy.state(state);
+                carried = true;
+            }
+        }
+        if (!carried) {
+            record.keep(instance, state);
         }
         if (graphId != null) {
             instances.put(key, instance);
@@ -95,7 +112,8 @@ final class Reader {
             Object value = e.getKey().accessor().get(instance);
             if (value instanceof Lazy lazy && !lazy.isLoaded()) {
                 lazy.fill(e.getValue());
-                record.relationship(instance, e.getKey(), relations.edges(e.getKey().relationship(), e.getValue()));
+                relations.tracking().relationship(instance, e.getKey(),
+                        relations.edges(e.getKey().relationship(), e.getValue()));
             }
         }
     }

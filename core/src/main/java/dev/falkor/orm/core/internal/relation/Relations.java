@@ -29,14 +29,17 @@ import java.util.function.Supplier;
 public final class Relations {
     private final GraphAccess graph;
     private final Supplier<LabelIndex> labels;
-    private final Tracking tracking = new Tracking();
+    private final Tracking tracking;
     private final Map<EntityMetadata, FetchTree> defaults = new ConcurrentHashMap<>();
     private final Map<PersistentProperty, String> batchStatements = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    public Relations(GraphAccess graph, Supplier<LabelIndex> labels) {
+    /** @param relationshipFields the relationship fields of an entity class (from the mapping) */
+    public Relations(GraphAccess graph, Supplier<LabelIndex> labels,
+                     java.util.function.Function<Class<?>, List<PersistentProperty>> relationshipFields) {
         this.graph = graph;
         this.labels = labels;
+        this.tracking = new Tracking(relationshipFields);
     }
 
     Tracking tracking() {

@@ -52,7 +52,7 @@ public final class RepositoryFactory {
         this.domainModel = new MappingDomainModel(mapping);
         this.labelIndex = LabelIndex.of(List.of(), mapping);
         this.writes = new Writes(graph, schema, batchSize, schema.guardsWrites());
-        this.relations = new Relations(graph, () -> labelIndex);
+        this.relations = new Relations(graph, () -> labelIndex, type -> mapping.entity(type).relationships());
         this.graphSave = new GraphSave(relations, type -> operations(type).rows(), writes);
     }
 
