@@ -52,8 +52,8 @@ public final class RelationshipsExample {
         /** Earlier jobs: relationships with properties (a second field whose target is Company). */
         @Relationship(type = "WORKED_AT")
         List<Employment> career;
-        /** Devices are saved with their owner (cascade SAVE, the default for every relationship). */
-        @Relationship(type = "OWNS")
+        /** Devices are saved with their owner and deleted with it. */
+        @Relationship(type = "OWNS", cascade = {Relationship.Cascade.SAVE, Relationship.Cascade.DELETE})
         Set<Device> devices;
 
         Person() {
@@ -200,11 +200,11 @@ public final class RelationshipsExample {
             say("5. Cleo moved; in memory Hooli's staff is now " + hooli.staff);
             hooli.staff.add(bob);                                 // ...and Bob joins Hooli, from the company side
             companies.save(hooli);
-            say("5. Bob added to Hooli's staff; in memory Bob's employer is now " + bob.employer.get());
-            say("5. a to-many side only adds: Bob's old WORKS_AT to Acme stays until Bob is saved:");
+            say("5. Bob added to Hooli's staff; in memory Bob's employer is now " + bob.employer.get()
+                    + "; employer is a to-one, so his WORKS_AT to Acme went in the same statement:");
             printGraph(orm, "WORKS_AT");
-            people.save(bob);                                     // Bob's employer changed from Acme to Hooli
-            say("5. after saving Bob:");
+            sent = transport.sent(() -> people.save(bob));        // both sides agree with the graph already
+            say("5. saving Bob again changes nothing (" + sent + " statement, no relationship written):");
             printGraph(orm, "WORKS_AT");
 
             // 6. Detached objects: a non-null field is the whole truth, null leaves the stored edges alone
@@ -214,10 +214,11 @@ public final class RelationshipsExample {
             say("6. saved a detached Ann (new object) knowing only Bob:");
             printGraph(orm);
 
-            // 7. A delete removes the node and its relationships; the related nodes stay
+            // 7. A delete removes the node and its relationships; related nodes stay unless the relationship cascades deletes
             people.deleteById("ann");
-            say("7. deleted Ann: " + orm.query("MATCH (d:Device) RETURN count(d)").one(Long.class).orElseThrow()
-                    + " devices stay; relationships left:");
+            say("7. deleted Ann: her devices went with her (cascade DELETE), "
+                    + orm.query("MATCH (d:Device) RETURN count(d)").one(Long.class).orElseThrow()
+                    + " devices left; the people she knew stay; relationships left:");
             printGraph(orm);
 
             // 8. A lazy field cannot load once its mapper is closed
