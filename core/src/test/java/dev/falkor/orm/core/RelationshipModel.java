@@ -41,6 +41,9 @@ final class RelationshipModel {
         Person spouse;
         @Relationship(type = "OWNS", cascade = {Cascade.SAVE, Cascade.DELETE})
         Set<Device> devices;
+        /** A to-one relationship with properties (a converted date and an exact double). */
+        @Relationship(type = "MEMBER_OF")
+        Membership membership;
 
         Person() {
         }
@@ -81,6 +84,10 @@ final class RelationshipModel {
 
     @RelationshipProperties
     record Employment(@TargetNode Company company, int since, String role, double share) {
+    }
+
+    @RelationshipProperties
+    record Membership(@TargetNode Company club, java.time.LocalDate since, double fee) {
     }
 
     @Node("Address")

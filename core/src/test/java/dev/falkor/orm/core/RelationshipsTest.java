@@ -522,4 +522,36 @@ class RelationshipsTest extends GraphTestSupport {
         }
         assertTrue(tracked < 100, "the record of what is stored forgets collected entities: " + tracked);
     }
+
+    @Test
+    void aToOneRelationshipWithConvertedPropertiesRoundTrips() {
+        Person ann = new Person("ann", "Ann");
+        ann.membership = new RelationshipModel.Membership(new Company("club", "Club"),
+                java.time.LocalDate.of(2020, 2, 29), 0.1 + 0.2);
+        people.save(ann);
+        assertEquals(List.of("ann>club"), pairs("MEMBER_OF"));
+        assertEquals("2020-02-29", scalar("MATCH (:Person {id:'ann'})-[r:MEMBER_OF]->() RETURN r.since", Map.of())
+                .asJava().toString(), "stored through the LocalDate converter");
+        Person read = reload("ann", "membership");
+        assertEquals(java.time.LocalDate.of(2020, 2, 29), read.membership.since());
+        assertEquals(0.1 + 0.2, read.membership.fee(), "exact");
+        assertEquals("club", read.membership.club().id);
+        // change a property: the edge is updated in place; then point it elsewhere; then remove it
+        long edge = ((Number) scalar("MATCH (:Person {id:'ann'})-[r:MEMBER_OF]->() RETURN id(r)", Map.of()).asJava())
+                .longValue();
+        read.membership = new RelationshipModel.Membership(read.membership.club(), read.membership.since(), 2.5);
+        people.save(read);
+        assertEquals(2.5, ((Number) scalar("MATCH (:Person {id:'ann'})-[r:MEMBER_OF]->() RETURN r.fee", Map.of())
+                .asJava()).doubleValue());
+        assertEquals(edge, ((Number) scalar("MATCH (:Person {id:'ann'})-[r:MEMBER_OF]->() RETURN id(r)", Map.of())
+                .asJava()).longValue());
+        read.membership = new RelationshipModel.Membership(new Company("other", "Other"), null, 1.0);
+        people.save(read);
+        assertEquals(List.of("ann>other"), pairs("MEMBER_OF"));
+        assertEquals(0L, scalar("MATCH (:Person {id:'ann'})-[r:MEMBER_OF]->() WHERE r.since IS NOT NULL RETURN count(r)",
+                Map.of()).asJava(), "a null relationship property is not stored");
+        read.membership = null;
+        people.save(read);
+        assertEquals(0, edges("MEMBER_OF"));
+    }
 }
