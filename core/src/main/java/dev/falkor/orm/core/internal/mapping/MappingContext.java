@@ -102,7 +102,15 @@ public final class MappingContext {
             if (p.kind() == PersistentProperty.Kind.RELATIONSHIP) {
                 RelationshipInfo r = p.relationship();
                 EntityMetadata props = r.elementClass() == r.targetClass() ? null : within(r.elementClass(), building, true);
-                r.resolve(p, m, within(r.targetClass(), building, false), props);
+                EntityMetadata target = within(r.targetClass(), building, false);
+                r.resolve(p, m, target, props);
+                Class<?> element = props != null ? props.type() : target.type();
+                boolean elementHasRelationships = props != null ? false : !target.relationships().isEmpty();
+                if (r.container() == RelationshipInfo.Container.SET && element.isRecord() && elementHasRelationships) {
+                    throw new MappingException(p.describe() + ": a Set of " + element.getSimpleName() + " would hash "
+                            + "its elements, and a record's hashCode reads its relationship fields, loading them; "
+                            + "declare the field as a List or Collection");
+                }
             }
         }
         return m;

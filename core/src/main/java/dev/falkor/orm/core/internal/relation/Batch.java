@@ -16,7 +16,8 @@ import java.util.Map;
  */
 final class Batch {
     private final Relations relations;
-    private final Map<PersistentProperty, List<Lazy>> byField = new HashMap<>();
+    /** Containers by field, held weakly: a container nobody holds will never be loaded. */
+    private final Map<PersistentProperty, List<java.lang.ref.WeakReference<Lazy>>> byField = new HashMap<>();
 
     Batch(Relations relations) {
         this.relations = relations;
@@ -30,7 +31,7 @@ final class Batch {
             case SET -> new LazySet<>(slot);
             default -> new LazyList<>(slot);
         };
-        byField.computeIfAbsent(field, k -> new ArrayList<>()).add(lazy);
+        byField.computeIfAbsent(field, k -> new ArrayList<>()).add(new java.lang.ref.WeakReference<>(lazy));
         return lazy;
     }
 
@@ -41,12 +42,13 @@ final class Batch {
         }
         Lazy.Slot slot = lazy.slot();
         relations.checkOpen(slot.field, slot.graphId);
-        List<Lazy> all = byField.getOrDefault(slot.field, List.of());
+        List<java.lang.ref.WeakReference<Lazy>> all = byField.getOrDefault(slot.field, new ArrayList<>());
         Map<Object, List<Lazy>> byId = new LinkedHashMap<>();
         byId.computeIfAbsent(slot.graphId, k -> new ArrayList<>()).add(lazy);
-        for (Lazy other : all) {
+        for (java.lang.ref.WeakReference<Lazy> ref : all) {
+            Lazy other = ref.get();
             // containers filled elsewhere, or whose entity was collected, are skipped
-            if (other != lazy && !other.isLoaded() && other.slot().owner() != null) {
+            if (other != null && other != lazy && !other.isLoaded() && other.slot().owner() != null) {
                 byId.computeIfAbsent(other.slot().graphId, k -> new ArrayList<>()).add(other);
             }
         }
@@ -65,6 +67,6 @@ final class Batch {
                 }
             }
         }
-        all.removeIf(Lazy::isLoaded);
+        all.removeIf(ref -> ref.get() == null || ref.get().isLoaded());
     }
 }

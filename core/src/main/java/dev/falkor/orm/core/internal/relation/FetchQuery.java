@@ -98,6 +98,20 @@ final class FetchQuery {
      */
     static String select(LabelIndex labels, String match, boolean distinct, String rootItems, FetchTree tree,
                          String order, String paging) {
+        String cypher = render(labels, match, distinct, rootItems, tree, order, paging);
+        if (cypher.length() > MAX_STATEMENT) {
+            throw new IllegalArgumentException("The fetch plan " + tree + " renders a statement of "
+                    + cypher.length() / 1024 + " KB (a branch per relationship field and level); fetch fewer levels "
+                    + "or name the paths you need with FetchPlan.of(...)");
+        }
+        return cypher;
+    }
+
+    /** The largest read statement a fetch plan may render (FetchPlan.all grows as fields^depth). */
+    static final int MAX_STATEMENT = 256 * 1024;
+
+    private static String render(LabelIndex labels, String match, boolean distinct, String rootItems, FetchTree tree,
+                                 String order, String paging) {
         FetchQuery q = new FetchQuery(labels);
         Rendered r = q.render(tree, "n", List.of("__i", "n"));
         StringBuilder sb = new StringBuilder(match);

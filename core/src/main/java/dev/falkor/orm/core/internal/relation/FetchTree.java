@@ -81,11 +81,20 @@ public final class FetchTree {
                 }
             }
             if (plan.depth() > 0) {
-                all(root, plan.depth());
+                all(root, plan.depth(), null);
             }
         }
         eager(root, new ArrayList<>());
         return root.freeze();
+    }
+
+    /** This tree without the branches of the root's fields named {@code fields}. */
+    public FetchTree without(java.util.Set<String> fields) {
+        if (fields.isEmpty()) {
+            return this;
+        }
+        List<Branch> kept = branches.stream().filter(b -> !fields.contains(b.field().javaName())).toList();
+        return kept.size() == branches.size() ? this : new FetchTree(entity, kept);
     }
 
     /** Nothing fetched: every relationship lazy. */
@@ -104,12 +113,21 @@ public final class FetchTree {
         return of(entity, null);
     }
 
-    private static void all(Node node, int depth) {
+    /**
+     * Every relationship {@code depth} levels deep, except straight back: the inverse of the
+     * field just followed would read the node it came from again.
+     */
+    private static void all(Node node, int depth, PersistentProperty via) {
         if (depth == 0) {
             return;
         }
         for (PersistentProperty f : node.entity.relationships()) {
-            all(node.child(f), depth - 1);
+            if (via != null && via.relationship().inverse() != null
+                    && via.relationship().inverse().javaName().equals(f.javaName())
+                    && via.relationship().inverse().owner().isAssignableFrom(node.entity.type())) {
+                continue;
+            }
+            all(node.child(f), depth - 1, f);
         }
     }
 

@@ -101,6 +101,7 @@ public final class GraphSave {
         final Map<List<Object>, List<Map<String, Object>>> merges = new LinkedHashMap<>();
         final Map<List<Object>, WritePlan.Edges> parts = new LinkedHashMap<>();
         final Map<List<Object>, Map<String, Object>> edgeRows = new java.util.HashMap<>();
+        final java.util.Set<List<Object>> rootNodes = new java.util.HashSet<>();
         final List<Runnable> records = new ArrayList<>();
         final List<Runnable> syncs = new ArrayList<>();
 
@@ -124,12 +125,22 @@ public final class GraphSave {
             @SuppressWarnings("unchecked")
             Map<String, Object> props = (Map<String, Object>) row.get("props");
             Tracking.State known = relations.tracking().get(withId);
-            if (root || known == null || known.node() == null || !known.node().equals(props)) {
-                Map<Object, Map<String, Object>> byId = upserts.computeIfAbsent(rows, k -> new LinkedHashMap<>());
+            Map<Object, Map<String, Object>> byId = upserts.computeIfAbsent(rows, k -> new LinkedHashMap<>());
+            List<Object> node = List.of(meta.idLabel(), gid);
+            boolean written = true;
+            if (root) {
+                // an entity given to save wins over any other object for its node; given twice, the last wins
                 byId.remove(gid);
                 byId.put(gid, row);
+                rootNodes.add(node);
+            } else if (rootNodes.contains(node) || byId.containsKey(gid)) {
+                written = false; // the node is written from the entity given, or the first object reaching it
+            } else if (known == null || known.node() == null || !known.node().equals(props)) {
+                byId.put(gid, row);
             }
-            records.add(() -> relations.tracking().node(withId, props));
+            if (written) {
+                records.add(() -> relations.tracking().node(withId, props));
+            }
             for (PersistentProperty f : meta.relationships()) {
                 relationship(meta, withId, gid, f);
             }

@@ -176,86 +176,110 @@ public final class Relations {
     /**
      * After a save changed the relationships of {@code owner}'s field: the inverse field of each
      * added target now holds {@code owner}, of each removed one no longer does, where the
-     * target's value is in memory (a lazy field not loaded yet will load the stored truth), and
-     * the stored state recorded for the target says the same.
+     * target's value is in memory (a lazy field not loaded yet will load the stored truth).
+     * Elements are matched by node (graph id), not by object, since a read may hold two objects
+     * for one node. The stored state recorded for a target changes only together with what its
+     * field holds in memory: a field that could not be changed (final, immutable) keeps its state,
+     * so its next save writes nothing rather than bring back what this save removed.
      */
     void syncInverse(RelationshipInfo rel, Object owner, Object ownerGid, List<Object> added, List<Object> removed) {
         PersistentProperty inverse = rel.inverse();
         RelationshipInfo inv = inverse.relationship();
+        EntityMetadata ownerMeta = rel.owner();
         for (Object t : added) {
             Object value = inverse.accessor().get(t);
-            Map<Object, Tracking.Edge> stored = tracking.relationship(t, inverse);
-            switch (inv.container()) {
-                case ONE, REF -> {
-                    if (!inverse.accessor().writable()) {
-                        continue;
-                    }
-                    if (value instanceof Lazy lazy && !lazy.isLoaded()) {
-                        continue;
-                    }
-                    Object previous = value instanceof dev.falkor.orm.api.Ref<?> ref ? ref.get() : value;
-                    inverse.accessor().set(t, inv.container() == RelationshipInfo.Container.ONE ? owner
-                            : LazyRef.loaded(List.of(owner)));
-                    if (previous != null && previous != owner) {
-                        // the save removed t's relationship to previous: previous no longer holds t
-                        forget(previous, rel.field(), t);
-                    }
-                    // the save pruned t's other relationships of this kind: t holds exactly owner
-                    tracking.relationship(t, inverse, Map.of(ownerGid, new Tracking.Edge(owner, Map.of())));
+            if (value instanceof Lazy lazy && !lazy.isLoaded()) {
+                continue; // loads the stored truth when used
+            }
+            if (inv.isMany()) {
+                if (value == null) {
                     continue;
                 }
-                default -> {
-                    if (value == null || (value instanceof Lazy lazy && !lazy.isLoaded())) {
+                @SuppressWarnings("unchecked")
+                java.util.Collection<Object> c = (java.util.Collection<Object>) value;
+                if (c.stream().noneMatch(x -> sameNode(ownerMeta, x, ownerGid))) {
+                    try {
+                        c.add(owner);
+                    } catch (UnsupportedOperationException immutable) {
                         continue;
                     }
-                    @SuppressWarnings("unchecked")
-                    java.util.Collection<Object> c = (java.util.Collection<Object>) value;
-                    if (c.stream().noneMatch(x -> x == owner)) {
-                        try {
-                            c.add(owner);
-                        } catch (UnsupportedOperationException immutable) {
-                            continue;
-                        }
-                    }
                 }
+                Map<Object, Tracking.Edge> stored = tracking.relationship(t, inverse);
+                if (stored != null) {
+                    Map<Object, Tracking.Edge> now = new LinkedHashMap<>(stored);
+                    now.put(ownerGid, new Tracking.Edge(owner, Map.of()));
+                    tracking.relationship(t, inverse, now);
+                }
+                continue;
             }
-            if (stored != null) {
-                Map<Object, Tracking.Edge> now = new LinkedHashMap<>(stored);
-                now.put(ownerGid, new Tracking.Edge(owner, Map.of()));
-                tracking.relationship(t, inverse, now);
+            if (!inverse.accessor().writable()) {
+                continue;
             }
+            Object previous = value instanceof dev.falkor.orm.api.Ref<?> ref ? ref.get() : value;
+            inverse.accessor().set(t, inv.container() == RelationshipInfo.Container.ONE ? owner
+                    : LazyRef.loaded(List.of(owner)));
+            if (previous != null && !sameNode(ownerMeta, previous, ownerGid)) {
+                // the save pruned t's relationship to previous: previous no longer holds t
+                forget(previous, rel.field(), t, rel.target().id().toGraph(rel.target().idOf(t)));
+            }
+            // the save pruned t's other relationships of this kind: t holds exactly owner
+            tracking.relationship(t, inverse, Map.of(ownerGid, new Tracking.Edge(owner, Map.of())));
         }
         for (Object t : removed) {
-            Object value = inverse.accessor().get(t);
-            Map<Object, Tracking.Edge> stored = tracking.relationship(t, inverse);
-            switch (inv.container()) {
-                case ONE -> {
-                    if (value == owner && inverse.accessor().writable()) {
-                        inverse.accessor().set(t, null);
-                    }
-                }
-                case REF -> {
-                    if (value instanceof dev.falkor.orm.api.Ref<?> ref && ref.isLoaded() && ref.get() == owner
-                            && inverse.accessor().writable()) {
-                        inverse.accessor().set(t, LazyRef.loaded(List.of()));
-                    }
-                }
-                default -> {
-                    if (value != null && !(value instanceof Lazy lazy && !lazy.isLoaded())) {
-                        try {
-                            ((java.util.Collection<?>) value).removeIf(x -> x == owner);
-                        } catch (UnsupportedOperationException immutable) {
-                            // the caller's immutable collection stays as it is
-                        }
-                    }
-                }
+            forget(t, inverse, owner, ownerGid);
+        }
+    }
+
+    /**
+     * {@code holder}'s {@code field} no longer holds the node {@code elementGid} in the graph:
+     * takes it out of the field in memory (a to-one becomes empty, a loaded collection loses it)
+     * and, once memory no longer holds it, out of the stored state.
+     */
+    private void forget(Object holder, PersistentProperty field, Object element, Object elementGid) {
+        if (!field.owner().isInstance(holder)) {
+            return;
+        }
+        RelationshipInfo rel = field.relationship();
+        EntityMetadata elementMeta = rel.target();
+        Object value = field.accessor().get(holder);
+        boolean held;
+        if (value == null || (value instanceof Lazy lazy && !lazy.isLoaded())) {
+            held = false;
+        } else if (rel.isMany()) {
+            java.util.Collection<?> c = (java.util.Collection<?>) value;
+            try {
+                c.removeIf(x -> sameNode(elementMeta, x, elementGid));
+            } catch (UnsupportedOperationException immutable) {
+                // the caller's immutable collection stays as it is
             }
-            if (stored != null) {
-                Map<Object, Tracking.Edge> now = new LinkedHashMap<>(stored);
-                now.remove(ownerGid);
-                tracking.relationship(t, inverse, now);
+            held = c.stream().anyMatch(x -> sameNode(elementMeta, x, elementGid));
+        } else {
+            Object target = value instanceof dev.falkor.orm.api.Ref<?> ref ? ref.get() : value;
+            held = sameNode(elementMeta, target, elementGid);
+            if (held && field.accessor().writable()) {
+                field.accessor().set(holder, rel.container() == RelationshipInfo.Container.ONE ? null
+                        : LazyRef.loaded(List.of()));
+                held = false;
             }
         }
+        if (held) {
+            return; // memory still says so: keep the state, so the next save writes nothing
+        }
+        Map<Object, Tracking.Edge> stored = tracking.relationship(holder, field);
+        if (stored != null && stored.containsKey(elementGid)) {
+            Map<Object, Tracking.Edge> now = new LinkedHashMap<>(stored);
+            now.remove(elementGid);
+            tracking.relationship(holder, field, now);
+        }
+    }
+
+    /** True if {@code x} is an entity of {@code meta} for the node with graph id {@code gid}. */
+    private static boolean sameNode(EntityMetadata meta, Object x, Object gid) {
+        if (x == null || !meta.type().isInstance(x)) {
+            return false;
+        }
+        Object id = meta.idOf(x);
+        return id != null && meta.id().toGraph(id).equals(gid);
     }
 
     /**
@@ -395,27 +419,6 @@ public final class Relations {
     /** True if {@code entity} has relationships that cascade deletes. */
     public static boolean cascadesDeletes(EntityMetadata entity) {
         return entity.relationships().stream().anyMatch(f -> f.relationship().cascadesDelete());
-    }
-
-    /** Removes {@code element} from {@code holder}'s loaded to-many {@code field} and from its stored state. */
-    private void forget(Object holder, PersistentProperty field, Object element) {
-        if (!field.owner().isInstance(holder)) {
-            return;
-        }
-        Object value = field.accessor().get(holder);
-        if (value instanceof java.util.Collection<?> c && !(value instanceof Lazy lazy && !lazy.isLoaded())) {
-            try {
-                c.removeIf(x -> x == element);
-            } catch (UnsupportedOperationException immutable) {
-                // the caller's immutable collection stays as it is
-            }
-        }
-        Map<Object, Tracking.Edge> stored = tracking.relationship(holder, field);
-        if (stored != null) {
-            Map<Object, Tracking.Edge> now = new LinkedHashMap<>(stored);
-            now.values().removeIf(e -> e.target() == element);
-            tracking.relationship(holder, field, now);
-        }
     }
 
     /** Number of instances whose stored state is tracked (for tests). */

@@ -578,50 +578,56 @@ public final class EntityOperations<T> {
         if (!hasRelationships) {
             return Step.done(roots);
         }
-        Step<Void> attached = Step.done(null);
-        List<String> columns = r.columns();
-        for (int c = 1; c < columns.size(); c++) {
-            PersistentProperty field = entity.relationship(columns.get(c)).orElse(null);
-            if (field == null) {
-                continue;
-            }
-            List<GraphValue> cells = new ArrayList<>(r.rows().size());
-            for (List<GraphValue> row : r.rows()) {
-                cells.add(row.get(c));
-            }
-            Step<Void> previous = attached;
-            List<Object> owners = new ArrayList<>(roots);
-            List<Object> ownerIds = new ArrayList<>();
-            for (T root : roots) {
-                ownerIds.add(root == null ? null : entity.id().toGraph(entity.idOf(root)));
-            }
-            attached = previous.flatMap(ignored -> relations.attach(field, owners, ownerIds, cells));
+        Map<PersistentProperty, Integer> columns = new LinkedHashMap<>();
+        for (int c = 1; c < r.columns().size(); c++) {
+            int index = c;
+            entity.relationship(r.columns().get(c)).ifPresent(f -> columns.put(f, index));
         }
-        FetchTree tree = tree(plan);
-        if (tree.isEmpty()) {
-            return attached.map(ignored -> roots);
-        }
+        java.util.Set<String> named = new java.util.HashSet<>();
+        columns.keySet().forEach(f -> named.add(f.javaName()));
+        // the plan loads the other relationships: a column says exactly what its field holds
+        FetchTree tree = tree(plan).without(named);
+        Step<List<T>> fetched = Step.done(roots);
         List<Object> ids = new ArrayList<>();
         for (T root : roots) {
             if (root != null) {
                 ids.add(entity.id().toGraph(entity.idOf(root)));
             }
         }
-        if (ids.isEmpty()) {
-            return attached.map(ignored -> roots);
+        if (!tree.isEmpty() && !ids.isEmpty()) {
+            String cypher = fetchSelect("n." + entity.id().quotedName() + " IN $ids", false, tree, "", "");
+            fetched = Step.run(graph.readQuery(cypher, Map.of("ids", ids)), true, rows -> {
+                Map<Object, T> byId = new HashMap<>();
+                for (T t : readAll(rows, tree)) {
+                    byId.put(entity.id().toGraph(entity.idOf(t)), t);
+                }
+                List<T> out = new ArrayList<>(roots.size());
+                for (T root : roots) {
+                    out.add(root == null ? null : byId.getOrDefault(entity.id().toGraph(entity.idOf(root)), root));
+                }
+                return out;
+            });
         }
-        String cypher = fetchSelect("n." + entity.id().quotedName() + " IN $ids", false, tree, "", "");
-        return attached.flatMap(ignored -> Step.run(graph.readQuery(cypher, Map.of("ids", ids)), true, fetched -> {
-            Map<Object, T> byId = new HashMap<>();
-            for (T t : readAll(fetched, tree)) {
-                byId.put(entity.id().toGraph(entity.idOf(t)), t);
+        if (columns.isEmpty()) {
+            return fetched;
+        }
+        return fetched.flatMap(owners -> {
+            List<Object> ownerIds = new ArrayList<>();
+            for (T o : owners) {
+                ownerIds.add(o == null ? null : entity.id().toGraph(entity.idOf(o)));
             }
-            List<T> out = new ArrayList<>(roots.size());
-            for (T root : roots) {
-                out.add(root == null ? null : byId.getOrDefault(entity.id().toGraph(entity.idOf(root)), root));
+            Step<Void> attached = Step.done(null);
+            for (Map.Entry<PersistentProperty, Integer> c : columns.entrySet()) {
+                List<GraphValue> cells = new ArrayList<>(r.rows().size());
+                for (List<GraphValue> row : r.rows()) {
+                    cells.add(row.get(c.getValue()));
+                }
+                Step<Void> previous = attached;
+                attached = previous.flatMap(ignored -> relations.attach(c.getKey(), new ArrayList<>(owners), ownerIds,
+                        cells));
             }
-            return out;
-        }));
+            return attached.map(ignored -> owners);
+        });
     }
 
     /**
