@@ -109,11 +109,19 @@ final class Reader {
     /** Fills lazy containers of {@code instance} that this occurrence fetched. */
     private void fillFetched(Object instance, EntityMetadata meta, Map<PersistentProperty, List<Object>> fetched) {
         for (Map.Entry<PersistentProperty, List<Object>> e : fetched.entrySet()) {
-            Object value = e.getKey().accessor().get(instance);
-            if (value instanceof Lazy lazy && !lazy.isLoaded()) {
-                lazy.fill(e.getValue());
-                relations.tracking().relationship(instance, e.getKey(),
-                        relations.edges(e.getKey().relationship(), e.getValue()));
+            PersistentProperty f = e.getKey();
+            Object value = f.accessor().get(instance);
+            boolean fill = value instanceof Lazy lazy && !lazy.isLoaded();
+            if (fill) {
+                ((Lazy) value).fill(e.getValue());
+            } else if (value == null && f.relationship().container() == RelationshipInfo.Container.ONE
+                    && f.accessor().writable() && relations.tracking().relationship(instance, f) == null) {
+                // a plain to-one the first occurrence did not fetch: this one did
+                f.accessor().set(instance, Relations.container(f.relationship(), e.getValue()));
+                fill = true;
+            }
+            if (fill) {
+                relations.tracking().relationship(instance, f, relations.edges(f.relationship(), e.getValue()));
             }
         }
     }

@@ -189,7 +189,8 @@ final class DerivedQueryMethod {
         Integer top = tree.subject().isLimiting() ? tree.subject().maxResults().getAsInt() : null;
         if (returnType.container() == ReturnType.Container.WINDOW) {
             Sort sort = methodSort.and(arguments.sort(args));
-            return ops.scrollStep(where, params, arguments.position(args), top, sort).map(w -> (Object) w);
+            return ops.scrollStep(where, params, arguments.position(args), top, sort, arguments.fetch(args))
+                    .map(w -> (Object) w);
         }
         Pageable pageable = arguments.pageable(args);
         Sort dynamic = arguments.sort(args);

@@ -463,6 +463,12 @@ public final class EntityOperations<T> {
 
     public Step<Window<T>> scrollStep(String where, Map<String, ?> params, ScrollPosition position, int size,
                                       Sort sort) {
+        return scrollStep(where, params, position, size, sort, null);
+    }
+
+    /** As {@link #scrollStep(String, Map, ScrollPosition, int, Sort)}, with the relationships of {@code plan}. */
+    public Step<Window<T>> scrollStep(String where, Map<String, ?> params, ScrollPosition position, int size,
+                                      Sort sort, FetchPlan plan) {
         if (size < 1 || size >= EntityStatements.MAX_SKIP_OR_LIMIT) {
             throw new IllegalArgumentException("window size must be between 1 and "
                     + (EntityStatements.MAX_SKIP_OR_LIMIT - 1) + ", was " + size);
@@ -470,7 +476,7 @@ public final class EntityOperations<T> {
         List<Sort.Order> keys = statements.scrollKeys(sort);
         Map<String, Object> all = new LinkedHashMap<>(params);
         String condition = statements.after(where, all, position, keys);
-        return selectStep(condition, all, Sort.by(keys.toArray(Sort.Order[]::new)), null, size + 1L).map(rows -> {
+        return selectStep(condition, all, Sort.by(keys.toArray(Sort.Order[]::new)), null, size + 1L, plan).map(rows -> {
             boolean more = rows.size() > size;
             List<T> content = more ? rows.subList(0, size) : rows;
             ScrollPosition next = position;
