@@ -102,6 +102,7 @@ public final class GraphSave {
         final Map<List<Object>, WritePlan.Edges> parts = new LinkedHashMap<>();
         final Map<List<Object>, Map<String, Object>> edgeRows = new java.util.HashMap<>();
         final java.util.Set<List<Object>> rootNodes = new java.util.HashSet<>();
+        final java.util.Set<List<Object>> generated = new java.util.HashSet<>();
         final List<Runnable> records = new ArrayList<>();
         final List<Runnable> syncs = new ArrayList<>();
 
@@ -113,6 +114,7 @@ public final class GraphSave {
             }
             EntityRows rows = types.apply(e.getClass());
             EntityMetadata meta = rows.metadata();
+            boolean fresh = meta.idOf(e) == null;
             Object withId = rows.assignId(e);
             if (withId != e && !root) {
                 throw new InvalidEntityException("Cannot save " + meta.type().getName() + " reached through a "
@@ -128,6 +130,9 @@ public final class GraphSave {
             Map<Object, Map<String, Object>> byId = upserts.computeIfAbsent(rows, k -> new LinkedHashMap<>());
             List<Object> node = List.of(meta.idLabel(), gid);
             boolean written = true;
+            if (fresh) {
+                generated.add(node); // generated for this call: the node cannot exist yet
+            }
             if (root) {
                 // an entity given to save wins over any other object for its node; given twice, the last wins
                 byId.remove(gid);
@@ -277,8 +282,16 @@ public final class GraphSave {
 
         WritePlan plan() {
             List<WritePlan.Part> out = new ArrayList<>();
-            upserts.forEach((rows, byId) -> out.add(new WritePlan.UpsertNodes(rows.metadata(),
-                    new ArrayList<>(byId.values()))));
+            upserts.forEach((rows, byId) -> {
+                java.util.Set<Object> fresh = new java.util.HashSet<>();
+                for (Object gid : byId.keySet()) {
+                    if (generated.contains(List.of(rows.metadata().idLabel(), gid))) {
+                        fresh.add(gid);
+                    }
+                }
+                out.addAll(dev.falkor.orm.core.internal.repository.EntityOperations.nodesPlan(rows.metadata(), byId,
+                        fresh).parts());
+            });
             removals.forEach((key, rows) -> out.add(parts.get(key).withRows(rows)));
             merges.forEach((key, rows) -> out.add(parts.get(key).withRows(rows)));
             return WritePlan.of(out);

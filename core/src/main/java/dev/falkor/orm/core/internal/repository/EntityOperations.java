@@ -142,21 +142,49 @@ public final class EntityOperations<T> {
         }
         List<T> saved = new ArrayList<>();
         Map<Object, Map<String, Object>> rows = new LinkedHashMap<>();
+        java.util.Set<Object> generated = new java.util.HashSet<>();
         for (T e : entities) {
             if (e == null) {
                 throw new InvalidEntityException("Cannot save null as " + entity.type().getName());
             }
+            boolean fresh = entity.idOf(e) == null;
             T withId = assignId(e);
             Map<String, Object> row = row(withId);
             Object key = row.get("id");
             rows.remove(key); // the last state wins, keeping the order of the last occurrence
             rows.put(key, row);
+            if (fresh) {
+                generated.add(key); // generated for this call: the node cannot exist yet
+            }
             saved.add(withId);
         }
+        WritePlan plan = nodesPlan(entity, rows, generated);
         List<Map<String, Object>> all = new ArrayList<>(rows.values());
         Step<Void> prepared = statements.mapKeys == null ? Step.done(null) : staleMapEntries(all);
-        return prepared.flatMap(ignored -> writes.apply(WritePlan.of(new WritePlan.UpsertNodes(entity, all))))
-                .map(ignored -> saved);
+        return prepared.flatMap(ignored -> writes.apply(plan)).map(ignored -> saved);
+    }
+
+    /**
+     * The node parts for these rows of {@code entity}: a {@code CREATE} with inline properties
+     * for the rows whose id was generated for this call (they cannot exist, and a MERGE with SET
+     * on a new node costs time proportional to the graph's size), an upsert for the others.
+     */
+    public static WritePlan nodesPlan(EntityMetadata entity, Map<Object, Map<String, Object>> rows,
+                                      java.util.Set<Object> generated) {
+        if (generated.isEmpty() || !dev.falkor.orm.core.internal.write.StatementComposer.canCreateInline(entity)) {
+            return WritePlan.of(new WritePlan.UpsertNodes(entity, new ArrayList<>(rows.values())));
+        }
+        List<Map<String, Object>> created = new ArrayList<>();
+        List<Map<String, Object>> upserted = new ArrayList<>();
+        rows.forEach((id, row) -> (generated.contains(id) ? created : upserted).add(row));
+        List<WritePlan.Part> parts = new ArrayList<>();
+        if (!created.isEmpty()) {
+            parts.add(new WritePlan.CreateNodes(entity, created));
+        }
+        if (!upserted.isEmpty()) {
+            parts.add(new WritePlan.UpsertNodes(entity, upserted));
+        }
+        return WritePlan.of(parts);
     }
 
     /** The upsert row {@code {id, props}} of an entity that has its id, converted and checked. */

@@ -83,6 +83,9 @@ public final class StatementComposer {
         if (part instanceof WritePlan.DeleteNodes d) {
             return new WritePlan.DeleteNodes(d.entity(), d.ids().subList(from, to));
         }
+        if (part instanceof WritePlan.CreateNodes c) {
+            return new WritePlan.CreateNodes(c.entity(), c.rows().subList(from, to));
+        }
         WritePlan.Edges e = (WritePlan.Edges) part;
         return e.withRows(e.rows().subList(from, to));
     }
@@ -148,6 +151,10 @@ public final class StatementComposer {
                 cypher.append(upsertFor(u.entity()).replace("$rows", "$" + name));
                 params.put(name, u.rows());
                 labelsPerNode = Math.max(labelsPerNode, u.entity().labels().size() - 1);
+            } else if (part instanceof WritePlan.CreateNodes c) {
+                cypher.append(creates.computeIfAbsent(c.entity(), StatementComposer::createStatement)
+                        .replace("$rows", "$" + name));
+                params.put(name, c.rows());
             } else if (part instanceof WritePlan.DeleteNodes d) {
                 EntityMetadata e = d.entity();
                 cypher.append("MATCH (n:").append(Identifiers.quote(e.primaryLabel())).append(") WHERE n.")
@@ -207,6 +214,42 @@ public final class StatementComposer {
         }
         return sb.toString();
     }
+
+    /**
+     * {@code UNWIND $rows AS row CREATE (n:A:B {id: row.id, p: row.props.p, ...})}: every mapped
+     * property inline (a null one is simply not stored), interned strings through
+     * {@code intern(...)} and vectors through {@code vecf32(...)}. Only for entities without
+     * {@code Map} fields, whose property names are known up front ({@link #canCreateInline}).
+     */
+    static String createStatement(EntityMetadata entity) {
+        StringBuilder sb = new StringBuilder("UNWIND $rows AS row CREATE (n").append(entity.labelExpression())
+                .append(" {").append(entity.id().quotedName()).append(": row.id");
+        for (PersistentProperty p : entity.properties()) {
+            if (p.isId()) {
+                continue;
+            }
+            String source = "row.props." + p.quotedName();
+            if (p.isInterned()) {
+                source = "intern(" + source + ")";
+            } else if (p.kind() == PersistentProperty.Kind.VECTOR) {
+                source = "vecf32(" + source + ")";
+            }
+            sb.append(", ").append(p.quotedName()).append(": ").append(source);
+        }
+        return sb.append("})").toString();
+    }
+
+    /** True if new nodes of {@code entity} can be created with inline properties (no {@code Map} fields). */
+    public static boolean canCreateInline(EntityMetadata entity) {
+        for (PersistentProperty p : entity.properties()) {
+            if (p.kind() == PersistentProperty.Kind.MAP) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private final Map<EntityMetadata, String> creates = new ConcurrentHashMap<>();
 
     /** The unique properties of an entity: the constraints its writes are guarded by. */
     public static List<PersistentProperty> uniqueProperties(EntityMetadata entity) {

@@ -18,7 +18,7 @@ import java.util.Objects;
 public final class WritePlan {
 
     /** One change. */
-    public sealed interface Part permits UpsertNodes, DeleteNodes, Edges {
+    public sealed interface Part permits UpsertNodes, CreateNodes, DeleteNodes, Edges {
         /** The entity whose constraints guard this part (for edges: the source's). */
         EntityMetadata entity();
 
@@ -32,6 +32,24 @@ public final class WritePlan {
      */
     public record UpsertNodes(EntityMetadata entity, List<Map<String, Object>> rows) implements Part {
         public UpsertNodes {
+            Objects.requireNonNull(entity, "entity");
+            rows = List.copyOf(rows);
+        }
+
+        @Override
+        public int size() {
+            return rows.size();
+        }
+    }
+
+    /**
+     * Creates nodes that cannot exist yet (their ids were generated for this write): rows as for
+     * {@link UpsertNodes}. Rendered as a {@code CREATE} with the properties inline, which costs
+     * the same on a graph of any size, where a {@code MERGE ... SET} on a node the statement just
+     * created costs time proportional to the graph's size (FalkorDB 4.x).
+     */
+    public record CreateNodes(EntityMetadata entity, List<Map<String, Object>> rows) implements Part {
+        public CreateNodes {
             Objects.requireNonNull(entity, "entity");
             rows = List.copyOf(rows);
         }
