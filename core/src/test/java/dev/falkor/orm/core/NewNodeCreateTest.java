@@ -72,7 +72,7 @@ class NewNodeCreateTest extends GraphTestSupport {
 
     @Override
     protected FalkorOrm.Builder configure(FalkorOrm.Builder builder) {
-        return builder.entities(Gadget.class, Tool.class, Ticket.class)
+        return builder.entities(Gadget.class, Tool.class, Ticket.class, Plate.class)
                 .decorateExecutor(next -> new dev.falkor.orm.core.internal.exec.Executor.Forwarding(next) {
                     @Override
                     public dev.falkor.orm.spi.QueryResult execute(dev.falkor.orm.spi.GraphQuery query) {
@@ -90,7 +90,7 @@ class NewNodeCreateTest extends GraphTestSupport {
 
     private String lastWrite() {
         for (int i = sent.size() - 1; i >= 0; i--) {
-            if (sent.get(i).contains("CREATE (n") || sent.get(i).contains("MERGE (n")) {
+            if (sent.get(i).contains("CREATE (") || sent.get(i).contains("MERGE (n")) {
                 return sent.get(i);
             }
         }
@@ -122,7 +122,7 @@ class NewNodeCreateTest extends GraphTestSupport {
         g.name = "hammer";
         g.rank = 3;
         gadgets.save(g);
-        assertTrue(lastWrite().contains("MERGE (n:`Gadget`"), lastWrite());
+        assertTrue(lastWrite().contains("MERGE (n:`Gadget`"), "the id exists now: an upsert: " + lastWrite());
         assertEquals(1, count("(:Gadget)"));
         assertEquals("hammer", scalar("MATCH (n:Gadget) RETURN n.name", Map.of()).asJava());
         assertEquals(3L, scalar("MATCH (n:Gadget) RETURN n.rank", Map.of()).asJava());
@@ -171,5 +171,72 @@ class NewNodeCreateTest extends GraphTestSupport {
         assertThrows(ConstraintViolationException.class, () -> tickets.save(b));
         assertEquals(1, count("(:Ticket)"));
         assertEquals("first", scalar("MATCH (n:Ticket) RETURN n.title", Map.of()).asJava());
+    }
+
+    @Node("Plate")
+    static class Plate {
+        @Id Long id;
+        String name;
+        @Interned String kind;
+
+        Plate() {
+        }
+
+        Plate(Long id, String name, String kind) {
+            this.id = id;
+            this.name = name;
+            this.kind = kind;
+        }
+    }
+
+    interface Plates extends Repository<Plate, Long> {
+    }
+
+    @Test
+    void aSaveWithAnAssignedIdIsAnUpsert() {
+        Plates plates = orm.repository(Plates.class);
+        plates.save(new Plate(1L, "first", "steel"));
+        assertTrue(lastWrite().contains("MERGE (n:`Plate`"), "an assigned id may exist: an upsert: " + lastWrite());
+        assertEquals(1, count("(:Plate {id: 1, name: 'first', kind: 'steel'})"));
+        cypher("MATCH (n:Plate {id: 1}) SET n.foreign = 'kept'", Map.of());
+        plates.save(new Plate(1L, null, "iron"));
+        assertEquals(1, count("(:Plate)"), "one node per id");
+        List<dev.falkor.orm.spi.value.GraphValue> row = cypher("MATCH (n:Plate {id: 1}) RETURN n.name IS NULL, n.kind, "
+                + "n.foreign", Map.of()).rows().get(0);
+        assertEquals(true, row.get(0).asJava(), "a null removes the property");
+        assertEquals("iron", row.get(1).asJava());
+        assertEquals("kept", row.get(2).asJava(), "an unmapped property stays");
+        // several saves of one new id in one call: the last state, one node
+        plates.saveAll(List.of(new Plate(2L, "a", "x"), new Plate(2L, "b", "y")));
+        assertEquals(1, count("(:Plate {id: 2})"));
+        assertEquals("b", scalar("MATCH (n:Plate {id: 2}) RETURN n.name", Map.of()).asJava());
+    }
+
+    @Test
+    void concurrentSavesOfOneNewAssignedIdGiveOneNode() throws Exception {
+        Plates plates = orm.repository(Plates.class);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            for (long id = 100; id < 110; id++) {
+                long fixed = id;
+                java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.Future<?>> all = new ArrayList<>();
+                for (int t = 0; t < 6; t++) {
+                    int n = t;
+                    all.add(pool.submit(() -> {
+                        start.await();
+                        plates.save(new Plate(fixed, "t" + n, "k"));
+                        return null;
+                    }));
+                }
+                start.countDown();
+                for (java.util.concurrent.Future<?> f : all) {
+                    f.get();
+                }
+                assertEquals(1, count("(:Plate {id: " + fixed + "})"), "one node for id " + fixed);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

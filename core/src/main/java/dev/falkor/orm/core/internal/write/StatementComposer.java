@@ -254,7 +254,6 @@ public final class StatementComposer {
     }
 
     private final Map<EntityMetadata, Single> singles = new ConcurrentHashMap<>();
-
     private static Single singleCreate(EntityMetadata entity) {
         StringBuilder sb = new StringBuilder("CREATE (n").append(entity.labelExpression()).append(" {")
                 .append(entity.id().quotedName()).append(": $__sid");
