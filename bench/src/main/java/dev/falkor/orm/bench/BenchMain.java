@@ -1,0 +1,90 @@
+package dev.falkor.orm.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs the suite and writes {@code results.json} (JMH's own) and {@code results.md}: per
+ * benchmark the time per operation, and for each mapper candidate its ratio to the raw
+ * candidate of the same name ({@code fooMapper} against {@code fooRaw}; the lazy read against
+ * the eager raw read) measured in the same run, plus the allocation per operation.
+ */
+public final class BenchMain {
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws RunnerException, IOException {
+        Path out = Path.of(System.getProperty("bench.out", "target/bench"));
+        Files.createDirectories(out);
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include(System.getProperty("bench.include", ".*Benchmark.*"))
+                .forks(Integer.getInteger("bench.forks", 1))
+                .warmupIterations(Integer.getInteger("bench.warmups", 2))
+                .measurementIterations(Integer.getInteger("bench.iterations", 3))
+                .warmupTime(TimeValue.seconds(Integer.getInteger("bench.seconds", 1)))
+                .measurementTime(TimeValue.seconds(Integer.getInteger("bench.seconds", 1)))
+                .jvmArgsAppend("-Xmx1g")
+                .resultFormat(ResultFormatType.JSON)
+                .result(out.resolve("results.json").toString());
+        if (Boolean.parseBoolean(System.getProperty("bench.gc", "true"))) {
+            options.addProfiler(GCProfiler.class);
+        }
+        Collection<RunResult> results = new Runner(options.build()).run();
+        String table = table(results);
+        Files.writeString(out.resolve("results.md"), table);
+        System.out.println();
+        System.out.println(table);
+        System.out.println("Written: " + out.resolve("results.md") + ", " + out.resolve("results.json"));
+    }
+
+    /** The Markdown table of a run. */
+    static String table(Collection<RunResult> results) {
+        Map<String, double[]> byName = new LinkedHashMap<>();
+        for (RunResult r : results) {
+            String name = r.getParams().getBenchmark();
+            name = name.substring(name.lastIndexOf('.') + 1);
+            Result<?> primary = r.getPrimaryResult();
+            Result<?> alloc = r.getSecondaryResults().get("·gc.alloc.rate.norm");
+            if (alloc == null) {
+                alloc = r.getSecondaryResults().get("gc.alloc.rate.norm");
+            }
+            byName.put(name, new double[] {primary.getScore(), primary.getScoreError(),
+                alloc == null ? Double.NaN : alloc.getScore()});
+        }
+        StringBuilder sb = new StringBuilder("| benchmark | µs/op | ± | ratio to raw | B/op | ratio of B/op |\n"
+                + "|---|---|---|---|---|---|\n");
+        for (Map.Entry<String, double[]> e : byName.entrySet()) {
+            String name = e.getKey();
+            double[] v = e.getValue();
+            double[] raw = byName.get(baseline(name));
+            String ratio = raw == null || name.endsWith("Raw") ? "" : String.format(Locale.ROOT, "%.3fx", v[0] / raw[0]);
+            String allocRatio = raw == null || name.endsWith("Raw") || Double.isNaN(v[2]) || raw[2] == 0 ? ""
+                    : String.format(Locale.ROOT, "%.2fx", v[2] / raw[2]);
+            sb.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %s | %s | %s |%n", name, v[0], v[1], ratio,
+                    Double.isNaN(v[2]) ? "" : String.format(Locale.ROOT, "%.0f", v[2]), allocRatio));
+        }
+        return sb.toString();
+    }
+
+    /** The raw candidate a mapper candidate is compared with. */
+    static String baseline(String name) {
+        if (name.startsWith("lazy100x10")) {
+            return "eager100x10Raw";
+        }
+        return name.endsWith("Mapper") ? name.substring(0, name.length() - "Mapper".length()) + "Raw" : name;
+    }
+}
