@@ -34,14 +34,20 @@ public record GraphQuery(String graph, String cypher, Map<String, Object> parame
             throw new InvalidQueryException("The Cypher statement contains a NUL character at index " + nul
                     + "; FalkorDB would ignore everything after it. Pass values as parameters, not in the text");
         }
-        // LinkedHashMap keeps caller order and allows null values (Map.copyOf does not).
+        // LinkedHashMap keeps caller order and allows null values (Map.copyOf does not); a map
+        // that is already immutable (Map.of, Map.copyOf) is kept as it is: nothing can change it
         parameters = parameters == null || parameters.isEmpty()
                 ? Map.of()
+                : IMMUTABLE_MAPS.contains(parameters.getClass()) ? parameters
                 : Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
         if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
             throw new InvalidQueryException("The query timeout must be positive, was " + timeout);
         }
     }
+
+    /** The classes of the JDK's immutable maps ({@code Map.of} with one and with more entries). */
+    private static final java.util.Set<Class<?>> IMMUTABLE_MAPS = java.util.Set.of(Map.of("k", 1).getClass(),
+            Map.of("k", 1, "l", 2).getClass());
 
     /**
      * Checks that FalkorDB can hold a graph name: it must not contain a NUL character, since the

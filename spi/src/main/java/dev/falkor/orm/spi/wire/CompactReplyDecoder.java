@@ -122,11 +122,11 @@ public final class CompactReplyDecoder {
             case PATH -> path(v, names);
             case MAP -> {
                 List<?> flat = list(v, "map");
-                Map<String, GraphValue> out = new LinkedHashMap<>();
+                LinkedHashMap<String, GraphValue> out = new LinkedHashMap<>();
                 for (int i = 0; i + 1 < flat.size(); i += 2) {
                     out.put(string(flat.get(i)), value(flat.get(i + 1), names));
                 }
-                yield new MapValue(out);
+                yield MapValue.ofOwned(out); // built for this value alone: no second copy
             }
             case POINT -> {
                 List<?> p = list(v, "point");
