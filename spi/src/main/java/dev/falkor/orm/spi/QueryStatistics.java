@@ -14,22 +14,33 @@ import java.util.Objects;
 public final class QueryStatistics {
     public static final QueryStatistics EMPTY = new QueryStatistics(Map.of());
 
-    private final List<String> lines;
+    private volatile List<String> lines;
+    private final java.util.function.Supplier<List<String>> source;
     private volatile Map<String, String> values;
 
     /** Statistics with these values, keyed by label ({@code "Nodes created" -> "1"}). */
     public QueryStatistics(Map<String, String> values) {
         this.lines = null;
+        this.source = null;
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
-    private QueryStatistics(List<String> lines) {
+    private QueryStatistics(List<String> lines, java.util.function.Supplier<List<String>> source) {
         this.lines = lines;
+        this.source = source;
     }
 
     /** Statistics from the reply's lines ({@code "Label: value"}), parsed on first use. */
     public static QueryStatistics ofLines(List<String> lines) {
-        return new QueryStatistics(List.copyOf(lines));
+        return new QueryStatistics(List.copyOf(lines), null);
+    }
+
+    /**
+     * Statistics whose lines are decoded from the reply only if someone asks (most reads never
+     * do): {@code lines} is called on first use.
+     */
+    public static QueryStatistics ofLines(java.util.function.Supplier<List<String>> lines) {
+        return new QueryStatistics(null, java.util.Objects.requireNonNull(lines, "lines"));
     }
 
     /** Every line, keyed by its label, value as sent. */
@@ -37,7 +48,12 @@ public final class QueryStatistics {
         Map<String, String> v = values;
         if (v == null) {
             Map<String, String> parsed = new LinkedHashMap<>();
-            for (String s : lines) {
+            List<String> all = lines;
+            if (all == null) {
+                all = List.copyOf(source.get());
+                lines = all;
+            }
+            for (String s : all) {
                 int colon = s.indexOf(':');
                 if (colon > 0) {
                     parsed.put(s.substring(0, colon).trim(), s.substring(colon + 1).trim());

@@ -89,11 +89,14 @@ public final class CompactReplyDecoder {
     /** Decodes the statistics part: lines of {@code Label: value}. */
     public static QueryStatistics statistics(Object raw) {
         List<?> items = list(raw, "statistics");
-        List<String> lines = new ArrayList<>(items.size());
-        for (Object line : items) {
-            lines.add(string(line));
-        }
-        return QueryStatistics.ofLines(lines); // parsed only if someone asks
+        // decoded and parsed only if someone asks (reads rarely do)
+        return QueryStatistics.ofLines(() -> {
+            List<String> lines = new ArrayList<>(items.size());
+            for (Object line : items) {
+                lines.add(string(line));
+            }
+            return lines;
+        });
     }
 
     /** Decodes one {@code [type, value]} pair. */
@@ -122,7 +125,7 @@ public final class CompactReplyDecoder {
             case PATH -> path(v, names);
             case MAP -> {
                 List<?> flat = list(v, "map");
-                LinkedHashMap<String, GraphValue> out = new LinkedHashMap<>();
+                LinkedHashMap<String, GraphValue> out = new LinkedHashMap<>(flat.size() * 2 / 3 + 2);
                 for (int i = 0; i + 1 < flat.size(); i += 2) {
                     out.put(string(flat.get(i)), value(flat.get(i + 1), names));
                 }
