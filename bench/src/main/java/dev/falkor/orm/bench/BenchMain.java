@@ -85,6 +85,9 @@ public final class BenchMain {
         if (name.startsWith("lazy100x10")) {
             return "eager100x10Raw";
         }
+        if (name.equals("save100OneByOneMapper")) {
+            return "saveAll100Raw";
+        }
         return name.endsWith("Mapper") ? name.substring(0, name.length() - "Mapper".length()) + "Raw" : name;
     }
 }

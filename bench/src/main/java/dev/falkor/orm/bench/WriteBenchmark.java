@@ -15,10 +15,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * Writes on a label that already holds 100,000 nodes: one new entity (generated id) against a
- * raw inline {@code CREATE}, and {@code saveAll} of 1,000 new entities against the raw
- * {@code UNWIND ... CREATE} with inline properties (the fastest form for new nodes). The graph
- * grows during the run, as it would in use.
+ * Writes on a label that already holds 100,000 nodes: one new and one existing entity against a
+ * raw inline {@code CREATE} and a raw {@code MATCH ... SET}; {@code saveAll} of 100, 1,000 and
+ * 10,000 new entities against the raw {@code UNWIND ... CREATE} with inline properties (the
+ * fastest form for new nodes); and 100 entities saved one by one. The graph grows during the
+ * run, as it would in use.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -54,23 +55,76 @@ public class WriteBenchmark {
     }
 
     @Benchmark
-    public Object saveAll1000Raw() {
+    public Object saveOneExistingRaw() {
+        return server.write("CYPHER id=" + (rawIds.incrementAndGet() % EXISTING) + " name='renamed' age=31 city='Lyon' "
+                + "MATCH (n:Person {id: $id}) SET n.name = $name, n.age = $age, n.city = $city");
+    }
+
+    @Benchmark
+    public Model.Person saveOneExistingMapper() {
+        return people.save(new Model.Person(rawIds.incrementAndGet() % EXISTING, "renamed", 31, "Lyon"));
+    }
+
+    @Benchmark
+    public Object saveAll100Raw() {
+        return server.write(createRows(100));
+    }
+
+    @Benchmark
+    public List<Model.Person> saveAll100Mapper() {
+        return people.saveAll(newPeople(100));
+    }
+
+    @Benchmark
+    public Object saveAll10000Raw() {
+        Object last = null;
+        for (int chunk = 0; chunk < 10; chunk++) {
+            last = server.write(createRows(1000));
+        }
+        return last;
+    }
+
+    @Benchmark
+    public List<Model.Person> saveAll10000Mapper() {
+        return people.saveAll(newPeople(10_000));
+    }
+
+    /** 100 new entities saved one statement each: what batching saves. */
+    @Benchmark
+    public int save100OneByOneMapper() {
+        int n = 0;
+        for (Model.Person p : newPeople(100)) {
+            people.save(p);
+            n++;
+        }
+        return n;
+    }
+
+    private static List<Model.Person> newPeople(int n) {
+        List<Model.Person> batch = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            batch.add(new Model.Person(null, "n", 30, "Paris"));
+        }
+        return batch;
+    }
+
+    private String createRows(int n) {
         StringBuilder rows = new StringBuilder("CYPHER rows=[");
-        for (int i = 0; i < 1000; i++) {
+        for (int i = 0; i < n; i++) {
             rows.append(i == 0 ? "" : ",").append("{id:").append(rawIds.incrementAndGet())
                     .append(",props:{name:'n',age:30,city:'Paris'}}");
         }
-        rows.append("] UNWIND $rows AS row CREATE (n:Person {id: row.id, name: row.props.name, age: row.props.age, "
-                + "city: row.props.city})");
-        return server.write(rows.toString());
+        return rows.append("] UNWIND $rows AS row CREATE (n:Person {id: row.id, name: row.props.name, "
+                + "age: row.props.age, city: row.props.city})").toString();
+    }
+
+    @Benchmark
+    public Object saveAll1000Raw() {
+        return server.write(createRows(1000));
     }
 
     @Benchmark
     public List<Model.Person> saveAll1000Mapper() {
-        List<Model.Person> batch = new ArrayList<>(1000);
-        for (int i = 0; i < 1000; i++) {
-            batch.add(new Model.Person(null, "n", 30, "Paris"));
-        }
-        return people.saveAll(batch);
+        return people.saveAll(newPeople(1000));
     }
 }
