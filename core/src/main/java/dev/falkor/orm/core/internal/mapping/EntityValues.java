@@ -20,8 +20,17 @@ public final class EntityValues {
      * {@code SET n += map} turns into a removal); without, null ones are left out.
      */
     public static Map<String, Object> toGraph(EntityMetadata meta, Object entity, boolean withNulls) {
+        return toGraph(meta, entity, withNulls, null);
+    }
+
+    /** As {@link #toGraph(EntityMetadata, Object, boolean)}, leaving out {@code except} (the id, sent apart). */
+    public static Map<String, Object> toGraph(EntityMetadata meta, Object entity, boolean withNulls,
+                                              PersistentProperty except) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (PersistentProperty p : meta.properties()) {
+            if (p == except) {
+                continue;
+            }
             Object value = p.accessor().get(entity);
             if (p.kind() == PersistentProperty.Kind.MAP) {
                 if (value == null) {

@@ -86,7 +86,7 @@ final class Reader {
             lazy.slot().owner(instance);
         }
         Tracking.State state = new Tracking.State(instance);
-        state.node(EntityValues.toGraph(meta, instance, true));
+        state.node(EntityValues.toGraph(meta, instance, true, meta.id())); // the form a save compares
         for (Map.Entry<PersistentProperty, List<Object>> e : fetched.entrySet()) {
             state.relationship(e.getKey().javaName(), relations.edges(e.getKey().relationship(), e.getValue()));
         }

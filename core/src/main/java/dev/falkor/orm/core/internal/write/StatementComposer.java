@@ -214,6 +214,9 @@ public final class StatementComposer {
             sb.append(", n").append(extraLabels);
         }
         for (PersistentProperty p : entity.properties()) {
+            if (p.isId()) {
+                continue; // set by the MERGE itself; rows carry it as row.id only
+            }
             String target = "n." + p.quotedName();
             String source = "row.props." + p.quotedName();
             if (p.isInterned()) {
