@@ -41,6 +41,7 @@ public final class FalkorOrm implements AutoCloseable {
     private final Transport transport;
     private final boolean ownsTransport;
     private final String graph;
+    private final int batchSize;
     private final RepositoryFactory repositories;
     private final Map<Class<?>, Object> repositoryCache = new ConcurrentHashMap<>();
 
@@ -55,6 +56,7 @@ public final class FalkorOrm implements AutoCloseable {
             this.ownsTransport = true;
         }
         this.graph = b.graph;
+        this.batchSize = b.batchSize;
         @SuppressWarnings("rawtypes")
         List<ValueConverter> discovered = b.discoverConverters ? Providers.converters() : List.of();
         MappingContext mapping = new MappingContext(b.lookup, b.converters, discovered);
@@ -85,6 +87,15 @@ public final class FalkorOrm implements AutoCloseable {
         Objects.requireNonNull(repositoryInterface, "repositoryInterface");
         return repositoryInterface.cast(repositoryCache.computeIfAbsent(repositoryInterface,
                 type -> repositories.create(type)));
+    }
+
+    /**
+     * A bulk save of entities of {@code type} streamed chunk by chunk (see {@link BulkSave}), for
+     * more entities than a {@code saveAll} should hold in memory.
+     */
+    public <T> BulkSave<T> bulkSave(Class<T> type) {
+        Objects.requireNonNull(type, "type");
+        return new BulkSave<>(repositories.operations(type), type, batchSize);
     }
 
     /**
