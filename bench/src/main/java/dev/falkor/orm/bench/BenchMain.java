@@ -44,15 +44,68 @@ public final class BenchMain {
             options.addProfiler(GCProfiler.class);
         }
         Collection<RunResult> results = new Runner(options.build()).run();
-        String table = table(results);
+        Map<String, Double> server = Boolean.parseBoolean(System.getProperty("bench.server", "true"))
+                ? serverTimes(System.getProperty("bench.include", ".*Benchmark.*")) : Map.of();
+        String table = table(results, server);
         Files.writeString(out.resolve("results.md"), table);
         System.out.println();
         System.out.println(table);
         System.out.println("Written: " + out.resolve("results.md") + ", " + out.resolve("results.json"));
     }
 
+    /**
+     * The server's own time per operation ("Query internal execution time", summed over the
+     * statements of one call): each benchmark method called outside JMH, after its warm-up, on a
+     * freshly seeded state. The floor no client can beat.
+     */
+    static Map<String, Double> serverTimes(String include) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        Server.timing = true;
+        java.util.regex.Pattern filter = java.util.regex.Pattern.compile(include);
+        for (Class<?> type : java.util.List.of(ReadBenchmark.class, WriteBenchmark.class)) {
+            java.util.List<java.lang.reflect.Method> methods = new java.util.ArrayList<>();
+            for (java.lang.reflect.Method m : type.getDeclaredMethods()) {
+                if (m.isAnnotationPresent(org.openjdk.jmh.annotations.Benchmark.class)
+                        && filter.matcher(type.getName() + "." + m.getName()).find()) {
+                    methods.add(m);
+                }
+            }
+            if (methods.isEmpty()) {
+                continue;
+            }
+            methods.sort(java.util.Comparator.comparing(java.lang.reflect.Method::getName));
+            try {
+                Object state = type.getDeclaredConstructor().newInstance();
+                type.getMethod("seed").invoke(state);
+                java.lang.reflect.Field f = type.getDeclaredField("server");
+                f.setAccessible(true);
+                Server server = (Server) f.get(state);
+                for (java.lang.reflect.Method m : methods) {
+                    int calls = m.getName().contains("10000") ? 3 : m.getName().contains("1000") ? 10 : 100;
+                    for (int i = 0; i < calls; i++) {
+                        m.invoke(state); // warm-up
+                    }
+                    server.serverNanos.reset();
+                    for (int i = 0; i < calls; i++) {
+                        m.invoke(state);
+                    }
+                    out.put(m.getName(), server.serverNanos.sum() / 1000.0 / calls);
+                }
+                type.getMethod("close").invoke(state);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("Server time pass of " + type.getSimpleName() + " failed", e);
+            }
+        }
+        return out;
+    }
+
     /** The Markdown table of a run. */
     static String table(Collection<RunResult> results) {
+        return table(results, Map.of());
+    }
+
+    /** The Markdown table of a run, with the server's time per operation where measured. */
+    static String table(Collection<RunResult> results, Map<String, Double> server) {
         Map<String, double[]> byName = new LinkedHashMap<>();
         for (RunResult r : results) {
             String name = r.getParams().getBenchmark();
@@ -65,8 +118,8 @@ public final class BenchMain {
             byName.put(name, new double[] {primary.getScore(), primary.getScoreError(),
                 alloc == null ? Double.NaN : alloc.getScore()});
         }
-        StringBuilder sb = new StringBuilder("| benchmark | µs/op | ± | ratio to raw | B/op | ratio of B/op |\n"
-                + "|---|---|---|---|---|---|\n");
+        StringBuilder sb = new StringBuilder("| benchmark | µs/op | ± | ratio to raw | B/op | ratio of B/op | server µs/op |\n"
+                + "|---|---|---|---|---|---|---|\n");
         for (Map.Entry<String, double[]> e : byName.entrySet()) {
             String name = e.getKey();
             double[] v = e.getValue();
@@ -74,8 +127,10 @@ public final class BenchMain {
             String ratio = raw == null || name.endsWith("Raw") ? "" : String.format(Locale.ROOT, "%.3fx", v[0] / raw[0]);
             String allocRatio = raw == null || name.endsWith("Raw") || Double.isNaN(v[2]) || raw[2] == 0 ? ""
                     : String.format(Locale.ROOT, "%.2fx", v[2] / raw[2]);
-            sb.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %s | %s | %s |%n", name, v[0], v[1], ratio,
-                    Double.isNaN(v[2]) ? "" : String.format(Locale.ROOT, "%.0f", v[2]), allocRatio));
+            Double serverTime = server.get(name);
+            sb.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %s | %s | %s | %s |%n", name, v[0], v[1], ratio,
+                    Double.isNaN(v[2]) ? "" : String.format(Locale.ROOT, "%.0f", v[2]), allocRatio,
+                    serverTime == null ? "" : String.format(Locale.ROOT, "%.1f", serverTime)));
         }
         return sb.toString();
     }

@@ -19,17 +19,28 @@ final class Server implements AutoCloseable {
     static final ProtocolCommand RO_QUERY = () -> "GRAPH.RO_QUERY".getBytes(StandardCharsets.US_ASCII);
 
     private final EmbeddedFalkorDB embedded;
+    /**
+     * Whether replies are inspected for their server time: only in the server-time pass, never
+     * while JMH measures (reading the statistics would add work and allocation to both candidates).
+     */
+    static volatile boolean timing;
+    /** Server time ("Query internal execution time") of every statement either candidate sent, in ns. */
+    final java.util.concurrent.atomic.LongAdder serverNanos = new java.util.concurrent.atomic.LongAdder();
     final String graph;
     final FalkorOrm orm;
     /** The raw baseline: one plain Jedis connection. */
     final Jedis jedis;
+    private final dev.falkor.orm.spi.Transport transport;
 
     Server(String graph) {
         String external = System.getenv("FALKORDB_URL");
         this.embedded = external == null || external.isBlank() ? EmbeddedFalkorDB.start() : null;
         String url = embedded != null ? embedded.url() : external;
         this.graph = graph;
-        this.orm = FalkorOrm.builder().url(url).graph(graph).lookup(MethodHandles.lookup()).build();
+        dev.falkor.orm.spi.Transport transport = java.util.ServiceLoader.load(dev.falkor.orm.spi.TransportProvider.class)
+                .findFirst().orElseThrow().create(dev.falkor.orm.spi.TransportConfig.fromUrl(url));
+        this.transport = new Timed(transport, serverNanos);
+        this.orm = FalkorOrm.builder().transport(this.transport).graph(graph).lookup(MethodHandles.lookup()).build();
         URI uri = URI.create(url);
         this.jedis = new Jedis(uri.getHost(), uri.getPort());
         orm.transport().deleteGraph(graph);
@@ -37,13 +48,78 @@ final class Server implements AutoCloseable {
 
     /** Runs a raw write, {@code CYPHER <params> <text>} as the client libraries send it. */
     Object write(String cypherWithParams) {
-        return jedis.sendCommand(QUERY, bytes(graph), bytes(cypherWithParams), bytes("--compact"));
+        return timed(jedis.sendCommand(QUERY, bytes(graph), bytes(cypherWithParams), bytes("--compact")));
     }
 
     /** Runs a raw read. */
     @SuppressWarnings("unchecked")
     List<Object> read(String cypherWithParams) {
-        return (List<Object>) jedis.sendCommand(RO_QUERY, bytes(graph), bytes(cypherWithParams), bytes("--compact"));
+        return (List<Object>) timed(jedis.sendCommand(RO_QUERY, bytes(graph), bytes(cypherWithParams),
+                bytes("--compact")));
+    }
+
+    /** Adds the server time a raw reply reports (its last part: the statistics lines). */
+    @SuppressWarnings("unchecked")
+    private Object timed(Object reply) {
+        if (!timing) {
+            return reply;
+        }
+        List<Object> parts = (List<Object>) reply;
+        for (Object line : (List<Object>) parts.get(parts.size() - 1)) {
+            String text = Raw.text(line);
+            if (text.startsWith("Query internal execution time")) {
+                serverNanos.add(nanos(text));
+            }
+        }
+        return reply;
+    }
+
+    /** {@code "Query internal execution time: 0.123 milliseconds"} in ns. */
+    static long nanos(String line) {
+        String v = line.substring(line.indexOf(':') + 1).replace("milliseconds", "").trim();
+        return (long) (Double.parseDouble(v) * 1_000_000);
+    }
+
+    /** The mapper's transport, adding up the server time of every reply. */
+    private record Timed(dev.falkor.orm.spi.Transport next, java.util.concurrent.atomic.LongAdder total)
+            implements dev.falkor.orm.spi.Transport {
+        @Override
+        public dev.falkor.orm.spi.QueryResult execute(dev.falkor.orm.spi.GraphQuery query) {
+            dev.falkor.orm.spi.QueryResult r = next.execute(query);
+            if (!timing) {
+                return r;
+            }
+            String t = r.statistics().values().get("Query internal execution time");
+            if (t != null) {
+                total.add(Server.nanos("x: " + t));
+            }
+            return r;
+        }
+
+        @Override
+        public void deleteGraph(String graph) {
+            next.deleteGraph(graph);
+        }
+
+        @Override
+        public List<String> listGraphs() {
+            return next.listGraphs();
+        }
+
+        @Override
+        public Object command(String name, String... arguments) {
+            return next.command(name, arguments);
+        }
+
+        @Override
+        public String providerName() {
+            return next.providerName();
+        }
+
+        @Override
+        public void close() {
+            next.close();
+        }
     }
 
     static byte[] bytes(String s) {
@@ -57,6 +133,7 @@ final class Server implements AutoCloseable {
         } finally {
             jedis.close();
             orm.close();
+            transport.close();
             if (embedded != null) {
                 embedded.close();
             }
