@@ -147,12 +147,12 @@ public final class GraphSave {
                 records.add(() -> relations.tracking().node(withId, props));
             }
             for (PersistentProperty f : meta.relationships()) {
-                relationship(meta, withId, gid, f);
+                relationship(meta, withId, gid, f, fresh);
             }
             return withId;
         }
 
-        private void relationship(EntityMetadata meta, Object owner, Object gid, PersistentProperty f) {
+        private void relationship(EntityMetadata meta, Object owner, Object gid, PersistentProperty f, boolean fresh) {
             Object value = f.accessor().get(owner);
             if (value instanceof Lazy lazy && !lazy.isLoaded()) {
                 return; // never loaded: never touched
@@ -207,8 +207,11 @@ public final class GraphSave {
                     }
                 }
             } else {
-                edge(meta, f, WritePlan.EdgeChange.PRUNE, removals,
-                        Map.of("src", gid, "keep", new ArrayList<>(current.keySet())));
+                if (!fresh) {
+                    // a node whose id was generated in this call has no relationships to prune
+                    edge(meta, f, WritePlan.EdgeChange.PRUNE, removals,
+                            Map.of("src", gid, "keep", new ArrayList<>(current.keySet())));
+                }
                 for (Map.Entry<Object, Tracking.Edge> c : current.entrySet()) {
                     edge(meta, f, WritePlan.EdgeChange.MERGE, merges, merge(gid, c));
                     added.add(c.getValue().target());
