@@ -80,12 +80,22 @@ final class Server implements AutoCloseable {
         return (long) (Double.parseDouble(v) * 1_000_000);
     }
 
+    static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
     /** The mapper's transport, adding up the server time of every reply. */
-    private record Timed(dev.falkor.orm.spi.Transport next, java.util.concurrent.atomic.LongAdder total)
-            implements dev.falkor.orm.spi.Transport {
+    private static final class Timed extends dev.falkor.orm.spi.ForwardingTransport {
+        private final java.util.concurrent.atomic.LongAdder total;
+
+        Timed(dev.falkor.orm.spi.Transport next, java.util.concurrent.atomic.LongAdder total) {
+            super(next);
+            this.total = total;
+        }
+
         @Override
         public dev.falkor.orm.spi.QueryResult execute(dev.falkor.orm.spi.GraphQuery query) {
-            dev.falkor.orm.spi.QueryResult r = next.execute(query);
+            dev.falkor.orm.spi.QueryResult r = super.execute(query);
             if (!timing) {
                 return r;
             }
@@ -95,35 +105,6 @@ final class Server implements AutoCloseable {
             }
             return r;
         }
-
-        @Override
-        public void deleteGraph(String graph) {
-            next.deleteGraph(graph);
-        }
-
-        @Override
-        public List<String> listGraphs() {
-            return next.listGraphs();
-        }
-
-        @Override
-        public Object command(String name, String... arguments) {
-            return next.command(name, arguments);
-        }
-
-        @Override
-        public String providerName() {
-            return next.providerName();
-        }
-
-        @Override
-        public void close() {
-            next.close();
-        }
-    }
-
-    static byte[] bytes(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 
     @Override

@@ -178,51 +178,25 @@ class DerivedPathEdgeCasesTest extends GraphTestSupport {
         return sent.isEmpty() ? "" : sent.get(sent.size() - 1);
     }
 
-    static final class Capturing implements dev.falkor.orm.spi.Transport {
-        private final dev.falkor.orm.spi.Transport next;
+    static final class Capturing extends dev.falkor.orm.spi.ForwardingTransport {
         private final List<String> log;
 
         Capturing(dev.falkor.orm.spi.Transport next, List<String> log) {
-            this.next = next;
+            super(next);
             this.log = log;
         }
 
         @Override
         public dev.falkor.orm.spi.QueryResult execute(dev.falkor.orm.spi.GraphQuery q) {
             log.add(q.cypher());
-            return next.execute(q);
+            return super.execute(q);
         }
 
         @Override
         public java.util.concurrent.CompletionStage<dev.falkor.orm.spi.QueryResult> executeAsync(
                 dev.falkor.orm.spi.GraphQuery q) {
             log.add(q.cypher());
-            return next.executeAsync(q);
-        }
-
-        @Override
-        public void deleteGraph(String graph) {
-            next.deleteGraph(graph);
-        }
-
-        @Override
-        public List<String> listGraphs() {
-            return next.listGraphs();
-        }
-
-        @Override
-        public Object command(String name, String... arguments) {
-            return next.command(name, arguments);
-        }
-
-        @Override
-        public String providerName() {
-            return next.providerName();
-        }
-
-        @Override
-        public void close() {
-            next.close();
+            return super.executeAsync(q);
         }
     }
 

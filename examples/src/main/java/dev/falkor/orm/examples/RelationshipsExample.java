@@ -12,6 +12,7 @@ import dev.falkor.orm.api.annotation.RelationshipProperties;
 import dev.falkor.orm.api.annotation.TargetNode;
 import dev.falkor.orm.core.FalkorOrm;
 import dev.falkor.orm.embedded.EmbeddedFalkorDB;
+import dev.falkor.orm.spi.ForwardingTransport;
 import dev.falkor.orm.spi.GraphQuery;
 import dev.falkor.orm.spi.QueryResult;
 import dev.falkor.orm.spi.Transport;
@@ -263,12 +264,11 @@ public final class RelationshipsExample {
     }
 
     /** Delegates to a transport and counts the data statements sent through it. */
-    private static final class Counting implements Transport {
-        private final Transport next;
+    private static final class Counting extends ForwardingTransport {
         private final AtomicInteger count = new AtomicInteger();
 
         Counting(Transport next) {
-            this.next = next;
+            super(next);
         }
 
         /** Statements sent while {@code r} runs. */
@@ -288,38 +288,13 @@ public final class RelationshipsExample {
         @Override
         public QueryResult execute(GraphQuery query) {
             count(query);
-            return next.execute(query);
+            return super.execute(query);
         }
 
         @Override
         public CompletionStage<QueryResult> executeAsync(GraphQuery query) {
             count(query);
-            return next.executeAsync(query);
-        }
-
-        @Override
-        public void deleteGraph(String graph) {
-            next.deleteGraph(graph);
-        }
-
-        @Override
-        public List<String> listGraphs() {
-            return next.listGraphs();
-        }
-
-        @Override
-        public Object command(String name, String... arguments) {
-            return next.command(name, arguments);
-        }
-
-        @Override
-        public String providerName() {
-            return next.providerName();
-        }
-
-        @Override
-        public void close() {
-            next.close();
+            return super.executeAsync(query);
         }
     }
 }

@@ -491,12 +491,11 @@ public final class SideBySide {
     }
 
     /** Delegates to a transport and counts the statements that read or write data (not schema checks). */
-    private static final class Counting implements Transport {
-        private final Transport next;
+    private static final class Counting extends dev.falkor.orm.spi.ForwardingTransport {
         final AtomicInteger count = new AtomicInteger();
 
         Counting(Transport next) {
-            this.next = next;
+            super(next);
         }
 
         private void count(GraphQuery query) {
@@ -508,38 +507,13 @@ public final class SideBySide {
         @Override
         public QueryResult execute(GraphQuery query) {
             count(query);
-            return next.execute(query);
+            return super.execute(query);
         }
 
         @Override
         public CompletionStage<QueryResult> executeAsync(GraphQuery query) {
             count(query);
-            return next.executeAsync(query);
-        }
-
-        @Override
-        public void deleteGraph(String graph) {
-            next.deleteGraph(graph);
-        }
-
-        @Override
-        public List<String> listGraphs() {
-            return next.listGraphs();
-        }
-
-        @Override
-        public Object command(String name, String... arguments) {
-            return next.command(name, arguments);
-        }
-
-        @Override
-        public String providerName() {
-            return next.providerName();
-        }
-
-        @Override
-        public void close() {
-            next.close();
+            return super.executeAsync(query);
         }
     }
 

@@ -13,20 +13,30 @@ interface Lazy {
     /** Sets the content (a list of elements, for a ref at most one). */
     void fill(List<Object> elements);
 
-    /** Where the container belongs: its batch, field and entity (null for a loaded container). */
+    /** Where the container belongs: its batch (null once loaded at creation), field, entity and stored state. */
     Slot slot();
 
     /** The stored state of the entity holding this container, or null. */
-    Tracking.State state();
+    default Tracking.State state() {
+        return slot().state;
+    }
 
-    void state(Tracking.State state);
+    default void state(Tracking.State state) {
+        slot().state = state;
+    }
 
     /**
      * The batch, field and entity of a lazy container. The entity is held weakly: a batch lives
      * as long as any container of its read and must not keep the read's other entities alive.
      */
     final class Slot {
+        /** A container loaded when it was made: no batch, nothing to load. */
+        static Slot loaded() {
+            return new Slot(null, null, null, null);
+        }
+
         final Batch batch;
+        volatile Tracking.State state;
         final EntityMetadata entity;
         final PersistentProperty field;
         final Object graphId;
@@ -51,7 +61,7 @@ interface Lazy {
 
         /** {@code Relationship Person.friends of Person 42}, for messages. */
         String what() {
-            return Reader.describe(entity, field, graphId);
+            return entity == null ? "A relationship" : Reader.describe(entity, field, graphId);
         }
     }
 
@@ -59,7 +69,7 @@ interface Lazy {
     default void ensureLoaded() {
         if (!isLoaded()) {
             Slot slot = slot();
-            if (slot == null) {
+            if (slot.batch == null) {
                 throw new dev.falkor.orm.api.LazyLoadingException("A relationship was not loaded and cannot be", null);
             }
             slot.batch.load(this);

@@ -17,26 +17,15 @@ final class LazyList<E> extends AbstractList<E> implements RandomAccess, Lazy {
         this.slot = slot;
     }
 
-    private volatile Tracking.State state;
-
     @Override
     public Slot slot() {
         return slot;
     }
 
-    @Override
-    public Tracking.State state() {
-        return state;
-    }
-
-    @Override
-    public void state(Tracking.State state) {
-        this.state = state;
-    }
 
     /** An already loaded list. */
     static <E> LazyList<E> loaded(List<Object> elements) {
-        LazyList<E> l = new LazyList<>(null);
+        LazyList<E> l = new LazyList<>(Slot.loaded());
         l.fill(elements);
         return l;
     }
@@ -93,6 +82,6 @@ final class LazyList<E> extends AbstractList<E> implements RandomAccess, Lazy {
 
     @Override
     public String toString() {
-        return data == null ? "[not loaded: " + (slot == null ? "?" : slot.what()) + "]" : data.toString();
+        return data == null ? "[not loaded: " + slot.what() + "]" : data.toString();
     }
 }

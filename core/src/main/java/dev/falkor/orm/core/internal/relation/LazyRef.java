@@ -13,25 +13,14 @@ final class LazyRef<T> implements Ref<T>, Lazy {
         this.slot = slot;
     }
 
-    private volatile Tracking.State state;
-
     @Override
     public Slot slot() {
         return slot;
     }
 
-    @Override
-    public Tracking.State state() {
-        return state;
-    }
-
-    @Override
-    public void state(Tracking.State state) {
-        this.state = state;
-    }
 
     static <T> LazyRef<T> loaded(List<Object> elements) {
-        LazyRef<T> r = new LazyRef<>(null);
+        LazyRef<T> r = new LazyRef<>(Slot.loaded());
         r.fill(elements);
         return r;
     }
@@ -60,6 +49,6 @@ final class LazyRef<T> implements Ref<T>, Lazy {
 
     @Override
     public String toString() {
-        return loaded ? "Ref(" + target + ")" : "Ref(not loaded: " + (slot == null ? "?" : slot.what()) + ")";
+        return loaded ? "Ref(" + target + ")" : "Ref(not loaded: " + slot.what() + ")";
     }
 }

@@ -18,25 +18,14 @@ final class LazySet<E> extends AbstractSet<E> implements Lazy {
         this.slot = slot;
     }
 
-    private volatile Tracking.State state;
-
     @Override
     public Slot slot() {
         return slot;
     }
 
-    @Override
-    public Tracking.State state() {
-        return state;
-    }
-
-    @Override
-    public void state(Tracking.State state) {
-        this.state = state;
-    }
 
     static <E> LazySet<E> loaded(List<Object> elements) {
-        LazySet<E> s = new LazySet<>(null);
+        LazySet<E> s = new LazySet<>(Slot.loaded());
         s.fill(elements);
         return s;
     }
@@ -90,6 +79,6 @@ final class LazySet<E> extends AbstractSet<E> implements Lazy {
 
     @Override
     public String toString() {
-        return data == null ? "[not loaded: " + (slot == null ? "?" : slot.what()) + "]" : data.toString();
+        return data == null ? "[not loaded: " + slot.what() + "]" : data.toString();
     }
 }

@@ -60,8 +60,23 @@ public final class Relations {
         if (plan == null || plan.equals(FetchPlan.defaults())) {
             return defaults.computeIfAbsent(entity, e -> FetchTree.of(e, null));
         }
-        return FetchTree.of(entity, plan);
+        // plans are mostly constants: resolve each once (the statement cache keys on the tree)
+        List<Object> key = List.of(entity, plan);
+        FetchTree tree = plans.get(key);
+        if (tree == null) {
+            tree = FetchTree.of(entity, plan);
+            if (plans.size() > 256) {
+                plans.clear(); // a caller building ever new plans: keep the cache bounded
+            }
+            FetchTree raced = plans.putIfAbsent(key, tree);
+            tree = raced != null ? raced : tree;
+        }
+        return tree;
     }
+
+    private final Map<List<Object>, FetchTree> plans = new ConcurrentHashMap<>();
+    /** The tree of each field's lazy load (the field, with its targets' eager defaults). */
+    private final Map<PersistentProperty, FetchTree> singles = new ConcurrentHashMap<>();
 
     /**
      * A read statement: {@code match} then the root items and the relationships of
@@ -148,7 +163,7 @@ public final class Relations {
 
     /** The step of {@link #loadBatch}: loads {@code field} for these owners, elements by owner id. */
     Step<Map<Object, List<Object>>> loadBatchStep(PersistentProperty field, List<Object> ownerIds) {
-        FetchTree tree = FetchTree.single(field);
+        FetchTree tree = singles.computeIfAbsent(field, FetchTree::single);
         return Step.run(graph.readQuery(batchStatement(field, tree), Map.of("ids", ownerIds)), true,
                 r -> byOwner(r, tree));
     }

@@ -373,10 +373,11 @@ public final class EntityOperations<T> {
 
     /**
      * {@code MATCH (n:L) [WHERE where]} reading the roots and the relationships of {@code tree}
-     * (non-empty), ordered and paged as given; texts are kept per shape.
+     * (non-empty), ordered and paged as given; texts are kept per shape (trees are resolved once
+     * per plan, so the tree itself is the key).
      */
     public String fetchSelect(String where, boolean distinct, FetchTree tree, String orderBy, String paging) {
-        return fetchStatements.computeIfAbsent(java.util.List.of(where, distinct, tree.toString(), orderBy, paging),
+        return fetchStatements.computeIfAbsent(java.util.List.of(where, distinct, tree, orderBy, paging),
                 k -> {
                     if (fetchStatements.size() > 256) {
                         fetchStatements.clear();
