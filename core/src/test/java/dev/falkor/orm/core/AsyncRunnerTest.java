@@ -55,7 +55,8 @@ class AsyncRunnerTest extends GraphTestSupport {
         assertEquals("m7", m.getName());
         assertEquals(7 + 0.1 + 0.2, m.getScore(), "exact doubles on the async path too");
         // a page needs a count query after the rows: two statements, one after the other
-        var page = await(runner.runAsync(members.pageStep("n.years < $y", Map.of("y", 10L), Pageable.of(1, 100))));
+        var page = await(runner.runAsync(members.pageStep(
+                dev.falkor.orm.core.internal.repository.Condition.of("n.years < $y"), Map.of("y", 10L), Pageable.of(1, 100))));
         assertEquals(2500 / 90 * 10 + 10, page.totalElements());
         assertEquals(100, page.content().size());
     }

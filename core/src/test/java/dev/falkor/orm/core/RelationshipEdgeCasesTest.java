@@ -293,7 +293,8 @@ class RelationshipEdgeCasesTest extends GraphTestSupport {
         var ops = orm.internals().operations(RPerson.class);
         int previous = 0;
         for (int d = 1; d <= 3; d++) {
-            String cypher = ops.fetchSelect("", false, ops.tree(FetchPlan.all(d)), "", "");
+            String cypher = ops.fetchSelect(dev.falkor.orm.core.internal.repository.Condition.NONE, false,
+                    ops.tree(FetchPlan.all(d)), "", "");
             assertTrue(cypher.length() > previous);
             previous = cypher.length();
             assertEquals(1, people.findAll(FetchPlan.all(d)).size());

@@ -169,7 +169,7 @@ final class DerivedQueryMethod {
             c = CypherCondition.bind(tree, "n", argumentValues, values::toParameter, template);
         }
         Map<String, Object> params = c.parameters();
-        String where = EntityStatements.projected(c.projection(), c.where());
+        Condition where = new Condition(c.projection(), c.where());
         boolean distinct = tree.subject().distinct();
         return switch (tree.subject().kind()) {
             case COUNT -> ops.countStep(where, params, distinct).map(n ->
@@ -185,7 +185,7 @@ final class DerivedQueryMethod {
         };
     }
 
-    private Step<Object> find(String where, Map<String, Object> params, Object[] args) {
+    private Step<Object> find(Condition where, Map<String, Object> params, Object[] args) {
         Integer top = tree.subject().isLimiting() ? tree.subject().maxResults().getAsInt() : null;
         if (returnType.container() == ReturnType.Container.WINDOW) {
             Sort sort = methodSort.and(arguments.sort(args));
@@ -233,7 +233,7 @@ final class DerivedQueryMethod {
     }
 
     /** What the statement text of a find depends on besides the method itself; values are parameters. */
-    private record StatementKey(String where, Sort sort, boolean paged, boolean limited) {
+    private record StatementKey(Condition where, Sort sort, boolean paged, boolean limited) {
     }
 
     private static final int MAX_CACHED_STATEMENTS = 256;

@@ -329,7 +329,7 @@ public final class EntityOperations<T> {
     public Step<Optional<T>> findByIdStep(Object id, FetchPlan plan) {
         FetchTree tree = tree(plan);
         String cypher = tree.isEmpty() ? statements.findById
-                : fetchSelect("n." + entity.id().quotedName() + " = $id", false, tree, "", "");
+                : fetchSelect(Condition.of("n." + entity.id().quotedName() + " = $id"), false, tree, "", "");
         return Step.run(graph.readQuery(cypher, Map.of("id", idParameter(id))), true, r -> {
             List<T> all = readAll(r, tree);
             return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
@@ -351,7 +351,7 @@ public final class EntityOperations<T> {
         }
         FetchTree tree = tree(plan);
         String cypher = tree.isEmpty() ? statements.findAllById
-                : fetchSelect("n." + entity.id().quotedName() + " IN $ids", false, tree, "", "");
+                : fetchSelect(Condition.of("n." + entity.id().quotedName() + " IN $ids"), false, tree, "", "");
         return graph.run(Step.run(graph.readQuery(cypher, Map.of("ids", params)), true, r -> readAll(r, tree)));
     }
 
@@ -362,7 +362,7 @@ public final class EntityOperations<T> {
     /** All entities, with the relationships of {@code plan}. */
     public List<T> findAll(FetchPlan plan) {
         FetchTree tree = tree(plan);
-        String cypher = tree.isEmpty() ? statements.findAll : fetchSelect("", false, tree, "", "");
+        String cypher = tree.isEmpty() ? statements.findAll : fetchSelect(Condition.NONE, false, tree, "", "");
         return graph.run(Step.run(graph.readQuery(cypher, Map.of()), true, r -> readAll(r, tree)));
     }
 
@@ -376,7 +376,7 @@ public final class EntityOperations<T> {
      * (non-empty), ordered and paged as given; texts are kept per shape (trees are resolved once
      * per plan, so the tree itself is the key).
      */
-    public String fetchSelect(String where, boolean distinct, FetchTree tree, String orderBy, String paging) {
+    public String fetchSelect(Condition where, boolean distinct, FetchTree tree, String orderBy, String paging) {
         return fetchStatements.computeIfAbsent(java.util.List.of(where, distinct, tree, orderBy, paging),
                 k -> {
                     if (fetchStatements.size() > 256) {
@@ -388,11 +388,11 @@ public final class EntityOperations<T> {
     }
 
     public List<T> findAll(Sort sort) {
-        return select("", Map.of(), sort, null, null);
+        return select(Condition.NONE, Map.of(), sort, null, null);
     }
 
     public Page<T> findAll(Pageable pageable) {
-        return page("", Map.of(), pageable);
+        return page(Condition.NONE, Map.of(), pageable);
     }
 
     public boolean existsById(Object id) {
@@ -405,7 +405,7 @@ public final class EntityOperations<T> {
     }
 
     /** The step counting entities matching {@code where}. */
-    public Step<Long> countStep(String where, Map<String, ?> params, boolean distinct) {
+    public Step<Long> countStep(Condition where, Map<String, ?> params, boolean distinct) {
         return Step.run(graph.readQuery(statements.matchWhere(where) + " RETURN count(" + (distinct ? "DISTINCT " : "")
                 + "n)", params), true, EntityOperations::countOf);
     }
@@ -419,16 +419,16 @@ public final class EntityOperations<T> {
      * Entities matching {@code where} (a Cypher condition on {@code n}, or empty), in
      * {@code sort} order, optionally skipping and limiting. SKIP and LIMIT are parameters.
      */
-    public List<T> select(String where, Map<String, ?> params, Sort sort, Long skip, Long limit) {
+    public List<T> select(Condition where, Map<String, ?> params, Sort sort, Long skip, Long limit) {
         return graph.run(selectStep(where, params, sort, skip, limit));
     }
 
-    public Step<List<T>> selectStep(String where, Map<String, ?> params, Sort sort, Long skip, Long limit) {
+    public Step<List<T>> selectStep(Condition where, Map<String, ?> params, Sort sort, Long skip, Long limit) {
         return selectStep(where, params, sort, skip, limit, null);
     }
 
     /** As {@link #selectStep(String, Map, Sort, Long, Long)}, with the relationships of {@code plan}. */
-    public Step<List<T>> selectStep(String where, Map<String, ?> params, Sort sort, Long skip, Long limit,
+    public Step<List<T>> selectStep(Condition where, Map<String, ?> params, Sort sort, Long skip, Long limit,
                                     FetchPlan plan) {
         FetchTree tree = tree(plan);
         String orderBy = statements.orderBy(sort, skip != null);
@@ -445,13 +445,13 @@ public final class EntityOperations<T> {
     }
 
     /** {@code MATCH (n:L) [WHERE ...] RETURN [DISTINCT] items [ORDER BY ...] [SKIP $__skip] [LIMIT $__limit]}. */
-    public String selectCypher(String where, String returnItems, boolean distinct, String orderBy, boolean skip,
+    public String selectCypher(Condition where, String returnItems, boolean distinct, String orderBy, boolean skip,
                                boolean limit) {
         return statements.select(where, returnItems, distinct, orderBy, skip, limit);
     }
 
     /** {@code MATCH (n:L) [WHERE ...]}. */
-    public String matchWhere(String where) {
+    public String matchWhere(Condition where) {
         return statements.matchWhere(where);
     }
 
@@ -471,11 +471,11 @@ public final class EntityOperations<T> {
     }
 
     /** A page: the rows plus a count query unless the page itself shows the total. */
-    public Page<T> page(String where, Map<String, ?> params, Pageable pageable) {
+    public Page<T> page(Condition where, Map<String, ?> params, Pageable pageable) {
         return graph.run(pageStep(where, params, pageable));
     }
 
-    public Step<Page<T>> pageStep(String where, Map<String, ?> params, Pageable pageable) {
+    public Step<Page<T>> pageStep(Condition where, Map<String, ?> params, Pageable pageable) {
         return selectStep(where, params, pageable.sort(), pageable.offset(), (long) pageable.size())
                 .flatMap(rows -> (QueryMethods.pageShowsTotal(rows.size(), pageable)
                         ? Step.done(pageable.offset() + rows.size())
@@ -487,17 +487,17 @@ public final class EntityOperations<T> {
      * Keyset scrolling: rows strictly after {@code position} in {@code sort} order, with the id
      * as the final key, so each window is one indexed range query however deep it is.
      */
-    public Window<T> scroll(String where, Map<String, ?> params, ScrollPosition position, int size, Sort sort) {
+    public Window<T> scroll(Condition where, Map<String, ?> params, ScrollPosition position, int size, Sort sort) {
         return graph.run(scrollStep(where, params, position, size, sort));
     }
 
-    public Step<Window<T>> scrollStep(String where, Map<String, ?> params, ScrollPosition position, int size,
+    public Step<Window<T>> scrollStep(Condition where, Map<String, ?> params, ScrollPosition position, int size,
                                       Sort sort) {
         return scrollStep(where, params, position, size, sort, null);
     }
 
     /** As {@link #scrollStep(String, Map, ScrollPosition, int, Sort)}, with the relationships of {@code plan}. */
-    public Step<Window<T>> scrollStep(String where, Map<String, ?> params, ScrollPosition position, int size,
+    public Step<Window<T>> scrollStep(Condition where, Map<String, ?> params, ScrollPosition position, int size,
                                       Sort sort, FetchPlan plan) {
         if (size < 1 || size >= EntityStatements.MAX_SKIP_OR_LIMIT) {
             throw new IllegalArgumentException("window size must be between 1 and "
@@ -505,7 +505,7 @@ public final class EntityOperations<T> {
         }
         List<Sort.Order> keys = statements.scrollKeys(sort);
         Map<String, Object> all = new LinkedHashMap<>(params);
-        String condition = statements.after(where, all, position, keys);
+        Condition condition = statements.after(where, all, position, keys);
         return selectStep(condition, all, Sort.by(keys.toArray(Sort.Order[]::new)), null, size + 1L, plan).map(rows -> {
             boolean more = rows.size() > size;
             List<T> content = more ? rows.subList(0, size) : rows;
@@ -631,7 +631,7 @@ public final class EntityOperations<T> {
             }
         }
         if (!tree.isEmpty() && !ids.isEmpty()) {
-            String cypher = fetchSelect("n." + entity.id().quotedName() + " IN $ids", false, tree, "", "");
+            String cypher = fetchSelect(Condition.of("n." + entity.id().quotedName() + " IN $ids"), false, tree, "", "");
             fetched = Step.run(graph.readQuery(cypher, Map.of("ids", ids)), true, rows -> {
                 Map<Object, T> byId = new HashMap<>();
                 for (T t : readAll(rows, tree)) {

@@ -69,10 +69,10 @@ final class EntityStatements {
     }
 
     /**
-     * {@code MATCH (n:L) [WHERE ...] RETURN [DISTINCT] items [ORDER BY ...] [SKIP $__skip] [LIMIT $__limit]}.
+     * {@code MATCH (n:L) [<projection>] [WHERE ...] RETURN [DISTINCT] items [ORDER BY ...] [SKIP $__skip] [LIMIT $__limit]}.
      */
-    String select(String where, String returnItems, boolean distinct, String orderBy, boolean skip, boolean limit) {
-        StringBuilder cypher = new StringBuilder(matchClause).append(whereClause(where)).append(" RETURN ")
+    String select(Condition where, String returnItems, boolean distinct, String orderBy, boolean skip, boolean limit) {
+        StringBuilder cypher = new StringBuilder(matchClause).append(where.clause()).append(" RETURN ")
                 .append(distinct ? "DISTINCT " : "").append(returnItems).append(orderBy);
         if (skip) {
             cypher.append(" SKIP $__skip");
@@ -83,41 +83,9 @@ final class EntityStatements {
         return cypher.toString();
     }
 
-    /** {@code MATCH (n:L) [WHERE ...]}. */
-    String matchWhere(String where) {
-        return matchClause + whereClause(where);
-    }
-
-    static String whereClause(String where) {
-        if (where != null && where.startsWith(PROJECTED)) {
-            int end = where.indexOf(PROJECTED, 1);
-            String condition = where.substring(end + 1);
-            return " " + where.substring(1, end) + (condition.isEmpty() ? "" : " WHERE " + condition);
-        }
-        return where == null || where.isEmpty() ? "" : " WHERE " + where;
-    }
-
-    /** Marks a condition that carries a projection ({@link #projected}); never part of Cypher text. */
-    private static final String PROJECTED = "\u0001";
-
-    /**
-     * A condition on {@code n} that needs {@code projection} ({@code WITH n, <flag> AS __c0})
-     * placed between the MATCH and its WHERE (derived queries through relationship paths: the
-     * server evaluates their pattern comprehensions only in a projection). Every statement
-     * built from a condition places it; an empty projection gives {@code condition} itself.
-     */
-    static String projected(String projection, String condition) {
-        return projection.isEmpty() ? condition : PROJECTED + projection + PROJECTED + condition;
-    }
-
-    /** {@code where AND extra}, keeping a projection of {@code where} in front. */
-    static String and(String where, String extra) {
-        if (where.startsWith(PROJECTED)) {
-            int end = where.indexOf(PROJECTED, 1);
-            String condition = where.substring(end + 1);
-            return where.substring(0, end + 1) + (condition.isEmpty() ? extra : "(" + condition + ") AND (" + extra + ")");
-        }
-        return where.isEmpty() ? extra : "(" + where + ") AND (" + extra + ")";
+    /** {@code MATCH (n:L) [<projection>] [WHERE ...]}. */
+    String matchWhere(Condition where) {
+        return matchClause + where.clause();
     }
 
     /**
@@ -158,8 +126,8 @@ final class EntityStatements {
      * The condition "after {@code position} in {@code keys} order", ANDed to {@code where};
      * its parameters are added to {@code params}.
      */
-    String after(String where, Map<String, Object> all, ScrollPosition position, List<Sort.Order> keys) {
-        String condition = where;
+    Condition after(Condition where, Map<String, Object> all, ScrollPosition position, List<Sort.Order> keys) {
+        Condition condition = where;
         if (!position.isInitial()) {
             // Rows after the position in (k1, k2, ..., id) order, where the server sorts nulls
             // last ascending and first descending: OR over i of (k1..k(i-1) equal AND ki after).
@@ -206,7 +174,7 @@ final class EntityStatements {
                 }
             }
             String after = or.length() == 0 ? "false" : or.toString();
-            condition = and(where, after);
+            condition = where.and(after);
         }
         return condition;
     }

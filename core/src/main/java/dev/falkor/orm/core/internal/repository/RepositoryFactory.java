@@ -207,7 +207,7 @@ public final class RepositoryFactory {
                         : m.getParameterTypes()[0] == FetchPlan.class
                         ? (p, a) -> ops.findAll((FetchPlan) a[0])
                         : (p, a) -> ops.findAll((Pageable) a[0]);
-                default -> (p, a) -> ops.scroll("", Map.of(), (ScrollPosition) a[0], (Integer) a[1], (Sort) a[2]);
+                default -> (p, a) -> ops.scroll(Condition.NONE, Map.of(), (ScrollPosition) a[0], (Integer) a[1], (Sort) a[2]);
             };
             case "existsById" -> (p, a) -> ops.existsById(a[0]);
             case "count" -> (p, a) -> ops.count();
