@@ -37,16 +37,6 @@ public final class FetchTree {
         return branches.isEmpty();
     }
 
-    /** True if some branch has branches of its own (the query then needs stages). */
-    public boolean isDeep() {
-        for (Branch b : branches) {
-            if (!b.sub().isEmpty()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** The branch for {@code field}, or null. */
     public Branch branch(PersistentProperty field) {
         for (Branch b : branches) {
