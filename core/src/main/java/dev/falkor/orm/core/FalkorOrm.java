@@ -35,7 +35,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>The transport is the one given to {@link Builder#transport(Transport)}; else the provider
  * named with {@link Builder#transportProvider(String)} or system property
  * {@code falkor.orm.transport}; else the only provider on the class or module path.
- * Converters come from the builder and from {@link java.util.ServiceLoader}.
+ * Converters come from the builder and from {@link java.util.ServiceLoader}. Writes go through
+ * the batch writer named with {@link Builder#batchWriter(String)} or system property
+ * {@code falkor.orm.batch}; else the only batch-writer module present (add
+ * {@code falkor-orm-batch-unwind} for grouped {@code UNWIND} statements); else the built-in
+ * {@code plain} writer, one statement per entity, which is logged once.
  */
 public final class FalkorOrm implements AutoCloseable {
     private final Transport transport;
@@ -62,7 +66,7 @@ public final class FalkorOrm implements AutoCloseable {
         MappingContext mapping = new MappingContext(b.lookup, b.converters, discovered);
         GraphAccess access = new GraphAccess(transport, graph, b.decorator.apply(Executor.of(transport)), b.retryPolicy);
         this.repositories = new RepositoryFactory(mapping, access, new SchemaManager(access, b.schemaMode), b.batchSize,
-                b.lookup);
+                Providers.batchWriter(b.batchWriterName, b.batchSize), b.lookup);
         try {
             repositories.indexLabels(b.entities);
             for (Class<?> entity : b.entities) {
@@ -146,6 +150,7 @@ public final class FalkorOrm implements AutoCloseable {
     public static final class Builder {
         private Transport transport;
         private String providerName;
+        private String batchWriterName;
         private TransportConfig config;
         private String graph;
         private MethodHandles.Lookup lookup;
@@ -238,7 +243,19 @@ public final class FalkorOrm implements AutoCloseable {
             return this;
         }
 
-        /** Entities per UNWIND statement in batch writes; default 1,000. */
+        /**
+         * Choose the batch writer by name: {@code unwind} (module {@code falkor-orm-batch-unwind})
+         * or {@code plain} (built in: one statement per entity). Without it: system property
+         * {@code falkor.orm.batch}, else the only batch-writer module present, else {@code plain}.
+         * What a write stores is the same with every writer; only the number of statements and
+         * the speed differ.
+         */
+        public Builder batchWriter(String name) {
+            this.batchWriterName = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /** Rows per statement in batch writes (the batch writer's chunk size); default 1,000. */
         public Builder batchSize(int size) {
             if (size < 1) {
                 throw new ConfigurationException("batchSize must be at least 1, was " + size);

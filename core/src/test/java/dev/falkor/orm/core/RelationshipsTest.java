@@ -81,6 +81,21 @@ class RelationshipsTest extends GraphTestSupport {
         return statements.get();
     }
 
+    /** True if the writer groups a write into one statement (the UNWIND module); false: one per entity. */
+    protected boolean groupedWrites() {
+        return true;
+    }
+
+    /** Runs {@code write}: one statement with a grouping writer, at least one otherwise. */
+    private void assertOneWrite(Runnable write) {
+        int n = sent(() -> write.run());
+        if (groupedWrites()) {
+            assertEquals(1, n, "one statement");
+        } else {
+            assertTrue(n >= 1, "statements: " + n);
+        }
+    }
+
     @Test
     void savingANewGraphCreatesNodesAndEdgesInOneStatement() {
         Person ann = new Person("ann", "Ann");
@@ -90,7 +105,7 @@ class RelationshipsTest extends GraphTestSupport {
         ann.employer = acme;
         ann.home = Ref.to(new Address("a1", "Paris"));
         ann.jobs = List.of(new Employment(new Company("old", "OldCo"), 2001, "dev", 0.1));
-        assertEquals(1, sent(() -> people.save(ann)));
+        assertOneWrite(() -> people.save(ann));
         assertEquals(5, count("(n)"));
         assertEquals(List.of("ann>bob"), pairs("KNOWS"));
         assertEquals(List.of("ann>acme"), pairs("WORKS_AT"));
@@ -253,7 +268,7 @@ class RelationshipsTest extends GraphTestSupport {
         bob.friends.add(ann);
         ann.spouse = bob;
         bob.spouse = ann;
-        assertEquals(1, sent(() -> people.save(ann)));
+        assertOneWrite(() -> people.save(ann));
         assertEquals(2, count("(:Person)"));
         assertEquals(List.of("ann>bob", "bob>ann"), pairs("KNOWS"));
         assertEquals(1, edges("MARRIED_TO"), "an undirected relationship saved from both sides is one edge");
@@ -335,7 +350,7 @@ class RelationshipsTest extends GraphTestSupport {
                 p.employer = new Company("c" + (i % 3), "C");
                 roots.add(p);
             }
-            assertEquals(1, sent(() -> people.saveAll(roots)), "one statement for " + n + " people");
+            assertOneWrite(() -> people.saveAll(roots));
             assertEquals(3L * n, edges("KNOWS"));
             List<String> ids = roots.stream().map(p -> p.id).toList();
             List<Person>[] eager = new List[1];

@@ -84,18 +84,19 @@ class ModuleTest {
     void apiAndSpiExportOnlyTheirContracts() throws IOException {
         assertEquals(Set.of("dev.falkor.orm.api", "dev.falkor.orm.api.annotation"), unqualifiedExports("dev.falkor.orm.api"));
         // spi.wire is the provider-facing package: exported to everyone, so third parties can write a transport
-        assertEquals(Set.of("dev.falkor.orm.spi", "dev.falkor.orm.spi.value", "dev.falkor.orm.spi.wire"),
-                unqualifiedExports("dev.falkor.orm.spi"));
+        // spi.batch likewise, for third-party batch writers
+        assertEquals(Set.of("dev.falkor.orm.spi", "dev.falkor.orm.spi.value", "dev.falkor.orm.spi.wire",
+                "dev.falkor.orm.spi.batch"), unqualifiedExports("dev.falkor.orm.spi"));
         assertEquals(Set.of("dev.falkor.orm.api", "dev.falkor.orm.api.annotation"), osgiExports("dev.falkor.orm.api"));
-        assertEquals(Set.of("dev.falkor.orm.spi", "dev.falkor.orm.spi.value", "dev.falkor.orm.spi.wire"),
-                osgiExports("dev.falkor.orm.spi"));
+        assertEquals(Set.of("dev.falkor.orm.spi", "dev.falkor.orm.spi.value", "dev.falkor.orm.spi.wire",
+                "dev.falkor.orm.spi.batch"), osgiExports("dev.falkor.orm.spi"));
     }
 
     @Test
     void coreExportsTheEntryPointAndUsesTheSpis() throws IOException {
         assertEquals(Set.of("dev.falkor.orm.core"), unqualifiedExports("dev.falkor.orm.core"));
-        assertEquals(Set.of("dev.falkor.orm.spi.TransportProvider", "dev.falkor.orm.spi.ValueConverter"),
-                module("dev.falkor.orm.core").uses());
+        assertEquals(Set.of("dev.falkor.orm.spi.TransportProvider", "dev.falkor.orm.spi.ValueConverter",
+                "dev.falkor.orm.spi.batch.BatchWriterProvider"), module("dev.falkor.orm.core").uses());
         assertTrue(module("dev.falkor.orm.core").opens().isEmpty(), "no opens in library code");
         assertEquals(Set.of("dev.falkor.orm.core"), osgiExports("dev.falkor.orm.core"));
     }
@@ -103,7 +104,8 @@ class ModuleTest {
     @Test
     void providersAreFoundOnBothRoutes() throws IOException {
         for (var entry : Map.of("dev.falkor.orm.transport.jedis", "dev.falkor.orm.spi.TransportProvider",
-                "dev.falkor.orm.converters", "dev.falkor.orm.spi.ValueConverter").entrySet()) {
+                "dev.falkor.orm.converters", "dev.falkor.orm.spi.ValueConverter",
+                "dev.falkor.orm.batch.unwind", "dev.falkor.orm.spi.batch.BatchWriterProvider").entrySet()) {
             ModuleDescriptor d = module(entry.getKey());
             ModuleDescriptor.Provides provides = d.provides().stream()
                     .filter(p -> p.service().equals(entry.getValue())).findFirst().orElseThrow();
@@ -113,6 +115,8 @@ class ModuleTest {
         }
         assertEquals(Set.of(), unqualifiedExports("dev.falkor.orm.transport.jedis"), "a transport exports nothing");
         assertEquals(Set.of(), osgiExports("dev.falkor.orm.transport.jedis"));
+        assertEquals(Set.of(), unqualifiedExports("dev.falkor.orm.batch.unwind"), "a batch writer exports nothing");
+        assertEquals(Set.of(), osgiExports("dev.falkor.orm.batch.unwind"));
         assertEquals(14, module("dev.falkor.orm.converters").provides().iterator().next().providers().size());
         assertEquals(Set.of("dev.falkor.orm.converters"), unqualifiedExports("dev.falkor.orm.converters"));
         assertEquals(Set.of("dev.falkor.orm.converters"), osgiExports("dev.falkor.orm.converters"));
@@ -122,7 +126,7 @@ class ModuleTest {
 
     @Test
     void everyLibraryModuleIsNamedAndPresent() {
-        for (String m : List.of("api", "spi", "core", "transport.jedis", "converters", "embedded")) {
+        for (String m : List.of("api", "spi", "core", "transport.jedis", "batch.unwind", "converters", "embedded")) {
             assertNotNull(module("dev.falkor.orm." + m));
         }
     }

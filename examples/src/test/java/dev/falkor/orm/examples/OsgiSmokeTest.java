@@ -51,7 +51,8 @@ class OsgiSmokeTest {
             bundles.add(ctx.installBundle(location(Class.forName("org.slf4j.simple.SimpleLogger"))));
             for (Class<?> c : List.of(org.slf4j.Logger.class, FalkorOrmException.class, Transport.class,
                     EmbeddedFalkorDB.class, FalkorOrm.class,
-                    Class.forName("dev.falkor.orm.converters.StandardConverters"))) {
+                    Class.forName("dev.falkor.orm.converters.StandardConverters"),
+                    Class.forName("dev.falkor.orm.batch.unwind.UnwindBatchWriterProvider"))) {
                 bundles.add(ctx.installBundle(location(c)));
             }
             for (Bundle b : bundles) {

@@ -1,7 +1,10 @@
 package dev.falkor.orm.core.internal;
 
 import dev.falkor.orm.api.ConfigurationException;
+import dev.falkor.orm.core.internal.write.PlainBatchWriter;
 import dev.falkor.orm.spi.TransportProvider;
+import dev.falkor.orm.spi.batch.BatchWriter;
+import dev.falkor.orm.spi.batch.BatchWriterProvider;
 import dev.falkor.orm.spi.ValueConverter;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -19,6 +22,9 @@ import org.slf4j.LoggerFactory;
 public final class Providers {
     /** System property naming the transport provider to use when several are present. */
     public static final String TRANSPORT_PROPERTY = "falkor.orm.transport";
+    /** System property naming the batch writer to use. */
+    public static final String BATCH_PROPERTY = "falkor.orm.batch";
+    private static final java.util.concurrent.atomic.AtomicBoolean PLAIN_LOGGED = new java.util.concurrent.atomic.AtomicBoolean();
     private static final Logger LOG = LoggerFactory.getLogger(Providers.class);
 
     private Providers() {
@@ -70,6 +76,45 @@ public final class Providers {
                     + TRANSPORT_PROPERTY + "=name.");
         }
         return found.get(0);
+    }
+
+    /**
+     * The batch writer: the one named ({@code name}, else system property {@value #BATCH_PROPERTY};
+     * {@code plain} is the built-in one), else the only provider found, else the built-in
+     * {@link PlainBatchWriter} (logged once per JVM). Fails listing what was found.
+     */
+    public static BatchWriter batchWriter(String name, int chunkSize) {
+        return chooseBatchWriter(load(BatchWriterProvider.class), name != null ? name : System.getProperty(BATCH_PROPERTY),
+                chunkSize);
+    }
+
+    static BatchWriter chooseBatchWriter(List<BatchWriterProvider> found, String name, int chunkSize) {
+        String names = found.stream().map(p -> p.name() + " (" + p.getClass().getName() + ")")
+                .collect(Collectors.joining(", "));
+        if (name != null && !name.isBlank()) {
+            String wanted = name.trim();
+            if (wanted.equals(PlainBatchWriter.NAME)) {
+                return new PlainBatchWriter();
+            }
+            return found.stream().filter(p -> p.name().equals(wanted)).findFirst()
+                    .orElseThrow(() -> new ConfigurationException("No batch writer named '" + wanted + "'. Found: "
+                            + (found.isEmpty() ? "none" : names) + " and the built-in 'plain'. Add the module "
+                            + "falkor-orm-batch-" + wanted + " (dev.falkor.orm:falkor-orm-batch-" + wanted
+                            + ") or choose one of those."))
+                    .create(chunkSize);
+        }
+        if (found.size() > 1) {
+            throw new ConfigurationException("Several batch writers found: " + names
+                    + ". Choose one with FalkorOrm.builder().batchWriter(\"name\") or -D" + BATCH_PROPERTY + "=name.");
+        }
+        if (found.isEmpty()) {
+            if (PLAIN_LOGGED.compareAndSet(false, true)) {
+                LOG.info("No batch-writer module found: writes go one statement per entity. Add "
+                        + "dev.falkor.orm:falkor-orm-batch-unwind for grouped UNWIND statements.");
+            }
+            return new PlainBatchWriter();
+        }
+        return found.get(0).create(chunkSize);
     }
 
     /** Converters from {@link ServiceLoader}. */

@@ -1,6 +1,8 @@
 package dev.falkor.orm.core.internal.mapping;
 
 import dev.falkor.orm.core.internal.Identifiers;
+import dev.falkor.orm.spi.batch.NodeShape;
+import dev.falkor.orm.spi.batch.PropertyShape;
 import java.lang.invoke.MethodHandle;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -108,6 +110,56 @@ public final class EntityMetadata {
             sb.append(':').append(Identifiers.quote(l));
         }
         return sb.toString();
+    }
+
+    /** The unique properties (id first if unique): the constraints writes are guarded by. */
+    public List<PersistentProperty> uniqueProperties() {
+        java.util.Set<PersistentProperty> out = new java.util.LinkedHashSet<>();
+        if (id != null && id.isUnique()) {
+            out.add(id);
+        }
+        for (PersistentProperty p : properties) {
+            if (p.isUnique()) {
+                out.add(p);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private volatile NodeShape shape;
+
+    /**
+     * The nodes of this entity as batch writers see them: labels, id, the properties other than
+     * the id and {@code Map} ones (a {@code Map} field makes the shape open), unique properties.
+     */
+    public NodeShape shape() {
+        NodeShape s = shape;
+        return s != null ? s : buildShape();
+    }
+
+    /** Once: writes find the entity back by its shape's identity. */
+    private synchronized NodeShape buildShape() {
+        NodeShape s = shape;
+        if (s == null) {
+            List<PropertyShape> props = new ArrayList<>();
+            boolean open = false;
+            for (PersistentProperty p : properties) {
+                if (p.isId()) {
+                    continue;
+                }
+                if (p.kind() == PersistentProperty.Kind.MAP) {
+                    open = true;
+                    continue;
+                }
+                PropertyShape.Form form = p.isInterned() ? PropertyShape.Form.INTERNED
+                        : p.kind() == PersistentProperty.Kind.VECTOR ? PropertyShape.Form.VECTOR : PropertyShape.Form.PLAIN;
+                props.add(new PropertyShape(p.graphName(), form));
+            }
+            s = new NodeShape(labels, idLabel, id.graphName(), props, open,
+                    uniqueProperties().stream().map(PersistentProperty::graphName).toList(), null);
+            shape = s;
+        }
+        return s;
     }
 
     /** The id value of {@code entity}. */

@@ -8,7 +8,9 @@ import dev.falkor.orm.core.internal.mapping.EntityValues;
 import dev.falkor.orm.core.internal.mapping.PersistentProperty;
 import dev.falkor.orm.core.internal.mapping.RelationshipInfo;
 import dev.falkor.orm.core.internal.repository.Writes;
-import dev.falkor.orm.core.internal.write.WritePlan;
+import dev.falkor.orm.spi.batch.EdgeShape;
+import dev.falkor.orm.spi.batch.WriteBatch;
+import dev.falkor.orm.spi.batch.WriteOperation;
 import dev.falkor.orm.spi.wire.ParameterEncoder;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,7 +21,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * A save of entities with relationships: one {@link WritePlan} for the entities given, the
+ * A save of entities with relationships: one {@link WriteBatch} for the entities given, the
  * related entities their relationships cascade to (each object once, so cycles end), and the
  * relationships that changed, diffed against what the mapper knows to be stored
  * ({@link Tracking}):
@@ -79,7 +81,7 @@ public final class GraphSave {
             }
             saved.add((T) call.visit(e, true));
         }
-        WritePlan plan = call.plan();
+        WriteBatch plan = writes.batch(call.plan());
         Step<Void> before = Step.done(null);
         for (Map.Entry<EntityRows, Map<Object, Map<String, Object>>> u : call.upserts.entrySet()) {
             Step<Void> previous = before;
@@ -99,7 +101,7 @@ public final class GraphSave {
         final Map<EntityRows, Map<Object, Map<String, Object>>> upserts = new LinkedHashMap<>();
         final Map<List<Object>, List<Map<String, Object>>> removals = new LinkedHashMap<>();
         final Map<List<Object>, List<Map<String, Object>>> merges = new LinkedHashMap<>();
-        final Map<List<Object>, WritePlan.Edges> parts = new LinkedHashMap<>();
+        final Map<List<Object>, WriteOperation.Edges> parts = new LinkedHashMap<>();
         final Map<List<Object>, Map<String, Object>> edgeRows = new java.util.HashMap<>();
         final java.util.Set<List<Object>> rootNodes = new java.util.HashSet<>();
         final java.util.Set<List<Object>> generated = new java.util.HashSet<>();
@@ -190,7 +192,7 @@ public final class GraphSave {
             if (before != null) {
                 for (Map.Entry<Object, Tracking.Edge> b : before.entrySet()) {
                     if (!current.containsKey(b.getKey())) {
-                        edge(meta, f, WritePlan.EdgeChange.DELETE, removals, Map.of("src", gid, "dst", b.getKey()));
+                        edge(meta, f, WriteOperation.EdgeChange.DELETE, removals, Map.of("src", gid, "dst", b.getKey()));
                         Object gone = b.getValue().target();
                         if (gone != null) {
                             removed.add(gone);
@@ -200,7 +202,7 @@ public final class GraphSave {
                 for (Map.Entry<Object, Tracking.Edge> c : current.entrySet()) {
                     Tracking.Edge was = before.get(c.getKey());
                     if (was == null || (rel.hasProperties() && !was.props().equals(c.getValue().props()))) {
-                        edge(meta, f, WritePlan.EdgeChange.MERGE, merges, merge(gid, c));
+                        edge(meta, f, WriteOperation.EdgeChange.MERGE, merges, merge(gid, c));
                         if (was == null) {
                             added.add(c.getValue().target());
                         }
@@ -209,11 +211,11 @@ public final class GraphSave {
             } else {
                 if (!fresh) {
                     // a node whose id was generated in this call has no relationships to prune
-                    edge(meta, f, WritePlan.EdgeChange.PRUNE, removals,
+                    edge(meta, f, WriteOperation.EdgeChange.PRUNE, removals,
                             Map.of("src", gid, "keep", new ArrayList<>(current.keySet())));
                 }
                 for (Map.Entry<Object, Tracking.Edge> c : current.entrySet()) {
-                    edge(meta, f, WritePlan.EdgeChange.MERGE, merges, merge(gid, c));
+                    edge(meta, f, WriteOperation.EdgeChange.MERGE, merges, merge(gid, c));
                     added.add(c.getValue().target());
                 }
             }
@@ -222,7 +224,7 @@ public final class GraphSave {
                 // the other side holds one: an added target loses its other relationships of this kind
                 for (Object target : added) {
                     Object targetGid = rel.target().id().toGraph(rel.target().idOf(target));
-                    edge(rel.target(), inverse, WritePlan.EdgeChange.PRUNE, removals,
+                    edge(rel.target(), inverse, WriteOperation.EdgeChange.PRUNE, removals,
                             Map.of("src", targetGid, "keep", List.of(gid)));
                 }
             }
@@ -261,11 +263,11 @@ public final class GraphSave {
             return props;
         }
 
-        private void edge(EntityMetadata meta, PersistentProperty f, WritePlan.EdgeChange change,
+        private void edge(EntityMetadata meta, PersistentProperty f, WriteOperation.EdgeChange change,
                           Map<List<Object>, List<Map<String, Object>>> into, Map<String, Object> row) {
             List<Object> key = List.of(meta, f.javaName(), change);
             RelationshipInfo rel = f.relationship();
-            if (change != WritePlan.EdgeChange.PRUNE) {
+            if (change != WriteOperation.EdgeChange.PRUNE) {
                 // rows of one UNWIND do not see each other's MERGEs: one row per edge (per pair, either
                 // way round, for undirected relationships); the last properties win
                 Object src = row.get("src");
@@ -279,12 +281,12 @@ public final class GraphSave {
                 }
             }
             into.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
-            parts.computeIfAbsent(key, k -> new WritePlan.Edges(change, rel.type(), rel.direction(), meta,
-                    rel.target(), rel.hasProperties(), List.of()));
+            parts.computeIfAbsent(key, k -> new WriteOperation.Edges(change, new EdgeShape(rel.type(), rel.direction(),
+                    meta.shape(), rel.target().shape(), rel.hasProperties()), List.of()));
         }
 
-        WritePlan plan() {
-            List<WritePlan.Part> out = new ArrayList<>();
+        List<WriteOperation> plan() {
+            List<WriteOperation> out = new ArrayList<>();
             upserts.forEach((rows, byId) -> {
                 java.util.Set<Object> fresh = new java.util.HashSet<>();
                 for (Object gid : byId.keySet()) {
@@ -292,13 +294,17 @@ public final class GraphSave {
                         fresh.add(gid);
                     }
                 }
-                out.addAll(dev.falkor.orm.core.internal.repository.EntityOperations.nodesPlan(rows.metadata(), byId,
-                        fresh).parts());
+                out.addAll(dev.falkor.orm.core.internal.repository.EntityOperations.nodeOperations(rows.metadata(),
+                        byId, fresh));
             });
-            removals.forEach((key, rows) -> out.add(parts.get(key).withRows(rows)));
-            merges.forEach((key, rows) -> out.add(parts.get(key).withRows(rows)));
-            return WritePlan.of(out);
+            removals.forEach((key, rows) -> out.add(withRows(parts.get(key), rows)));
+            merges.forEach((key, rows) -> out.add(withRows(parts.get(key), rows)));
+            return out;
         }
+    }
+
+    private static WriteOperation.Edges withRows(WriteOperation.Edges e, List<Map<String, Object>> rows) {
+        return new WriteOperation.Edges(e.change(), e.edge(), rows);
     }
 
     /** The elements a relationship field's value holds. */

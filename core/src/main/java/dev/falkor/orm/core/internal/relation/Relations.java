@@ -14,6 +14,7 @@ import dev.falkor.orm.core.internal.repository.GraphAccess;
 import dev.falkor.orm.spi.QueryResult;
 import dev.falkor.orm.spi.value.GraphValue;
 import dev.falkor.orm.spi.value.ListValue;
+import dev.falkor.orm.spi.batch.WriteOperation;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -304,14 +305,14 @@ public final class Relations {
      * cascading field and level, never per entity; nodes related after that read are not
      * deleted. Deleting a node deletes its relationships.
      */
-    public Step<dev.falkor.orm.core.internal.write.WritePlan> deletePlan(EntityMetadata entity, List<Object> ids) {
+    public Step<List<WriteOperation>> deletePlan(EntityMetadata entity, List<Object> ids) {
         Map<EntityMetadata, java.util.LinkedHashSet<Object>> all = new LinkedHashMap<>();
         all.computeIfAbsent(entity, k -> new java.util.LinkedHashSet<>()).addAll(ids);
         return expand(entity, List.copyOf(ids), all).map(ignored -> {
-            List<dev.falkor.orm.core.internal.write.WritePlan.Part> parts = new java.util.ArrayList<>();
-            all.forEach((meta, set) -> parts.add(new dev.falkor.orm.core.internal.write.WritePlan.DeleteNodes(meta,
+            List<WriteOperation> parts = new java.util.ArrayList<>();
+            all.forEach((meta, set) -> parts.add(new WriteOperation.DeleteNodes(meta.shape(),
                     new java.util.ArrayList<>(set))));
-            return dev.falkor.orm.core.internal.write.WritePlan.of(parts);
+            return parts;
         });
     }
 

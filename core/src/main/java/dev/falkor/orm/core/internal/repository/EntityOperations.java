@@ -17,7 +17,8 @@ import dev.falkor.orm.core.internal.mapping.EntityValues;
 import dev.falkor.orm.core.internal.mapping.LabelIndex;
 import dev.falkor.orm.core.internal.mapping.PersistentProperty;
 import dev.falkor.orm.core.internal.mapping.ReadShape;
-import dev.falkor.orm.core.internal.write.WritePlan;
+import dev.falkor.orm.spi.batch.WriteBatch;
+import dev.falkor.orm.spi.batch.WriteOperation;
 import dev.falkor.orm.spi.QueryResult;
 import dev.falkor.orm.spi.value.GraphValue;
 import dev.falkor.orm.spi.value.IntegerValue;
@@ -158,33 +159,33 @@ public final class EntityOperations<T> {
             }
             saved.add(withId);
         }
-        WritePlan plan = nodesPlan(entity, rows, generated);
+        WriteBatch plan = writes.batch(nodeOperations(entity, rows, generated));
         List<Map<String, Object>> all = new ArrayList<>(rows.values());
         Step<Void> prepared = statements.mapKeys == null ? Step.done(null) : staleMapEntries(all);
         return prepared.flatMap(ignored -> writes.apply(plan)).map(ignored -> saved);
     }
 
     /**
-     * The node parts for these rows of {@code entity}: a {@code CREATE} with inline properties
-     * for the rows whose id was generated for this call (they cannot exist, and a MERGE with SET
-     * on a new node costs time proportional to the graph's size), an upsert for the others.
+     * The node operations for these rows of {@code entity}: a create for the rows whose id was
+     * generated for this call (they cannot exist, and the writer can create them with inline
+     * properties), an upsert for the others.
      */
-    public static WritePlan nodesPlan(EntityMetadata entity, Map<Object, Map<String, Object>> rows,
-                                      java.util.Set<Object> generated) {
-        if (generated.isEmpty() || !dev.falkor.orm.core.internal.write.StatementComposer.canCreateInline(entity)) {
-            return WritePlan.of(new WritePlan.UpsertNodes(entity, new ArrayList<>(rows.values())));
+    public static List<WriteOperation> nodeOperations(EntityMetadata entity, Map<Object, Map<String, Object>> rows,
+                                                      java.util.Set<Object> generated) {
+        if (generated.isEmpty()) {
+            return List.of(new WriteOperation.UpsertNodes(entity.shape(), new ArrayList<>(rows.values())));
         }
         List<Map<String, Object>> created = new ArrayList<>();
         List<Map<String, Object>> upserted = new ArrayList<>();
         rows.forEach((id, row) -> (generated.contains(id) ? created : upserted).add(row));
-        List<WritePlan.Part> parts = new ArrayList<>();
+        List<WriteOperation> parts = new ArrayList<>();
         if (!created.isEmpty()) {
-            parts.add(new WritePlan.CreateNodes(entity, created));
+            parts.add(new WriteOperation.CreateNodes(entity.shape(), created));
         }
         if (!upserted.isEmpty()) {
-            parts.add(new WritePlan.UpsertNodes(entity, upserted));
+            parts.add(new WriteOperation.UpsertNodes(entity.shape(), upserted));
         }
-        return WritePlan.of(parts);
+        return parts;
     }
 
     /** The upsert row {@code {id, props}} of an entity that has its id, converted and checked. */
@@ -306,9 +307,9 @@ public final class EntityOperations<T> {
     /** Deletes the nodes with these graph ids, through the write path. */
     public Step<Void> deleteStep(List<Object> graphIds) {
         if (Relations.cascadesDeletes(entity)) {
-            return relations.deletePlan(entity, graphIds).flatMap(writes::apply);
+            return relations.deletePlan(entity, graphIds).flatMap(ops -> writes.apply(writes.batch(ops)));
         }
-        return writes.apply(WritePlan.of(new WritePlan.DeleteNodes(entity, graphIds)));
+        return writes.apply(writes.batch(new WriteOperation.DeleteNodes(entity.shape(), graphIds)));
     }
 
     // ---- reads

@@ -42,7 +42,7 @@ public final class RepositoryFactory {
     private final Map<Class<?>, EntityOperations<Object>> operations = new ConcurrentHashMap<>();
 
     public RepositoryFactory(MappingContext mapping, GraphAccess graph, SchemaManager schema, int batchSize,
-                             MethodHandles.Lookup lookup) {
+                             dev.falkor.orm.spi.batch.BatchWriter writer, MethodHandles.Lookup lookup) {
         this.mapping = mapping;
         this.graph = graph;
         this.schema = schema;
@@ -51,7 +51,7 @@ public final class RepositoryFactory {
         this.values = new Values(mapping);
         this.domainModel = new MappingDomainModel(mapping);
         this.labelIndex = LabelIndex.of(List.of(), mapping);
-        this.writes = new Writes(graph, schema, batchSize, schema.guardsWrites());
+        this.writes = new Writes(graph, schema, writer, mapping, schema.guardsWrites());
         this.relations = new Relations(graph, () -> labelIndex, type -> mapping.entity(type).relationships());
         this.graphSave = new GraphSave(relations, type -> operations(type).rows(), writes);
     }

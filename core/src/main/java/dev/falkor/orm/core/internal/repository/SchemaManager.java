@@ -6,7 +6,6 @@ import dev.falkor.orm.core.SchemaMode;
 import dev.falkor.orm.core.internal.Identifiers;
 import dev.falkor.orm.core.internal.mapping.EntityMetadata;
 import dev.falkor.orm.core.internal.mapping.PersistentProperty;
-import dev.falkor.orm.core.internal.write.StatementComposer;
 import dev.falkor.orm.spi.QueryResult;
 import dev.falkor.orm.spi.value.GraphValue;
 import dev.falkor.orm.spi.value.ListValue;
@@ -64,7 +63,7 @@ public final class SchemaManager {
         for (String label : labels) {
             ensureIndex(entity, label, entity.id().graphName());
         }
-        for (PersistentProperty p : StatementComposer.uniqueProperties(entity)) {
+        for (PersistentProperty p : entity.uniqueProperties()) {
             if (!p.isId()) {
                 ensureIndex(entity, entity.idLabel(), p.graphName());
             }

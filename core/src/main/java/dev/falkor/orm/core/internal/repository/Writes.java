@@ -4,11 +4,15 @@ import dev.falkor.orm.api.ConfigurationException;
 import dev.falkor.orm.api.ConstraintViolationException;
 import dev.falkor.orm.core.internal.exec.Step;
 import dev.falkor.orm.core.internal.mapping.EntityMetadata;
+import dev.falkor.orm.core.internal.mapping.MappingContext;
 import dev.falkor.orm.core.internal.mapping.PersistentProperty;
-import dev.falkor.orm.core.internal.write.StatementComposer;
-import dev.falkor.orm.core.internal.write.WritePlan;
 import dev.falkor.orm.spi.GraphQuery;
 import dev.falkor.orm.spi.QueryResult;
+import dev.falkor.orm.spi.batch.BatchWriter;
+import dev.falkor.orm.spi.batch.NodeShape;
+import dev.falkor.orm.spi.batch.WriteBatch;
+import dev.falkor.orm.spi.batch.WriteOperation;
+import dev.falkor.orm.spi.batch.WriteStatement;
 import dev.falkor.orm.spi.value.BooleanValue;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -18,41 +22,56 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one write path of the mapper: a {@link WritePlan}, composed to statements, run as
- * steps. Before the first statement it re-ensures the schema if it may have vanished; a
- * guarded statement that finds its unique constraints missing (the graph was re-created)
- * wrote nothing, so the schema is ensured and that statement retried once. A unique
- * constraint violation is reported naming the entity and its unique properties.
+ * The one write path of the mapper: a {@link WriteBatch}, turned into statements by the
+ * {@link BatchWriter} the mapper was built with, run as steps. Before the first statement it
+ * re-ensures the schema if it may have vanished; a guarded statement that finds its unique
+ * constraints missing (the graph was re-created) wrote nothing, so the schema is ensured and
+ * that statement retried once. A unique constraint violation is reported naming the entity and
+ * its unique properties.
  */
 public final class Writes {
     private static final Logger LOG = LoggerFactory.getLogger(Writes.class);
 
     private final GraphAccess graph;
     private final SchemaManager schema;
-    private final StatementComposer composer;
+    private final BatchWriter writer;
+    private final MappingContext mapping;
+    private final boolean guarded;
 
-    public Writes(GraphAccess graph, SchemaManager schema, int batchSize, boolean guarded) {
+    public Writes(GraphAccess graph, SchemaManager schema, BatchWriter writer, MappingContext mapping, boolean guarded) {
         this.graph = graph;
         this.schema = schema;
-        this.composer = new StatementComposer(batchSize, guarded);
+        this.writer = writer;
+        this.mapping = mapping;
+        this.guarded = guarded;
     }
 
-    /** The steps that apply {@code plan}; nothing is sent until they run. */
-    public Step<Void> apply(WritePlan plan) {
+    /** A batch of these operations, guarded as this mapper's schema mode requires. */
+    public WriteBatch batch(List<WriteOperation> operations) {
+        return new WriteBatch(operations, guarded);
+    }
+
+    /** A batch of these operations, guarded as this mapper's schema mode requires. */
+    public WriteBatch batch(WriteOperation... operations) {
+        return new WriteBatch(List.of(operations), guarded);
+    }
+
+    /** The steps that apply {@code batch}; nothing is sent until they run. */
+    public Step<Void> apply(WriteBatch batch) {
         if (graph.takeSchemaStale()) {
             schema.reensure();
         }
-        List<StatementComposer.Statement> statements = composer.compose(plan);
+        List<WriteStatement> statements = writer.statements(batch);
         Step<Void> step = Step.done(null);
         for (int i = statements.size() - 1; i >= 0; i--) {
             Step<Void> rest = step;
-            StatementComposer.Statement s = statements.get(i);
-            step = run(plan, s, true).flatMap(ignored -> rest);
+            WriteStatement s = statements.get(i);
+            step = run(batch, s, true).flatMap(ignored -> rest);
         }
         return step;
     }
 
-    private Step<Void> run(WritePlan plan, StatementComposer.Statement s, boolean firstTry) {
+    private Step<Void> run(WriteBatch batch, WriteStatement s, boolean firstTry) {
         GraphQuery query = graph.writeQuery(s.cypher(), s.parameters());
         Step.Run<Void> run = new Step.Run<>(query, true, r -> {
             if (!s.guarded() || ok(r)) {
@@ -62,26 +81,29 @@ public final class Writes {
                     // bring its indexes and constraints back before the next
                     LOG.info("Graph {} was re-created since its schema was ensured; creating indexes and "
                             + "constraints again", graph.graph());
-                    schema.afterRecreation(s.entities());
+                    schema.afterRecreation(entities(s.nodes()));
                 }
                 return Step.done(null);
             }
             if (!firstTry) {
-                throw new ConfigurationException("The unique constraints of " + entityNames(plan) + " in graph '"
+                throw new ConfigurationException("The unique constraints of " + entityNames(batch) + " in graph '"
                         + graph.graph() + "' are not operational even after creating them again; nothing was written");
             }
             LOG.info("Graph {} lost the constraints of {} (deleted or restarted); creating them again",
-                    graph.graph(), entityNames(plan));
+                    graph.graph(), entityNames(batch));
             schema.reensure();
-            for (WritePlan.Part p : plan.parts()) {
-                schema.ensure(p.entity());
+            for (WriteOperation op : batch.operations()) {
+                EntityMetadata entity = entity(op.node());
+                if (entity != null) {
+                    schema.ensure(entity);
+                }
             }
-            return run(plan, s, false);
+            return run(batch, s, false);
         }, e -> {
             throw e;
         });
         return run.recoverWith(e -> {
-            throw e instanceof ConstraintViolationException cv ? violation(plan, cv) : e;
+            throw e instanceof ConstraintViolationException cv ? violation(batch, cv) : e;
         });
     }
 
@@ -89,22 +111,47 @@ public final class Writes {
         return !r.isEmpty() && r.scalar() instanceof BooleanValue b && b.value();
     }
 
-    private static List<String> entityNames(WritePlan plan) {
+    /** The mapped entity whose shape this is (null for shapes the mapping did not make). */
+    private EntityMetadata entity(NodeShape shape) {
+        for (EntityMetadata e : mapping.entities()) {
+            if (!e.isRelationshipProperties() && e.shape() == shape) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private List<EntityMetadata> entities(List<NodeShape> shapes) {
+        List<EntityMetadata> out = new ArrayList<>();
+        for (NodeShape s : shapes) {
+            EntityMetadata e = entity(s);
+            if (e != null) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private List<String> entityNames(WriteBatch batch) {
         Set<String> names = new LinkedHashSet<>();
-        for (WritePlan.Part p : plan.parts()) {
-            names.add(p.entity().type().getName());
+        for (WriteOperation op : batch.operations()) {
+            EntityMetadata e = entity(op.node());
+            names.add(e != null ? e.type().getName() : op.node().toString());
         }
         return new ArrayList<>(names);
     }
 
-    private static ConstraintViolationException violation(WritePlan plan, ConstraintViolationException e) {
+    private ConstraintViolationException violation(WriteBatch batch, ConstraintViolationException e) {
         List<String> unique = new ArrayList<>();
-        Set<String> entities = new LinkedHashSet<>();
-        for (WritePlan.Part p : plan.parts()) {
-            EntityMetadata entity = p.entity();
-            for (PersistentProperty u : StatementComposer.uniqueProperties(entity)) {
-                if (entities.add(entity.type().getName() + "." + u.javaName())) {
-                    unique.add(entity.type().getName() + "." + u.javaName());
+        for (WriteOperation op : batch.operations()) {
+            EntityMetadata entity = entity(op.node());
+            if (entity == null) {
+                continue;
+            }
+            for (PersistentProperty u : entity.uniqueProperties()) {
+                String name = entity.type().getName() + "." + u.javaName();
+                if (!unique.contains(name)) {
+                    unique.add(name);
                 }
             }
         }

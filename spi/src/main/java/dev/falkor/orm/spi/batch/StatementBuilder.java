@@ -1,0 +1,138 @@
+package dev.falkor.orm.spi.batch;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds one statement from operations, in order: the batch's version checks first, then each
+ * operation (its rows unwound from a list parameter, or as plain parameters when it has one
+ * row), chained with {@code WITH count(*)} barriers, which keep one row flowing even when an
+ * operation matched nothing ({@code CALL {}} subqueries drop rows for writes on FalkorDB 4.x).
+ * In a guarded statement, each operation writing nodes of a shape with unique properties is
+ * preceded by a {@link WriteCypher#guard guard}, and the statement ends returning whether all
+ * were operational.
+ *
+ * <p>API for batch-writer providers, not for applications. Not thread-safe: one per statement.
+ */
+public final class StatementBuilder {
+    private final boolean guarded;
+    private final StringBuilder cypher = new StringBuilder();
+    private final Map<String, Object> parameters = new HashMap<>();
+    private final Set<NodeShape> nodes = new LinkedHashSet<>();
+    private final List<NodeShape> guardedNodes = new ArrayList<>();
+    private boolean checksVersions;
+    private int labelsPerNode;
+    private int parts;
+    private int rows;
+
+    /** A statement whose node writes are guarded if {@code guarded} (see {@link WriteBatch#guarded()}). */
+    public StatementBuilder(boolean guarded) {
+        this.guarded = guarded;
+    }
+
+    /** Adds version checks; only before any operation. Empty checks are skipped. */
+    public StatementBuilder checks(List<WriteOperation.CheckVersions> checks) {
+        if (parts > 0) {
+            throw new IllegalStateException("Version checks go first in a statement");
+        }
+        List<WriteOperation.CheckVersions> present = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (WriteOperation.CheckVersions c : checks) {
+            if (c.size() > 0) {
+                String name = "v" + present.size();
+                present.add(c);
+                names.add(name);
+                parameters.put(name, c.rows());
+                rows += c.size();
+            }
+        }
+        if (!present.isEmpty()) {
+            cypher.append(WriteCypher.versionChecks(present, names));
+            checksVersions = true;
+        }
+        return this;
+    }
+
+    /** Adds an operation (skipped when empty; version checks go through {@link #checks}). */
+    public StatementBuilder add(WriteOperation op) {
+        if (op.size() == 0) {
+            return this;
+        }
+        if (op instanceof WriteOperation.CheckVersions) {
+            throw new IllegalArgumentException("Version checks are added with checks(...)");
+        }
+        int n = parts++;
+        if (n > 0) {
+            cypher.append(" WITH count(*) AS __c").append(n).append(' ');
+        }
+        boolean writesNodes = !(op instanceof WriteOperation.Edges);
+        if (guarded && writesNodes) {
+            String guard = WriteCypher.guard(op.node(), "__g" + n);
+            if (!guard.isEmpty()) {
+                cypher.append(guard);
+                guardedNodes.add(op.node());
+            }
+        }
+        nodes.add(op.node());
+        rows += op.size();
+        WriteCypher.Row row;
+        if (op.size() == 1) {
+            row = WriteCypher.Row.parameters("p" + n);
+            Object only = op instanceof WriteOperation.DeleteNodes d ? Map.of("id", d.ids().get(0)) : rows(op).get(0);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> fields = (Map<String, Object>) only;
+            row.bind(fields, parameters);
+        } else {
+            String list = "rows" + n;
+            cypher.append("UNWIND $").append(list).append(" AS row ");
+            row = WriteCypher.Row.unwound("row");
+            parameters.put(list, op instanceof WriteOperation.DeleteNodes d ? d.ids() : rows(op));
+        }
+        if (op instanceof WriteOperation.CreateNodes c) {
+            cypher.append(WriteCypher.createNodes(c.node(), row));
+            if (c.node().open()) {
+                labelsPerNode = Math.max(labelsPerNode, WriteCypher.labelsSetByUpsert(c.node()));
+            }
+        } else if (op instanceof WriteOperation.UpsertNodes u) {
+            cypher.append(WriteCypher.upsertNodes(u.node(), row));
+            labelsPerNode = Math.max(labelsPerNode, WriteCypher.labelsSetByUpsert(u.node()));
+        } else if (op instanceof WriteOperation.DeleteNodes d) {
+            cypher.append(WriteCypher.deleteNode(d.node(), op.size() == 1 ? row.id() : "row"));
+        } else if (op instanceof WriteOperation.Edges e) {
+            cypher.append(WriteCypher.edges(e.change(), e.edge(), row));
+        }
+        return this;
+    }
+
+    private static List<Map<String, Object>> rows(WriteOperation op) {
+        if (op instanceof WriteOperation.CreateNodes c) {
+            return c.rows();
+        }
+        if (op instanceof WriteOperation.UpsertNodes u) {
+            return u.rows();
+        }
+        return ((WriteOperation.Edges) op).rows();
+    }
+
+    /** Operations added so far. */
+    public int parts() {
+        return parts;
+    }
+
+    /** The statement. */
+    public WriteStatement build() {
+        String text = cypher.toString();
+        boolean isGuarded = !guardedNodes.isEmpty();
+        if (isGuarded) {
+            text = text + " " + WriteCypher.guardResult(guardedNodes);
+        } else if (parts == 0 && checksVersions) {
+            text = text + "RETURN __versions";
+        }
+        return new WriteStatement(text, parameters, isGuarded, checksVersions, labelsPerNode, new ArrayList<>(nodes),
+                rows);
+    }
+}

@@ -1,0 +1,249 @@
+package dev.falkor.orm.spi.batch;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The Cypher fragments batch writers share, so every writer writes the same graph: node creates
+ * and upserts, deletes, relationship merges, deletes and prunes, unique-constraint guards and
+ * version checks. Each fragment reads its row through a {@link Row}: a variable bound by
+ * {@code UNWIND} or plain parameters.
+ *
+ * <p>API for batch-writer providers, not for applications.
+ */
+public final class WriteCypher {
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final String CONFLICT = "Division by zero";
+
+    private WriteCypher() {
+    }
+
+    /** The back-quoted identifier; fails on anything but letters, digits and underscores. */
+    public static String quote(String name) {
+        if (name == null || !IDENTIFIER.matcher(name).matches()) {
+            throw new IllegalArgumentException("Not a valid identifier: '" + name + "'");
+        }
+        return "`" + name + "`";
+    }
+
+    /**
+     * True if {@code serverMessage}, the error of a statement that {@link WriteStatement#checksVersions()
+     * checks versions}, reports a failed check. (Cypher has no way to raise an error of one's own:
+     * a failed check divides by zero, and FalkorDB rejects the whole statement.)
+     */
+    public static boolean isVersionConflict(String serverMessage) {
+        return serverMessage != null && serverMessage.contains(CONFLICT);
+    }
+
+    /**
+     * Where a fragment reads one row's fields: {@code row.id}, {@code row.props}... from a variable
+     * bound by {@code UNWIND}, or {@code $p_id}, {@code $p_props}... from parameters of one row.
+     */
+    public static final class Row {
+        private final String prefix;
+        private final boolean unwound;
+
+        private Row(String prefix, boolean unwound) {
+            this.prefix = prefix;
+            this.unwound = unwound;
+        }
+
+        /** Fields of the variable {@code variable}, bound by {@code UNWIND $list AS variable}. */
+        public static Row unwound(String variable) {
+            quote(variable);
+            return new Row(variable + ".", true);
+        }
+
+        /** Fields as parameters {@code $<prefix>_id}, {@code $<prefix>_props}...: see {@link #bind}. */
+        public static Row parameters(String prefix) {
+            quote(prefix);
+            return new Row("$" + prefix + "_", false);
+        }
+
+        /** A field of the row. */
+        public String field(String name) {
+            return prefix + name;
+        }
+
+        public String id() {
+            return field("id");
+        }
+
+        public String props() {
+            return field("props");
+        }
+
+        /** One property of {@code props}. */
+        public String prop(String name) {
+            return props() + "." + quote(name);
+        }
+
+        /**
+         * Puts the fields of {@code row} into {@code parameters} under this row's parameter names
+         * (parameter rows only).
+         */
+        public void bind(Map<String, Object> row, Map<String, Object> parameters) {
+            if (unwound) {
+                throw new IllegalStateException("An unwound row is bound by its list");
+            }
+            String name = prefix.substring(1);
+            row.forEach((k, v) -> parameters.put(name + k, v));
+        }
+    }
+
+    /**
+     * {@code CREATE (n:A:B {id: r.id, p: r.props.p, ...})}: every mapped property inline (a null
+     * one is not stored), interned strings through {@code intern}, vectors through
+     * {@code vecf32}. A create costs the same on a graph of any size, where a {@code SET} on a
+     * node the statement just created costs time proportional to the graph's size (FalkorDB 4.x).
+     * An open shape's nodes are upserted instead.
+     */
+    public static String createNodes(NodeShape s, Row r) {
+        if (s.open()) {
+            return upsertNodes(s, r);
+        }
+        StringBuilder sb = new StringBuilder("CREATE (n").append(s.labelExpression()).append(" {")
+                .append(quote(s.idProperty())).append(": ").append(r.id());
+        for (PropertyShape p : s.properties()) {
+            sb.append(", ").append(quote(p.name())).append(": ").append(value(p, r));
+        }
+        return sb.append("})").toString();
+    }
+
+    /**
+     * {@code MERGE (n:IdLabel {id: r.id}) SET n += r.props, n:Other, ...}: {@code +=} sets the
+     * properties the row names (a null removes one) and keeps the others. Interned and vector
+     * properties are set again through their functions.
+     */
+    public static String upsertNodes(NodeShape s, Row r) {
+        StringBuilder sb = new StringBuilder("MERGE (n:").append(quote(s.idLabel())).append(" {")
+                .append(quote(s.idProperty())).append(": ").append(r.id()).append("}) SET n += ").append(r.props());
+        StringBuilder extraLabels = new StringBuilder();
+        for (String label : s.labels()) {
+            if (!label.equals(s.idLabel())) {
+                extraLabels.append(':').append(quote(label));
+            }
+        }
+        if (extraLabels.length() > 0) {
+            sb.append(", n").append(extraLabels);
+        }
+        for (PropertyShape p : s.properties()) {
+            if (p.form() != PropertyShape.Form.PLAIN) {
+                sb.append(", n.").append(quote(p.name())).append(" = ").append(value(p, r));
+            }
+        }
+        return sb.toString();
+    }
+
+    /** How many labels an upsert sets on each node it creates (all but the id label). */
+    public static int labelsSetByUpsert(NodeShape s) {
+        return s.labels().contains(s.idLabel()) ? s.labels().size() - 1 : s.labels().size();
+    }
+
+    private static String value(PropertyShape p, Row r) {
+        return switch (p.form()) {
+            case PLAIN -> r.prop(p.name());
+            case INTERNED -> "intern(" + r.prop(p.name()) + ")";
+            case VECTOR -> "vecf32(" + r.prop(p.name()) + ")";
+        };
+    }
+
+    /** {@code MATCH (n:L {id: <id>}) DELETE n}: a node's relationships go with it. */
+    public static String deleteNode(NodeShape s, String id) {
+        return "MATCH (n:" + quote(s.primaryLabel()) + " {" + quote(s.idProperty()) + ": " + id + "}) DELETE n";
+    }
+
+    /** The relationship change of {@code op} for one row: a merge, a delete or a prune. */
+    public static String edges(WriteOperation.EdgeChange change, EdgeShape e, Row r) {
+        String source = "(a:" + quote(e.from().idLabel()) + " {" + quote(e.from().idProperty()) + ": "
+                + r.field("src") + "})";
+        String target = "(b:" + quote(e.to().idLabel()) + " {" + quote(e.to().idProperty()) + ": "
+                + r.field("dst") + "})";
+        String rel = "[r:" + quote(e.type()) + "]";
+        String edge = switch (e.direction()) {
+            case OUTGOING -> "-" + rel + "->";
+            case INCOMING -> "<-" + rel + "-";
+            case UNDIRECTED -> "-" + rel + "-";
+        };
+        return switch (change) {
+            case MERGE -> "MATCH " + source + ", " + target + " MERGE (a)" + edge + "(b)"
+                    + (e.withProperties() ? " SET r += " + r.props() : "");
+            case DELETE -> "MATCH " + source + edge + target + " DELETE r";
+            case PRUNE -> "MATCH " + source + edge + "(b:" + quote(e.to().primaryLabel()) + ") WHERE NOT b."
+                    + quote(e.to().idProperty()) + " IN " + r.field("keep") + " DELETE r";
+        };
+    }
+
+    /**
+     * The version checks of a statement, to put first: each check's rows are unwound from the
+     * parameter of the same index in {@code parameters}, and the statement fails with a
+     * {@link #isVersionConflict conflict} unless every node has the version its row states.
+     * Ends with a {@code WITH} passing one row on. Checks must not be empty.
+     */
+    public static String versionChecks(List<WriteOperation.CheckVersions> checks, List<String> parameters) {
+        StringBuilder sb = new StringBuilder();
+        String misses = null;
+        for (int i = 0; i < checks.size(); i++) {
+            NodeShape s = checks.get(i).node();
+            String p = "$" + parameters.get(i);
+            String version = "n." + quote(s.versionProperty());
+            String miss = "sum(CASE WHEN (CASE WHEN v.version IS NULL THEN " + version + " IS NULL ELSE " + version
+                    + " = v.version END) THEN 0 ELSE 1 END)";
+            sb.append("UNWIND ").append(p).append(" AS v OPTIONAL MATCH (n:").append(quote(s.idLabel())).append(" {")
+                    .append(quote(s.idProperty())).append(": v.id}) WITH ")
+                    .append(misses == null ? miss : misses + " + " + miss).append(" AS __m").append(i).append(' ');
+            misses = "__m" + i;
+        }
+        // CASE evaluates every branch on FalkorDB: the divisor itself must be the condition
+        return sb.append("WITH 1 / CASE WHEN ").append(misses).append(" = 0 THEN 1 ELSE 0 END AS __versions ")
+                .toString();
+    }
+
+    /**
+     * {@code CALL db.constraints() ... WITH count(...) AS <variable> WHERE <variable> = N }: lets the
+     * statement's row through only when the N unique constraints of {@code s} are operational
+     * (empty for a shape without unique properties). Labels and property names are validated
+     * identifiers, so the string literals cannot be broken out of.
+     */
+    public static String guard(NodeShape s, String variable) {
+        List<String> conditions = guardConditions(s);
+        if (conditions.isEmpty()) {
+            return "";
+        }
+        return check(conditions, variable) + "WHERE " + variable + " = " + conditions.size() + " ";
+    }
+
+    /**
+     * The end of a guarded statement: {@code WITH count(*) ... RETURN ok}, true if the unique
+     * constraints of every shape in {@code shapes} are operational (a guard that found one missing
+     * stopped the statement's rows, so nothing was written).
+     */
+    public static String guardResult(List<NodeShape> shapes) {
+        Set<String> conditions = new LinkedHashSet<>();
+        for (NodeShape s : shapes) {
+            conditions.addAll(guardConditions(s));
+        }
+        return "WITH count(*) AS __done " + check(new ArrayList<>(conditions), "__ok") + "RETURN __ok = "
+                + conditions.size() + " AS ok";
+    }
+
+    private static List<String> guardConditions(NodeShape s) {
+        List<String> conditions = new ArrayList<>();
+        quote(s.idLabel());
+        for (String p : s.uniqueProperties()) {
+            quote(p);
+            conditions.add("(label = '" + s.idLabel() + "' AND properties = ['" + p + "'])");
+        }
+        return conditions;
+    }
+
+    private static String check(List<String> conditions, String variable) {
+        return "CALL db.constraints() YIELD type, label, properties, entitytype, status WITH count(CASE WHEN type = "
+                + "'UNIQUE' AND entitytype = 'NODE' AND status = 'OPERATIONAL' AND (" + String.join(" OR ", conditions)
+                + ") THEN 1 END) AS " + variable + " ";
+    }
+}
