@@ -43,7 +43,7 @@ class ParameterEncoderTest {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("a b", List.of(1, 2));
         m.put("n", null);
-        assertEquals("CYPHER p=[1, [\"x\", {`a b`: [1, 2], `n`: null}], [1.5, 2.5]] RETURN $p",
+        assertEquals("CYPHER p=[1,[\"x\",{`a b`:[1,2],n:null}],[1.5,2.5]] RETURN $p",
                 render(Arrays.asList(1, Arrays.asList("x", m), new double[] {1.5, 2.5})));
     }
 
