@@ -128,7 +128,8 @@ public final class GraphSave {
             Object gid = row.get("id");
             @SuppressWarnings("unchecked")
             Map<String, Object> props = (Map<String, Object>) row.get("props");
-            Tracking.State known = relations.tracking().get(withId);
+            // an instance that had no id was never saved nor read: nothing is known about it
+            Tracking.State known = fresh ? null : relations.tracking().get(withId);
             Map<Object, Map<String, Object>> byId = upserts.computeIfAbsent(rows, k -> new LinkedHashMap<>());
             List<Object> node = List.of(meta.idLabel(), gid);
             boolean written = true;
@@ -145,7 +146,10 @@ public final class GraphSave {
             } else if (known == null || known.node() == null || !known.node().equals(props)) {
                 byId.put(gid, row);
             }
-            if (written) {
+            if (written && !(root && fresh)) {
+                // what was stored lets a later save skip this node when it is reached unchanged; a new
+                // entity given to save is not recorded (one table entry per saved entity costs more
+                // than the rare rewrite it would spare)
                 records.add(() -> relations.tracking().node(withId, props));
             }
             for (PersistentProperty f : meta.relationships()) {
@@ -160,7 +164,7 @@ public final class GraphSave {
                 return; // never loaded: never touched
             }
             RelationshipInfo rel = f.relationship();
-            Map<Object, Tracking.Edge> before = relations.tracking().relationship(owner, f);
+            Map<Object, Tracking.Edge> before = fresh ? null : relations.tracking().relationship(owner, f);
             if (value == null && before == null) {
                 return; // detached and not given: left alone
             }
