@@ -143,6 +143,11 @@ public final class BenchMain {
         if (name.equals("save100OneByOneMapper")) {
             return "saveAll100Raw";
         }
-        return name.endsWith("Mapper") ? name.substring(0, name.length() - "Mapper".length()) + "Raw" : name;
+        for (String candidate : new String[] {"Mapper", "PlainWriter"}) {
+            if (name.endsWith(candidate)) {
+                return name.substring(0, name.length() - candidate.length()) + "Raw";
+            }
+        }
+        return name;
     }
 }

@@ -28,6 +28,8 @@ final class Server implements AutoCloseable {
     final java.util.concurrent.atomic.LongAdder serverNanos = new java.util.concurrent.atomic.LongAdder();
     final String graph;
     final FalkorOrm orm;
+    /** The same mapper with the built-in writer of one statement per entity ({@code batchWriter("plain")}). */
+    final FalkorOrm plainOrm;
     /** The raw baseline: one plain Jedis connection. */
     final Jedis jedis;
     private final dev.falkor.orm.spi.Transport transport;
@@ -41,6 +43,8 @@ final class Server implements AutoCloseable {
                 .findFirst().orElseThrow().create(dev.falkor.orm.spi.TransportConfig.fromUrl(url));
         this.transport = new Timed(transport, serverNanos);
         this.orm = FalkorOrm.builder().transport(this.transport).graph(graph).lookup(MethodHandles.lookup()).build();
+        this.plainOrm = FalkorOrm.builder().transport(this.transport).graph(graph).lookup(MethodHandles.lookup())
+                .batchWriter("plain").build();
         URI uri = URI.create(url);
         this.jedis = new Jedis(uri.getHost(), uri.getPort());
         orm.transport().deleteGraph(graph);
@@ -114,6 +118,7 @@ final class Server implements AutoCloseable {
         } finally {
             jedis.close();
             orm.close();
+            plainOrm.close();
             transport.close();
             if (embedded != null) {
                 embedded.close();

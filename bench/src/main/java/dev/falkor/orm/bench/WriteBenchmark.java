@@ -18,8 +18,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * Writes on a label that already holds 100,000 nodes: one new and one existing entity against a
  * raw inline {@code CREATE} and a raw {@code MATCH ... SET}; {@code saveAll} of 100, 1,000 and
  * 10,000 new entities against the raw {@code UNWIND ... CREATE} with inline properties (the
- * fastest form for new nodes); and 100 entities saved one by one. The graph grows during the
- * run, as it would in use.
+ * fastest form for new nodes), and the same {@code saveAll} through the built-in writer of one
+ * statement per entity ({@code *PlainWriter}); and 100 entities saved one by one. The graph
+ * grows during the run, as it would in use.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -28,12 +29,14 @@ public class WriteBenchmark {
     static final int EXISTING = 100_000;
     private Server server;
     private Model.People people;
+    private Model.People plainPeople;
     private final AtomicLong rawIds = new AtomicLong(5_000_000_000L);
 
     @Setup(Level.Trial)
     public void seed() {
         server = new Server("bench_write");
         people = server.orm.repository(Model.People.class);
+        plainPeople = server.plainOrm.repository(Model.People.class);
         server.write("UNWIND range(0, " + (EXISTING - 1) + ") AS i CREATE (:Person {id: i, name: 'name' + toString(i), "
                 + "age: i % 90, city: 'city' + toString(i % 50)})");
     }
@@ -73,6 +76,21 @@ public class WriteBenchmark {
     @Benchmark
     public List<Model.Person> saveAll100Mapper() {
         return people.saveAll(newPeople(100));
+    }
+
+    @Benchmark
+    public List<Model.Person> saveAll100PlainWriter() {
+        return plainPeople.saveAll(newPeople(100));
+    }
+
+    @Benchmark
+    public List<Model.Person> saveAll1000PlainWriter() {
+        return plainPeople.saveAll(newPeople(1000));
+    }
+
+    @Benchmark
+    public List<Model.Person> saveAll10000PlainWriter() {
+        return plainPeople.saveAll(newPeople(10_000));
     }
 
     @Benchmark
