@@ -7,7 +7,8 @@ import java.util.Map;
 /** A Cypher map; iteration follows the order the server sent. */
 public record MapValue(Map<String, GraphValue> values) implements GraphValue {
     public MapValue {
-        values = values instanceof Owned ? values : Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        values = values instanceof Owned || values instanceof PairMap ? values
+                : Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
     /**
@@ -16,6 +17,18 @@ public record MapValue(Map<String, GraphValue> values) implements GraphValue {
      */
     public static MapValue ofOwned(LinkedHashMap<String, GraphValue> entries) {
         return new MapValue(new Owned(entries));
+    }
+
+    /**
+     * A map value over parallel arrays of distinct keys and their values, in that order, without
+     * copying them: for decoders (a node's properties are a handful of entries, and two arrays
+     * cost a fraction of a hash map's nodes). The caller hands the arrays over.
+     */
+    public static MapValue ofPairs(String[] keys, GraphValue[] values) {
+        if (keys.length != values.length) {
+            throw new IllegalArgumentException(keys.length + " keys but " + values.length + " values");
+        }
+        return new MapValue(new PairMap<>(keys, values));
     }
 
     /** A read-only view of a map nobody else holds. */

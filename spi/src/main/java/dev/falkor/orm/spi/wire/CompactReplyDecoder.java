@@ -125,11 +125,14 @@ public final class CompactReplyDecoder {
             case PATH -> path(v, names);
             case MAP -> {
                 List<?> flat = list(v, "map");
-                LinkedHashMap<String, GraphValue> out = new LinkedHashMap<>(flat.size() * 2 / 3 + 2);
-                for (int i = 0; i + 1 < flat.size(); i += 2) {
-                    out.put(string(flat.get(i)), value(flat.get(i + 1), names));
+                int n = flat.size() / 2;
+                String[] keys = new String[n];
+                GraphValue[] values = new GraphValue[n];
+                for (int i = 0; i < n; i++) {
+                    keys[i] = string(flat.get(2 * i));
+                    values[i] = value(flat.get(2 * i + 1), names);
                 }
-                yield MapValue.ofOwned(out); // built for this value alone: no second copy
+                yield MapValue.ofPairs(keys, values); // built for this value alone: no copy, no hash nodes
             }
             case POINT -> {
                 List<?> p = list(v, "point");

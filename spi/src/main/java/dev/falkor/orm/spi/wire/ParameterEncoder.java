@@ -74,20 +74,20 @@ public final class ParameterEncoder {
 
     private static void renderInto(Sink out, String cypher, Map<String, ?> parameters) {
         out.append("CYPHER ");
-        for (Map.Entry<String, ?> e : parameters.entrySet()) {
-            String name = e.getKey();
+        // forEach: no entry objects for the small immutable maps most queries pass
+        parameters.forEach((name, value) -> {
             if (!isValidName(name)) {
                 throw new InvalidParameterException(String.valueOf(name),
                         "not a valid parameter name; use letters, digits and '_', not starting with a digit");
             }
             out.append(name).append('=');
             try {
-                appendValue(out, e.getValue(), 0);
+                appendValue(out, value, 0);
             } catch (Problem p) {
                 throw new InvalidParameterException(name + p.path(), p.getMessage());
             }
             out.append(' ');
-        }
+        });
         out.append(cypher);
     }
 

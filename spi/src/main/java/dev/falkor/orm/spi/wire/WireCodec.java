@@ -90,7 +90,7 @@ public final class WireCodec {
      * @throws InvalidParameterException naming the query and the parameter that cannot be sent
      */
     public static Command encode(GraphQuery query, TransportConfig config) {
-        List<String> names = List.copyOf(query.parameters().keySet());
+        List<String> names = new Names(query.parameters().keySet());
         byte[] text;
         try {
             text = ParameterEncoder.renderUtf8(query.cypher(), query.parameters());
@@ -100,6 +100,33 @@ public final class WireCodec {
         Duration timeout = query.timeout() != null ? query.timeout() : config.defaultQueryTimeout();
         return new Command(query.readOnly() ? "GRAPH.RO_QUERY" : "GRAPH.QUERY", query.graph(), text, timeout,
                 query.cypher(), names);
+    }
+
+    /** The parameter names, copied only when someone reads them (a message, a log line). */
+    private static final class Names extends java.util.AbstractList<String> {
+        private final java.util.Set<String> keys;
+        private List<String> copy;
+
+        Names(java.util.Set<String> keys) {
+            this.keys = keys;
+        }
+
+        private List<String> list() {
+            if (copy == null) {
+                copy = List.copyOf(keys);
+            }
+            return copy;
+        }
+
+        @Override
+        public String get(int index) {
+            return list().get(index);
+        }
+
+        @Override
+        public int size() {
+            return keys.size();
+        }
     }
 
     /**

@@ -17,7 +17,7 @@ import java.util.Map;
 final class Batch {
     private final Relations relations;
     /** Containers by field, held weakly: a container nobody holds will never be loaded. */
-    private final Map<PersistentProperty, List<java.lang.ref.WeakReference<Lazy>>> byField = new HashMap<>();
+    private final Map<PersistentProperty, List<java.lang.ref.WeakReference<Lazy>>> byField = new HashMap<>(4);
 
     Batch(Relations relations) {
         this.relations = relations;
@@ -31,7 +31,12 @@ final class Batch {
             case SET -> new LazySet<>(slot);
             default -> new LazyList<>(slot);
         };
-        byField.computeIfAbsent(field, k -> new ArrayList<>()).add(new java.lang.ref.WeakReference<>(lazy));
+        List<java.lang.ref.WeakReference<Lazy>> list = byField.get(field);
+        if (list == null) {
+            list = new ArrayList<>(4);
+            byField.put(field, list);
+        }
+        list.add(new java.lang.ref.WeakReference<>(lazy));
         return lazy;
     }
 

@@ -68,25 +68,24 @@ final class Reader {
             fillFetched(existing, meta, fetched);
             return existing;
         }
-        Map<PersistentProperty, Object> values = new IdentityHashMap<>();
-        List<Lazy> pending = new ArrayList<>();
+        Map<PersistentProperty, Object> values = new IdentityHashMap<>(meta.relationships().size());
         for (PersistentProperty f : meta.relationships()) {
             List<Object> elements = fetched.get(f);
             RelationshipInfo rel = f.relationship();
             if (elements != null) {
                 values.put(f, Relations.container(rel, elements));
             } else if (rel.container() != RelationshipInfo.Container.ONE) {
-                Lazy lazy = batch.lazy(meta, f, graphId);
-                pending.add(lazy);
-                values.put(f, lazy);
+                values.put(f, batch.lazy(meta, f, graphId));
             }
         }
         Object instance = shape.read(meta, cell, column, values::get);
-        for (Lazy lazy : pending) {
-            lazy.slot().owner(instance);
+        for (Object v : values.values()) {
+            if (v instanceof Lazy lazy && lazy.slot() != null && lazy.slot().batch == batch) {
+                lazy.slot().owner(instance);
+            }
         }
         Tracking.State state = new Tracking.State(instance);
-        state.node(EntityValues.toGraph(meta, instance, true, meta.id())); // the form a save compares
+        state.node(EntityValues.snapshot(meta, instance)); // the form a save compares
         for (Map.Entry<PersistentProperty, List<Object>> e : fetched.entrySet()) {
             state.relationship(e.getKey().javaName(), relations.edges(e.getKey().relationship(), e.getValue()));
         }

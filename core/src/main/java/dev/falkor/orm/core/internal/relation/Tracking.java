@@ -52,7 +52,7 @@ final class Tracking {
     static final class State {
         private final WeakReference<Object> owner;
         private Map<String, Object> node;
-        private final Map<String, Map<Object, Edge>> relationships = new HashMap<>(4);
+        private Map<String, Map<Object, Edge>> relationships; // created on the first relationship recorded
 
         State(Object owner) {
             this.owner = new WeakReference<>(owner);
@@ -71,10 +71,13 @@ final class Tracking {
         }
 
         synchronized Map<Object, Edge> relationship(String field) {
-            return relationships.get(field);
+            return relationships == null ? null : relationships.get(field);
         }
 
         synchronized void relationship(String field, Map<Object, Edge> edges) {
+            if (relationships == null) {
+                relationships = new HashMap<>(4);
+            }
             relationships.put(field, edges);
         }
     }

@@ -29,6 +29,7 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import org.apache.commons.pool2.PooledObject;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+import redis.clients.jedis.CommandArguments;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.DefaultJedisSocketFactory;
@@ -37,6 +38,7 @@ import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.JedisFactory;
 import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.args.Rawable;
 import redis.clients.jedis.commands.ProtocolCommand;
 import redis.clients.jedis.exceptions.JedisAccessControlException;
 import redis.clients.jedis.exceptions.JedisConnectionException;
@@ -195,10 +197,10 @@ final class JedisTransport extends WireTransport {
         }
         try {
             try {
-                connection.sendCommand(cmd, args);
+                connection.sendCommand(arguments(cmd, args));
                 if (followUp != null) {
                     byte[] followName = followUp.name().getBytes(StandardCharsets.US_ASCII);
-                    connection.sendCommand(() -> followName, followUp.argumentBytes());
+                    connection.sendCommand(arguments(() -> followName, followUp.argumentBytes()));
                 }
                 connection.getMany(0); // flushes without reading: a failure up to here left the command unsent
             } catch (JedisConnectionException e) {
@@ -564,5 +566,17 @@ final class JedisTransport extends WireTransport {
             }
             return socket;
         }
+    }
+
+    /**
+     * The command with its arguments as {@link Rawable}s over our own arrays: Jedis copies every
+     * {@code byte[]} argument it is given, and a batch statement's text is hundreds of kilobytes.
+     */
+    private static CommandArguments arguments(ProtocolCommand cmd, byte[][] args) {
+        CommandArguments out = new CommandArguments(cmd);
+        for (byte[] a : args) {
+            out.add((Rawable) () -> a);
+        }
+        return out;
     }
 }
