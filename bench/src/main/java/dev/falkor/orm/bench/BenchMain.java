@@ -140,6 +140,9 @@ public final class BenchMain {
         if (name.startsWith("lazy100x10")) {
             return "eager100x10Raw";
         }
+        if (name.startsWith("findById")) {
+            return "findByIdRaw";
+        }
         if (name.equals("save100OneByOneMapper")) {
             return "saveAll100Raw";
         }

@@ -44,6 +44,21 @@ final class Model {
         }
     }
 
+    /** The same nodes as {@link Person} without the relationship field: what a read costs without lazy containers. */
+    @Node("Person")
+    public static class Flat {
+        @Id Long id;
+        String name;
+        int age;
+        String city;
+
+        public Flat() {
+        }
+    }
+
+    interface Flats extends Repository<Flat, Long> {
+    }
+
     /** Raw and mapper candidates read the same fields into this. */
     record Row(long id, String name, long age, String city) {
     }

@@ -28,12 +28,14 @@ public class ReadBenchmark {
     static final int FRIENDS = 10;
     private Server server;
     private Model.People people;
+    private Model.Flats flats;
     private final SplittableRandom random = new SplittableRandom(7);
 
     @Setup(Level.Trial)
     public void seed() {
         server = new Server("bench_read");
         people = server.orm.repository(Model.People.class);
+        flats = server.plainOrm.repository(Model.Flats.class); // another mapper: one class per label each
         List<Model.Person> all = new ArrayList<>();
         for (long i = 0; i < PEOPLE; i++) {
             all.add(new Model.Person(i, "name" + i, (int) (i % 90), "city" + (i % 50)));
@@ -75,6 +77,12 @@ public class ReadBenchmark {
     @Benchmark
     public Model.Person findByIdMapper() {
         return people.findById(id()).orElseThrow();
+    }
+
+    /** The same read into an entity without a relationship field (no lazy container to make). */
+    @Benchmark
+    public Model.Flat findByIdFlatMapper() {
+        return flats.findById(id()).orElseThrow();
     }
 
     @Benchmark
