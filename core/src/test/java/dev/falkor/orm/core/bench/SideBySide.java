@@ -422,11 +422,11 @@ public final class SideBySide {
         for (int from = 0; from < 10_000; from += 1_000) {
             StringBuilder rows = new StringBuilder("CYPHER rows=[");
             for (int i = from; i < from + 1_000; i++) {
-                rows.append(i == from ? "" : ", ").append("{id: ").append(base + i).append(", props: {id: ")
-                        .append(base + i).append(", name: \"w").append(i).append("\", age: ").append(i % 90)
-                        .append(", city: \"c").append(i % 40).append("\"}}");
+                rows.append(i == from ? "" : ",").append("{id:").append(base + i).append(",name:\"w").append(i)
+                        .append("\",age:").append(i % 90).append(",city:\"c").append(i % 40).append("\"}");
             }
-            rows.append("] UNWIND $rows AS row MERGE (n:Written {id: row.id}) SET n += row.props");
+            // flat rows, the fastest hand-written form (a nested props map costs the server a third more)
+            rows.append("] UNWIND $rows AS row MERGE (n:Written {id: row.id}) SET n += row");
             jedis.sendCommand(QUERY, bytes(GRAPH), bytes(rows.toString()), bytes("--compact"));
         }
     }

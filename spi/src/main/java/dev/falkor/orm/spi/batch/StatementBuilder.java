@@ -81,11 +81,8 @@ public final class StatementBuilder {
         rows += op.size();
         WriteCypher.Row row;
         if (op.size() == 1) {
-            row = WriteCypher.Row.parameters("p" + n);
-            Object only = op instanceof WriteOperation.DeleteNodes d ? Map.of("id", d.ids().get(0)) : rows(op).get(0);
-            @SuppressWarnings("unchecked")
-            Map<String, Object> fields = (Map<String, Object>) only;
-            row.bind(fields, parameters);
+            row = WriteCypher.Row.parameter("p" + n);
+            row.bind(op instanceof WriteOperation.DeleteNodes d ? d.ids().get(0) : rows(op).get(0), parameters);
         } else {
             String list = "rows" + n;
             cypher.append("UNWIND $").append(list).append(" AS row ");
@@ -101,7 +98,7 @@ public final class StatementBuilder {
             cypher.append(WriteCypher.upsertNodes(u.node(), row));
             labelsPerNode = Math.max(labelsPerNode, WriteCypher.labelsSetByUpsert(u.node()));
         } else if (op instanceof WriteOperation.DeleteNodes d) {
-            cypher.append(WriteCypher.deleteNode(d.node(), op.size() == 1 ? row.id() : "row"));
+            cypher.append(WriteCypher.deleteNode(d.node(), row.self()));
         } else if (op instanceof WriteOperation.Edges e) {
             cypher.append(WriteCypher.edges(e.change(), e.edge(), row));
         }

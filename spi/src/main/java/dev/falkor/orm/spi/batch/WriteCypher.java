@@ -40,65 +40,50 @@ public final class WriteCypher {
     }
 
     /**
-     * Where a fragment reads one row's fields: {@code row.id}, {@code row.props}... from a variable
-     * bound by {@code UNWIND}, or {@code $p_id}, {@code $p_props}... from parameters of one row.
+     * Where a fragment reads one row: a variable bound by {@code UNWIND} ({@code row},
+     * {@code row.name}), or a parameter holding the row ({@code $p0}, {@code $p0.name}).
      */
     public static final class Row {
-        private final String prefix;
-        private final boolean unwound;
+        private final String self;
 
-        private Row(String prefix, boolean unwound) {
-            this.prefix = prefix;
-            this.unwound = unwound;
+        private Row(String self) {
+            this.self = self;
         }
 
-        /** Fields of the variable {@code variable}, bound by {@code UNWIND $list AS variable}. */
+        /** The variable {@code variable}, bound by {@code UNWIND $list AS variable}. */
         public static Row unwound(String variable) {
             quote(variable);
-            return new Row(variable + ".", true);
+            return new Row(variable);
         }
 
-        /** Fields as parameters {@code $<prefix>_id}, {@code $<prefix>_props}...: see {@link #bind}. */
-        public static Row parameters(String prefix) {
-            quote(prefix);
-            return new Row("$" + prefix + "_", false);
+        /** The parameter {@code $name}, which holds the row (see {@link #bind}). */
+        public static Row parameter(String name) {
+            quote(name);
+            return new Row("$" + name);
         }
 
-        /** A field of the row. */
+        /** The whole row. */
+        public String self() {
+            return self;
+        }
+
+        /** A field of the row: a node property by its stored name, or {@code src}, {@code dst}, {@code props}, {@code keep}. */
         public String field(String name) {
-            return prefix + name;
+            return self + "." + quote(name);
         }
 
-        public String id() {
-            return field("id");
-        }
-
-        public String props() {
-            return field("props");
-        }
-
-        /** One property of {@code props}. */
-        public String prop(String name) {
-            return props() + "." + quote(name);
-        }
-
-        /**
-         * Puts the fields of {@code row} into {@code parameters} under this row's parameter names
-         * (parameter rows only).
-         */
-        public void bind(Map<String, Object> row, Map<String, Object> parameters) {
-            if (unwound) {
+        /** Puts {@code row} into {@code parameters} as this parameter row's value. */
+        public void bind(Object row, Map<String, Object> parameters) {
+            if (!self.startsWith("$")) {
                 throw new IllegalStateException("An unwound row is bound by its list");
             }
-            String name = prefix.substring(1);
-            row.forEach((k, v) -> parameters.put(name + k, v));
+            parameters.put(self.substring(1), row);
         }
     }
 
     /**
-     * {@code CREATE (n:A:B {id: r.id, p: r.props.p, ...})}: every mapped property inline (a null
-     * one is not stored), interned strings through {@code intern}, vectors through
-     * {@code vecf32}. A create costs the same on a graph of any size, where a {@code SET} on a
+     * {@code CREATE (n:A:B {id: r.id, p: r.p, ...})}: every mapped property inline (a null one is
+     * not stored), interned strings through {@code intern}, vectors through {@code vecf32}. A create costs the same on a graph of any size, where a {@code SET} on a
      * node the statement just created costs time proportional to the graph's size (FalkorDB 4.x).
      * An open shape's nodes are upserted instead.
      */
@@ -107,7 +92,7 @@ public final class WriteCypher {
             return upsertNodes(s, r);
         }
         StringBuilder sb = new StringBuilder("CREATE (n").append(s.labelExpression()).append(" {")
-                .append(quote(s.idProperty())).append(": ").append(r.id());
+                .append(quote(s.idProperty())).append(": ").append(r.field(s.idProperty()));
         for (PropertyShape p : s.properties()) {
             sb.append(", ").append(quote(p.name())).append(": ").append(value(p, r));
         }
@@ -115,13 +100,14 @@ public final class WriteCypher {
     }
 
     /**
-     * {@code MERGE (n:IdLabel {id: r.id}) SET n += r.props, n:Other, ...}: {@code +=} sets the
-     * properties the row names (a null removes one) and keeps the others. Interned and vector
-     * properties are set again through their functions.
+     * {@code MERGE (n:IdLabel {id: r.id}) SET n += r, n:Other, ...}: {@code +=} sets the
+     * properties the row names (a null removes one; the id is set to itself) and keeps the
+     * others. Interned and vector properties are set again through their functions.
      */
     public static String upsertNodes(NodeShape s, Row r) {
         StringBuilder sb = new StringBuilder("MERGE (n:").append(quote(s.idLabel())).append(" {")
-                .append(quote(s.idProperty())).append(": ").append(r.id()).append("}) SET n += ").append(r.props());
+                .append(quote(s.idProperty())).append(": ").append(r.field(s.idProperty())).append("}) SET n += ")
+                .append(r.self());
         StringBuilder extraLabels = new StringBuilder();
         for (String label : s.labels()) {
             if (!label.equals(s.idLabel())) {
@@ -146,9 +132,9 @@ public final class WriteCypher {
 
     private static String value(PropertyShape p, Row r) {
         return switch (p.form()) {
-            case PLAIN -> r.prop(p.name());
-            case INTERNED -> "intern(" + r.prop(p.name()) + ")";
-            case VECTOR -> "vecf32(" + r.prop(p.name()) + ")";
+            case PLAIN -> r.field(p.name());
+            case INTERNED -> "intern(" + r.field(p.name()) + ")";
+            case VECTOR -> "vecf32(" + r.field(p.name()) + ")";
         };
     }
 
@@ -171,7 +157,7 @@ public final class WriteCypher {
         };
         return switch (change) {
             case MERGE -> "MATCH " + source + ", " + target + " MERGE (a)" + edge + "(b)"
-                    + (e.withProperties() ? " SET r += " + r.props() : "");
+                    + (e.withProperties() ? " SET r += " + r.field("props") : "");
             case DELETE -> "MATCH " + source + edge + target + " DELETE r";
             case PRUNE -> "MATCH " + source + edge + "(b:" + quote(e.to().primaryLabel()) + ") WHERE NOT b."
                     + quote(e.to().idProperty()) + " IN " + r.field("keep") + " DELETE r";

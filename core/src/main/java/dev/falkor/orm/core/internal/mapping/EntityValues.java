@@ -24,24 +24,21 @@ public final class EntityValues {
     }
 
     /**
-     * What a save of {@code entity} would send as its properties (with nulls, without the id),
-     * as a compact read-only map: the snapshot a read keeps to tell later whether it changed.
+     * What a save of {@code entity} would send as its row (every property with nulls, the id
+     * included), as a compact read-only map: the snapshot a read keeps to tell later whether it changed.
      */
     public static Map<String, Object> snapshot(EntityMetadata meta, Object entity) {
         List<PersistentProperty> props = meta.properties();
         for (PersistentProperty p : props) {
             if (p.kind() == PersistentProperty.Kind.MAP) {
-                return java.util.Collections.unmodifiableMap(toGraph(meta, entity, true, meta.id()));
+                return java.util.Collections.unmodifiableMap(toGraph(meta, entity, true, null));
             }
         }
-        int n = props.contains(meta.id()) ? props.size() - 1 : props.size();
+        int n = props.size();
         String[] keys = new String[n];
         Object[] values = new Object[n];
         int i = 0;
         for (PersistentProperty p : props) {
-            if (p == meta.id()) {
-                continue;
-            }
             Object value = p.accessor().get(entity);
             keys[i] = p.graphName();
             values[i++] = value == null ? null : p.toGraph(value);
@@ -52,7 +49,12 @@ public final class EntityValues {
     /** As {@link #toGraph(EntityMetadata, Object, boolean)}, leaving out {@code except} (the id, sent apart). */
     public static Map<String, Object> toGraph(EntityMetadata meta, Object entity, boolean withNulls,
                                               PersistentProperty except) {
-        Map<String, Object> out = new LinkedHashMap<>();
+        return toGraph(meta, entity, withNulls, except, new LinkedHashMap<>());
+    }
+
+    /** As {@link #toGraph(EntityMetadata, Object, boolean, PersistentProperty)}, into {@code out}. */
+    public static Map<String, Object> toGraph(EntityMetadata meta, Object entity, boolean withNulls,
+                                              PersistentProperty except, Map<String, Object> out) {
         for (PersistentProperty p : meta.properties()) {
             if (p == except) {
                 continue;

@@ -125,9 +125,8 @@ public final class GraphSave {
             }
             visited.put(e, withId);
             Map<String, Object> row = rows.row(withId);
-            Object gid = row.get("id");
-            @SuppressWarnings("unchecked")
-            Map<String, Object> props = (Map<String, Object>) row.get("props");
+            Object gid = row.get(meta.id().graphName());
+            Map<String, Object> props = row;
             // an instance that had no id was never saved nor read: nothing is known about it
             Tracking.State known = fresh ? null : relations.tracking().get(withId);
             Map<Object, Map<String, Object>> byId = upserts.computeIfAbsent(rows, k -> new LinkedHashMap<>());

@@ -151,7 +151,7 @@ public final class EntityOperations<T> {
             boolean fresh = entity.idOf(e) == null;
             T withId = assignId(e);
             Map<String, Object> row = row(withId);
-            Object key = row.get("id");
+            Object key = row.get(entity.id().graphName());
             rows.remove(key); // the last state wins, keeping the order of the last occurrence
             rows.put(key, row);
             if (fresh) {
@@ -188,14 +188,17 @@ public final class EntityOperations<T> {
         return parts;
     }
 
-    /** The upsert row {@code {id, props}} of an entity that has its id, converted and checked. */
+    /**
+     * The row of an entity that has its id, converted and checked: its properties by stored name,
+     * the id first, nulls included (a null removes the property). One flat map: nested
+     * {@code {id, props: {...}}} rows cost the server a third more time to parse.
+     */
     Map<String, Object> row(Object withId) {
         Object id = entity.idOf(withId);
-        Map<String, Object> row = new LinkedHashMap<>(4);
+        Map<String, Object> row = new LinkedHashMap<>(entity.properties().size() * 4 / 3 + 2);
         try {
-            row.put("id", entity.id().toGraph(id));
-            // the id travels once, as row.id: in props too it would cost the server 20 % more parsing
-            row.put("props", EntityValues.toGraph(entity, withId, true, entity.id()));
+            row.put(entity.id().graphName(), entity.id().toGraph(id));
+            EntityValues.toGraph(entity, withId, true, entity.id(), row);
         } catch (IllegalArgumentException ex) {
             throw new InvalidEntityException("Cannot save " + entity.type().getName() + " with id " + id + ": "
                     + ex.getMessage(), ex);
@@ -211,16 +214,11 @@ public final class EntityOperations<T> {
 
     /** Rejects what the server cannot hold (NaN, NUL, ...) naming entity, id and property, never the value. */
     private void check(Map<String, Object> row, Object id) {
-        String[] idProblem = ParameterEncoder.check(row.get("id"));
-        if (idProblem != null) {
-            throw invalid(id, entity.id().javaName(), idProblem);
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> props = (Map<String, Object>) row.get("props");
-        for (Map.Entry<String, Object> p : props.entrySet()) {
+        String idName = entity.id().graphName();
+        for (Map.Entry<String, Object> p : row.entrySet()) {
             String[] problem = ParameterEncoder.check(p.getValue());
             if (problem != null) {
-                throw invalid(id, p.getKey(), problem);
+                throw invalid(id, p.getKey().equals(idName) ? entity.id().javaName() : p.getKey(), problem);
             }
         }
     }
@@ -237,8 +235,9 @@ public final class EntityOperations<T> {
     @SuppressWarnings("unchecked")
     private Step<Void> staleMapEntries(List<Map<String, Object>> rows) {
         Map<Object, Map<String, Object>> byId = new HashMap<>();
+        String idName = entity.id().graphName();
         for (Map<String, Object> r : rows) {
-            byId.put(r.get("id"), (Map<String, Object>) r.get("props"));
+            byId.put(r.get(idName), r);
         }
         List<Object> ids = new ArrayList<>(byId.keySet());
         Step<Void> step = Step.done(null);
