@@ -5,7 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The Cypher fragments batch writers share, so every writer writes the same graph: node creates
@@ -16,18 +15,51 @@ import java.util.regex.Pattern;
  * <p>API for batch-writer providers, not for applications.
  */
 public final class WriteCypher {
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final String CONFLICT = "Division by zero";
+    /** Rendered fragments by what they depend on: a save renders the same few texts again and again. */
+    private static final java.util.concurrent.ConcurrentHashMap<Key, String> FRAGMENTS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_FRAGMENTS = 10_000;
+
+    private record Key(String kind, Object shape, String row) {
+    }
+
+    private static String cached(String kind, Object shape, String row, java.util.function.Supplier<String> render) {
+        Key key = new Key(kind, shape, row);
+        String text = FRAGMENTS.get(key);
+        if (text == null) {
+            text = render.get();
+            if (FRAGMENTS.size() < MAX_FRAGMENTS) { // shapes are few; never grow without bound
+                FRAGMENTS.putIfAbsent(key, text);
+            }
+        }
+        return text;
+    }
 
     private WriteCypher() {
     }
 
     /** The back-quoted identifier; fails on anything but letters, digits and underscores. */
     public static String quote(String name) {
-        if (name == null || !IDENTIFIER.matcher(name).matches()) {
+        if (!isIdentifier(name)) {
             throw new IllegalArgumentException("Not a valid identifier: '" + name + "'");
         }
         return "`" + name + "`";
+    }
+
+    /** True for {@code [A-Za-z_][A-Za-z0-9_]*}. */
+    public static boolean isIdentifier(String name) {
+        if (name == null || name.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+            if (!letter && (i == 0 || c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -91,6 +123,10 @@ public final class WriteCypher {
         if (s.open()) {
             return upsertNodes(s, r);
         }
+        return cached("create", s, r.self, () -> renderCreate(s, r));
+    }
+
+    private static String renderCreate(NodeShape s, Row r) {
         StringBuilder sb = new StringBuilder("CREATE (n").append(s.labelExpression()).append(" {")
                 .append(quote(s.idProperty())).append(": ").append(r.field(s.idProperty()));
         for (PropertyShape p : s.properties()) {
@@ -105,6 +141,10 @@ public final class WriteCypher {
      * others. Interned and vector properties are set again through their functions.
      */
     public static String upsertNodes(NodeShape s, Row r) {
+        return cached("upsert", s, r.self, () -> renderUpsert(s, r));
+    }
+
+    private static String renderUpsert(NodeShape s, Row r) {
         StringBuilder sb = new StringBuilder("MERGE (n:").append(quote(s.idLabel())).append(" {")
                 .append(quote(s.idProperty())).append(": ").append(r.field(s.idProperty())).append("}) SET n += ")
                 .append(r.self());
@@ -140,11 +180,19 @@ public final class WriteCypher {
 
     /** {@code MATCH (n:L {id: <id>}) DELETE n}: a node's relationships go with it. */
     public static String deleteNode(NodeShape s, String id) {
+        return cached("delete", s, id, () -> renderDelete(s, id));
+    }
+
+    private static String renderDelete(NodeShape s, String id) {
         return "MATCH (n:" + quote(s.primaryLabel()) + " {" + quote(s.idProperty()) + ": " + id + "}) DELETE n";
     }
 
     /** The relationship change of {@code op} for one row: a merge, a delete or a prune. */
     public static String edges(WriteOperation.EdgeChange change, EdgeShape e, Row r) {
+        return cached(change.name(), e, r.self, () -> renderEdges(change, e, r));
+    }
+
+    private static String renderEdges(WriteOperation.EdgeChange change, EdgeShape e, Row r) {
         String source = "(a:" + quote(e.from().idLabel()) + " {" + quote(e.from().idProperty()) + ": "
                 + r.field("src") + "})";
         String target = "(b:" + quote(e.to().idLabel()) + " {" + quote(e.to().idProperty()) + ": "
@@ -196,6 +244,10 @@ public final class WriteCypher {
      * identifiers, so the string literals cannot be broken out of.
      */
     public static String guard(NodeShape s, String variable) {
+        return cached("guard", s, variable, () -> renderGuard(s, variable));
+    }
+
+    private static String renderGuard(NodeShape s, String variable) {
         List<String> conditions = guardConditions(s);
         if (conditions.isEmpty()) {
             return "";
@@ -209,6 +261,13 @@ public final class WriteCypher {
      * stopped the statement's rows, so nothing was written).
      */
     public static String guardResult(List<NodeShape> shapes) {
+        if (shapes.size() == 1) {
+            return cached("guardResult", shapes.get(0), null, () -> renderGuardResult(shapes));
+        }
+        return renderGuardResult(shapes);
+    }
+
+    private static String renderGuardResult(List<NodeShape> shapes) {
         Set<String> conditions = new LinkedHashSet<>();
         for (NodeShape s : shapes) {
             conditions.addAll(guardConditions(s));

@@ -97,7 +97,7 @@ public final class GraphSave {
 
     /** The state of one save call. */
     private final class Call {
-        final Map<Object, Object> visited = new IdentityHashMap<>();
+        final Map<Object, Object> visited = new IdentityHashMap<>(8); // grows with saveAll; a save visits few
         final Map<EntityRows, Map<Object, Map<String, Object>>> upserts = new LinkedHashMap<>();
         final Map<List<Object>, List<Map<String, Object>>> removals = new LinkedHashMap<>();
         final Map<List<Object>, List<Map<String, Object>>> merges = new LinkedHashMap<>();
