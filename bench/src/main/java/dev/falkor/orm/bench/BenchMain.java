@@ -118,8 +118,8 @@ public final class BenchMain {
             byName.put(name, new double[] {primary.getScore(), primary.getScoreError(),
                 alloc == null ? Double.NaN : alloc.getScore()});
         }
-        StringBuilder sb = new StringBuilder("| benchmark | µs/op | ± | ratio to raw | B/op | ratio of B/op | server µs/op |\n"
-                + "|---|---|---|---|---|---|---|\n");
+        StringBuilder sb = new StringBuilder("| benchmark | ops/s | µs/op | ± | ratio to raw | B/op | ratio of B/op "
+                + "| server µs/op |\n|---|---|---|---|---|---|---|---|\n");
         for (Map.Entry<String, double[]> e : byName.entrySet()) {
             String name = e.getKey();
             double[] v = e.getValue();
@@ -128,7 +128,8 @@ public final class BenchMain {
             String allocRatio = raw == null || name.endsWith("Raw") || Double.isNaN(v[2]) || raw[2] == 0 ? ""
                     : String.format(Locale.ROOT, "%.2fx", v[2] / raw[2]);
             Double serverTime = server.get(name);
-            sb.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %s | %s | %s | %s |%n", name, v[0], v[1], ratio,
+            sb.append(String.format(Locale.ROOT, "| %s | %,.0f | %.1f | %.1f | %s | %s | %s | %s |%n", name, 1e6 / v[0],
+                    v[0], v[1], ratio,
                     Double.isNaN(v[2]) ? "" : String.format(Locale.ROOT, "%.0f", v[2]), allocRatio,
                     serverTime == null ? "" : String.format(Locale.ROOT, "%.1f", serverTime)));
         }
@@ -139,6 +140,9 @@ public final class BenchMain {
     static String baseline(String name) {
         if (name.startsWith("lazy100x10")) {
             return "eager100x10Raw";
+        }
+        if (name.startsWith("findByIdDouble")) {
+            return "findByIdDoubleRaw";
         }
         if (name.startsWith("findById")) {
             return "findByIdRaw";

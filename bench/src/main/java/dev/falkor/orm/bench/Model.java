@@ -59,6 +59,20 @@ final class Model {
     interface Flats extends Repository<Flat, Long> {
     }
 
+    /** An entity with a {@code double}, which the mapper reads bit-exactly (the raw read gets the server's rounding). */
+    @Node("Scored")
+    public static class Scored {
+        @Id Long id;
+        String name;
+        double score;
+
+        public Scored() {
+        }
+    }
+
+    interface Scores extends Repository<Scored, Long> {
+    }
+
     /** Raw and mapper candidates read the same fields into this. */
     record Row(long id, String name, long age, String city) {
     }

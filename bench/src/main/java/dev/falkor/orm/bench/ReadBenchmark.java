@@ -29,6 +29,7 @@ public class ReadBenchmark {
     private Server server;
     private Model.People people;
     private Model.Flats flats;
+    private Model.Scores scores;
     private final SplittableRandom random = new SplittableRandom(7);
 
     @Setup(Level.Trial)
@@ -36,6 +37,9 @@ public class ReadBenchmark {
         server = new Server("bench_read");
         people = server.orm.repository(Model.People.class);
         flats = server.plainOrm.repository(Model.Flats.class); // another mapper: one class per label each
+        scores = server.orm.repository(Model.Scores.class);
+        server.write("UNWIND range(0, " + (PEOPLE - 1) + ") AS i CREATE (:Scored {id: i, name: 'name' + toString(i), "
+                + "score: i / 7.0 + 0.1})");
         List<Model.Person> all = new ArrayList<>();
         for (long i = 0; i < PEOPLE; i++) {
             all.add(new Model.Person(i, "name" + i, (int) (i % 90), "city" + (i % 50)));
@@ -77,6 +81,20 @@ public class ReadBenchmark {
     @Benchmark
     public Model.Person findByIdMapper() {
         return people.findById(id()).orElseThrow();
+    }
+
+    @Benchmark
+    @SuppressWarnings("unchecked")
+    public Object[] findByIdDoubleRaw() {
+        List<Object> rows = Raw.rows(server.read("CYPHER id=" + id() + " MATCH (n:Scored) WHERE n.id = $id RETURN n{.*}"));
+        Map<String, Object> m = Raw.map((List<Object>) ((List<Object>) rows.get(0)).get(0));
+        return new Object[] {m.get("id"), m.get("name"), m.get("score")};
+    }
+
+    /** A read of an entity with a double, bit-exact (the raw candidate reads the server's 15-digit rounding). */
+    @Benchmark
+    public Model.Scored findByIdDoubleMapper() {
+        return scores.findById(id()).orElseThrow();
     }
 
     /** The same read into an entity without a relationship field (no lazy container to make). */
