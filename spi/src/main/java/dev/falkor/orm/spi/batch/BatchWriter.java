@@ -17,8 +17,8 @@ import java.util.List;
  * <li>put every version check first in the first statement
  * ({@link WriteOperation.CheckVersions});</li>
  * <li>with a {@link WriteBatch#guarded() guarded} batch, make each statement that writes nodes
- * of a shape with unique properties check first that their constraints are operational and
- * write nothing otherwise ({@link WriteStatement#guarded()});</li>
+ * of a shape with unique properties check before each write that their constraints are
+ * operational, and write nothing otherwise ({@link WriteStatement#guarded()});</li>
  * <li>be thread-safe: one writer serves every thread of the mapper.</li>
  * </ul>
  *

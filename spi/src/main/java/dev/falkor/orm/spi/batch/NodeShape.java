@@ -29,6 +29,8 @@ public final class NodeShape {
     private final boolean open;
     private final List<String> uniqueProperties;
     private final String versionProperty;
+    private final java.util.concurrent.ConcurrentHashMap<WriteCypher.Key, String> fragments =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A shape; fails with {@link IllegalArgumentException} on a name that is not a valid identifier. */
     public NodeShape(List<String> labels, String idLabel, String idProperty, List<PropertyShape> properties,
@@ -81,6 +83,18 @@ public final class NodeShape {
 
     public String versionProperty() {
         return versionProperty;
+    }
+
+    /** A fragment of Cypher rendered for this shape, kept with it (see {@link WriteCypher}). */
+    String fragment(WriteCypher.Key key, java.util.function.Supplier<String> render) {
+        String text = fragments.get(key);
+        if (text == null) {
+            text = render.get();
+            if (fragments.size() < 256) { // a shape has a handful of forms; edges key by their shape too
+                fragments.putIfAbsent(key, text);
+            }
+        }
+        return text;
     }
 
     /** A node with one label, no constraints and no version. */

@@ -12,15 +12,18 @@ import java.util.Set;
  * operation (its rows unwound from a list parameter, or as plain parameters when it has one
  * row), chained with {@code WITH count(*)} barriers, which keep one row flowing even when an
  * operation matched nothing ({@code CALL {}} subqueries drop rows for writes on FalkorDB 4.x).
- * In a guarded statement, each operation writing nodes of a shape with unique properties is
- * preceded by a {@link WriteCypher#guard guard}, and the statement ends returning whether all
- * were operational.
+ * In a guarded statement that writes nodes of shapes with unique properties, a
+ * {@link WriteCypher#guard(List, String) guard} for all of them comes before every operation, so
+ * a constraint that is not operational stops every write of the statement, and the statement
+ * ends returning whether all were operational.
  *
  * <p>API for batch-writer providers, not for applications. Not thread-safe: one per statement.
  */
 public final class StatementBuilder {
     private final boolean guarded;
+    private final StringBuilder prefix = new StringBuilder();
     private final StringBuilder cypher = new StringBuilder();
+    private final List<Integer> partStarts = new ArrayList<>();
     private final Map<String, Object> parameters = new HashMap<>();
     private final Set<NodeShape> nodes = new LinkedHashSet<>();
     private final List<NodeShape> guardedNodes = new ArrayList<>();
@@ -51,7 +54,7 @@ public final class StatementBuilder {
             }
         }
         if (!present.isEmpty()) {
-            cypher.append(WriteCypher.versionChecks(present, names));
+            prefix.append(WriteCypher.versionChecks(present, names));
             checksVersions = true;
         }
         return this;
@@ -69,13 +72,10 @@ public final class StatementBuilder {
         if (n > 0) {
             cypher.append(" WITH count(*) AS __c").append(n).append(' ');
         }
+        partStarts.add(cypher.length());
         boolean writesNodes = !(op instanceof WriteOperation.Edges);
-        if (guarded && writesNodes) {
-            String guard = WriteCypher.guard(op.node(), "__g" + n);
-            if (!guard.isEmpty()) {
-                cypher.append(guard);
-                guardedNodes.add(op.node());
-            }
+        if (guarded && writesNodes && !op.node().uniqueProperties().isEmpty() && !guardedNodes.contains(op.node())) {
+            guardedNodes.add(op.node());
         }
         nodes.add(op.node());
         rows += op.size();
@@ -122,12 +122,28 @@ public final class StatementBuilder {
 
     /** The statement. */
     public WriteStatement build() {
-        String text = cypher.toString();
         boolean isGuarded = !guardedNodes.isEmpty();
+        String text;
         if (isGuarded) {
-            text = text + " " + WriteCypher.guardResult(guardedNodes);
+            // the guard goes before every part: a row it stops would come back after the next
+            // count(*) barrier. It filters instead of failing, so the statement commits (writing
+            // nothing) and reports the outcome: a failed statement that met new property names would
+            // leave the server's cached plan with property ids it rolled back (FalkorDB 4.x)
+            StringBuilder sb = new StringBuilder(prefix);
+            for (int i = 0; i < partStarts.size(); i++) {
+                int from = partStarts.get(i);
+                int to = i + 1 < partStarts.size() ? partStarts.get(i + 1) - (" WITH count(*) AS __c" + (i + 1) + " ").length()
+                        : cypher.length();
+                if (i > 0) {
+                    sb.append(" WITH count(*) AS __c").append(i).append(' ');
+                }
+                sb.append(WriteCypher.guard(guardedNodes, "__g" + i)).append(cypher, from, to);
+            }
+            text = sb.append(' ').append(WriteCypher.guardResult(guardedNodes)).toString();
         } else if (parts == 0 && checksVersions) {
-            text = text + "RETURN __versions";
+            text = prefix + "RETURN __versions";
+        } else {
+            text = prefix.length() == 0 ? cypher.toString() : prefix.toString() + cypher;
         }
         return new WriteStatement(text, parameters, isGuarded, checksVersions, labelsPerNode, new ArrayList<>(nodes),
                 rows);

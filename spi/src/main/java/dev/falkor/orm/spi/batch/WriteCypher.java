@@ -16,24 +16,17 @@ import java.util.Set;
  */
 public final class WriteCypher {
     private static final String CONFLICT = "Division by zero";
-    /** Rendered fragments by what they depend on: a save renders the same few texts again and again. */
-    private static final java.util.concurrent.ConcurrentHashMap<Key, String> FRAGMENTS =
-            new java.util.concurrent.ConcurrentHashMap<>();
-    private static final int MAX_FRAGMENTS = 10_000;
-
-    private record Key(String kind, Object shape, String row) {
+    /** What a rendered fragment depends on, besides the node shape that keeps it. */
+    record Key(String kind, Object shape, String row) {
     }
 
-    private static String cached(String kind, Object shape, String row, java.util.function.Supplier<String> render) {
-        Key key = new Key(kind, shape, row);
-        String text = FRAGMENTS.get(key);
-        if (text == null) {
-            text = render.get();
-            if (FRAGMENTS.size() < MAX_FRAGMENTS) { // shapes are few; never grow without bound
-                FRAGMENTS.putIfAbsent(key, text);
-            }
-        }
-        return text;
+    /**
+     * A rendered fragment, kept by the node shape it belongs to (for edges: the owning end's), so
+     * it goes away with the shapes of a mapper: a save renders the same few texts again and again.
+     */
+    private static String cached(String kind, NodeShape owner, Object shape, String row,
+                                 java.util.function.Supplier<String> render) {
+        return owner.fragment(new Key(kind, shape, row), render);
     }
 
     private WriteCypher() {
@@ -123,7 +116,7 @@ public final class WriteCypher {
         if (s.open()) {
             return upsertNodes(s, r);
         }
-        return cached("create", s, r.self, () -> renderCreate(s, r));
+        return cached("create", s, s, r.self, () -> renderCreate(s, r));
     }
 
     private static String renderCreate(NodeShape s, Row r) {
@@ -141,7 +134,7 @@ public final class WriteCypher {
      * others. Interned and vector properties are set again through their functions.
      */
     public static String upsertNodes(NodeShape s, Row r) {
-        return cached("upsert", s, r.self, () -> renderUpsert(s, r));
+        return cached("upsert", s, s, r.self, () -> renderUpsert(s, r));
     }
 
     private static String renderUpsert(NodeShape s, Row r) {
@@ -180,7 +173,7 @@ public final class WriteCypher {
 
     /** {@code MATCH (n:L {id: <id>}) DELETE n}: a node's relationships go with it. */
     public static String deleteNode(NodeShape s, String id) {
-        return cached("delete", s, id, () -> renderDelete(s, id));
+        return cached("delete", s, s, id, () -> renderDelete(s, id));
     }
 
     private static String renderDelete(NodeShape s, String id) {
@@ -189,7 +182,7 @@ public final class WriteCypher {
 
     /** The relationship change of {@code op} for one row: a merge, a delete or a prune. */
     public static String edges(WriteOperation.EdgeChange change, EdgeShape e, Row r) {
-        return cached(change.name(), e, r.self, () -> renderEdges(change, e, r));
+        return cached(change.name(), e.from(), e, r.self, () -> renderEdges(change, e, r));
     }
 
     private static String renderEdges(WriteOperation.EdgeChange change, EdgeShape e, Row r) {
@@ -228,8 +221,14 @@ public final class WriteCypher {
             String miss = "sum(CASE WHEN (CASE WHEN v.version IS NULL THEN " + version + " IS NULL ELSE " + version
                     + " = v.version END) THEN 0 ELSE 1 END)";
             sb.append("UNWIND ").append(p).append(" AS v OPTIONAL MATCH (n:").append(quote(s.idLabel())).append(" {")
-                    .append(quote(s.idProperty())).append(": v.id}) WITH ")
-                    .append(misses == null ? miss : misses + " + " + miss).append(" AS __m").append(i).append(' ');
+                    .append(quote(s.idProperty())).append(": v.id}) WITH ");
+            if (misses == null) {
+                sb.append(miss).append(" AS __m").append(i).append(' ');
+            } else {
+                // an earlier total is a grouping key here: aggregate first, add in the next projection
+                sb.append(misses).append(", ").append(miss).append(" AS __s").append(i).append(" WITH ").append(misses)
+                        .append(" + __s").append(i).append(" AS __m").append(i).append(' ');
+            }
             misses = "__m" + i;
         }
         // CASE evaluates every branch on FalkorDB: the divisor itself must be the condition
@@ -244,25 +243,40 @@ public final class WriteCypher {
      * identifiers, so the string literals cannot be broken out of.
      */
     public static String guard(NodeShape s, String variable) {
-        return cached("guard", s, variable, () -> renderGuard(s, variable));
+        return cached("guard", s, s, variable, () -> renderGuard(List.of(s), variable));
     }
 
-    private static String renderGuard(NodeShape s, String variable) {
-        List<String> conditions = guardConditions(s);
+    /**
+     * One guard for every shape of {@code shapes} (see {@link #guard(NodeShape, String)}): put at
+     * the start of a statement, before any write, it stops the whole statement when one
+     * constraint is not operational.
+     */
+    public static String guard(List<NodeShape> shapes, String variable) {
+        if (shapes.size() == 1) {
+            return guard(shapes.get(0), variable);
+        }
+        return renderGuard(shapes, variable);
+    }
+
+    private static String renderGuard(List<NodeShape> shapes, String variable) {
+        Set<String> conditions = new LinkedHashSet<>();
+        for (NodeShape s : shapes) {
+            conditions.addAll(guardConditions(s));
+        }
         if (conditions.isEmpty()) {
             return "";
         }
-        return check(conditions, variable) + "WHERE " + variable + " = " + conditions.size() + " ";
+        return check(new ArrayList<>(conditions), variable) + "WHERE " + variable + " = " + conditions.size() + " ";
     }
 
     /**
      * The end of a guarded statement: {@code WITH count(*) ... RETURN ok}, true if the unique
      * constraints of every shape in {@code shapes} are operational (a guard that found one missing
-     * stopped the statement's rows, so nothing was written).
+     * stopped every write of the statement).
      */
     public static String guardResult(List<NodeShape> shapes) {
         if (shapes.size() == 1) {
-            return cached("guardResult", shapes.get(0), null, () -> renderGuardResult(shapes));
+            return cached("guardResult", shapes.get(0), shapes.get(0), null, () -> renderGuardResult(shapes));
         }
         return renderGuardResult(shapes);
     }

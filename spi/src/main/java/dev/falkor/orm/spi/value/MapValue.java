@@ -7,7 +7,7 @@ import java.util.Map;
 /** A Cypher map; iteration follows the order the server sent. */
 public record MapValue(Map<String, GraphValue> values) implements GraphValue {
     public MapValue {
-        values = values instanceof Owned || values instanceof PairMap ? values
+        values = values instanceof Owned || (values instanceof PairMap<?> pm && pm.owned()) ? values
                 : Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
@@ -22,13 +22,11 @@ public record MapValue(Map<String, GraphValue> values) implements GraphValue {
     /**
      * A map value over parallel arrays of distinct keys and their values, in that order, without
      * copying them: for decoders (a node's properties are a handful of entries, and two arrays
-     * cost a fraction of a hash map's nodes). The caller hands the arrays over.
+     * cost a fraction of a hash map's nodes). The caller hands the arrays over and must not keep
+     * or change them; keys must be distinct (a server map's are).
      */
     public static MapValue ofPairs(String[] keys, GraphValue[] values) {
-        if (keys.length != values.length) {
-            throw new IllegalArgumentException(keys.length + " keys but " + values.length + " values");
-        }
-        return new MapValue(new PairMap<>(keys, values));
+        return new MapValue(new PairMap<GraphValue>(keys, values, true));
     }
 
     /** A read-only view of a map nobody else holds. */

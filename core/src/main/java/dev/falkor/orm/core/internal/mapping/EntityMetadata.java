@@ -112,6 +112,19 @@ public final class EntityMetadata {
         return sb.toString();
     }
 
+    private volatile dev.falkor.orm.spi.value.PairMap.Keys snapshotKeys;
+
+    /** The graph names of {@link #properties()}, in order: the keys of a read's snapshot. */
+    public dev.falkor.orm.spi.value.PairMap.Keys snapshotKeys() {
+        dev.falkor.orm.spi.value.PairMap.Keys k = snapshotKeys;
+        if (k == null) {
+            k = new dev.falkor.orm.spi.value.PairMap.Keys(properties.stream().map(PersistentProperty::graphName)
+                    .toArray(String[]::new));
+            snapshotKeys = k;
+        }
+        return k;
+    }
+
     /** The unique properties (id first if unique): the constraints writes are guarded by. */
     public List<PersistentProperty> uniqueProperties() {
         java.util.Set<PersistentProperty> out = new java.util.LinkedHashSet<>();

@@ -34,13 +34,11 @@ public final class EntityValues {
                 return java.util.Collections.unmodifiableMap(toGraph(meta, entity, true, null));
             }
         }
-        int n = props.size();
-        String[] keys = new String[n];
-        Object[] values = new Object[n];
+        dev.falkor.orm.spi.value.PairMap.Keys keys = meta.snapshotKeys();
+        Object[] values = new Object[props.size()];
         int i = 0;
         for (PersistentProperty p : props) {
             Object value = p.accessor().get(entity);
-            keys[i] = p.graphName();
             values[i++] = value == null ? null : p.toGraph(value);
         }
         return new dev.falkor.orm.spi.value.PairMap<>(keys, values);

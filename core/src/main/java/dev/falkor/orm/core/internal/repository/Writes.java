@@ -85,6 +85,7 @@ public final class Writes {
                 }
                 return Step.done(null);
             }
+            // the guards stopped every write of the statement: it can be repeated once the schema is back
             if (!firstTry) {
                 throw new ConfigurationException("The unique constraints of " + entityNames(batch) + " in graph '"
                         + graph.graph() + "' are not operational even after creating them again; nothing was written");
