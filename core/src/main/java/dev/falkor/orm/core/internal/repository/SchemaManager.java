@@ -69,6 +69,9 @@ public final class SchemaManager {
             }
             ensureUnique(entity, entity.idLabel(), p);
         }
+        if (mode == SchemaMode.CREATE) {
+            registerPropertyNames(entity);
+        }
         ensured.add(entity);
     }
 
@@ -137,6 +140,41 @@ public final class SchemaManager {
             }
         }
         return out;
+    }
+
+    /**
+     * Makes the graph know every property name the entity writes (its node properties and those
+     * of its relationships), with a node created and deleted in one statement. FalkorDB 4.x gives
+     * a new property name its id while compiling a statement; when that statement then fails
+     * (a unique violation, a version conflict), the id is rolled back but the server's cached plan
+     * keeps it, and once another statement gives that id to another name, the cached plan writes
+     * its values under the wrong name. Names the graph already has are never rolled back.
+     */
+    private void registerPropertyNames(EntityMetadata entity) {
+        Set<String> names = new LinkedHashSet<>();
+        for (PersistentProperty p : entity.properties()) {
+            if (p.kind() != PersistentProperty.Kind.MAP) {
+                names.add(p.graphName());
+            }
+        }
+        for (PersistentProperty r : entity.relationships()) {
+            if (r.relationship().hasProperties()) {
+                for (PersistentProperty p : r.relationship().properties().properties()) {
+                    if (p.kind() != PersistentProperty.Kind.MAP) {
+                        names.add(p.graphName());
+                    }
+                }
+            }
+        }
+        if (names.isEmpty()) {
+            return;
+        }
+        StringBuilder cypher = new StringBuilder("CREATE (n {");
+        int i = 0;
+        for (String name : names) {
+            cypher.append(i++ == 0 ? "" : ", ").append(Identifiers.quote(name)).append(": 0");
+        }
+        graph.write(cypher.append("}) DELETE n").toString(), Map.of());
     }
 
     private void ensureUnique(EntityMetadata entity, String label, PersistentProperty property) {
