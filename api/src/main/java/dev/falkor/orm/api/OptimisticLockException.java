@@ -3,7 +3,8 @@ package dev.falkor.orm.api;
 /**
  * A write guarded by a version ({@code @Version}) found the stored node changed (or deleted)
  * since it was read, so it wrote nothing. Reload the entity, apply the change again and retry.
- * Raised by the versioned writes that sessions bring; nothing of the failed statement is stored.
+ * Raised by saves and deletes of entities with a {@link dev.falkor.orm.api.annotation.Version}
+ * field; nothing of the failed statement is stored.
  */
 public class OptimisticLockException extends FalkorOrmException {
     private static final long serialVersionUID = 1L;

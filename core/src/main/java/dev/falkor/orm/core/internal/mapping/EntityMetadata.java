@@ -125,6 +125,16 @@ public final class EntityMetadata {
         return k;
     }
 
+    /** The {@code @Version} property, or null. */
+    public PersistentProperty version() {
+        for (PersistentProperty p : properties) {
+            if (p.isVersion()) {
+                return p;
+            }
+        }
+        return null;
+    }
+
     /** The unique properties (id first if unique): the constraints writes are guarded by. */
     public List<PersistentProperty> uniqueProperties() {
         java.util.Set<PersistentProperty> out = new java.util.LinkedHashSet<>();
@@ -169,7 +179,8 @@ public final class EntityMetadata {
                 props.add(new PropertyShape(p.graphName(), form));
             }
             s = new NodeShape(labels, idLabel, id.graphName(), props, open,
-                    uniqueProperties().stream().map(PersistentProperty::graphName).toList(), null);
+                    uniqueProperties().stream().map(PersistentProperty::graphName).toList(),
+                    version() == null ? null : version().graphName());
             shape = s;
         }
         return s;

@@ -170,18 +170,39 @@ public final class EntityValues {
 
     /** A copy of {@code entity} with another id (records), or the same instance with the id set. */
     public static Object withId(EntityMetadata meta, Object entity, Object newId) {
-        PersistentProperty id = meta.id();
+        return withValue(meta, entity, meta.id(), newId);
+    }
+
+    /**
+     * {@code entity} with {@code property} set to {@code value}: the same instance when the field
+     * is writable, else (records, final fields) a new instance with the other members copied.
+     */
+    public static Object withValue(EntityMetadata meta, Object entity, PersistentProperty property, Object value) {
         List<PersistentProperty> properties = meta.members();
-        if (id.accessor().writable()) {
-            id.accessor().set(entity, newId);
+        if (property.accessor().writable()) {
+            property.accessor().set(entity, value);
             return entity;
         }
         Object[] values = new Object[properties.size()];
         for (int i = 0; i < values.length; i++) {
             PersistentProperty p = properties.get(i);
-            values[i] = p == id ? newId : p.accessor().get(entity);
+            values[i] = p == property ? value : p.accessor().get(entity);
         }
         return create(meta, values);
+    }
+
+    /** The stored version a versioned entity carries: its {@code @Version} value, 0 if null. */
+    public static long versionOf(EntityMetadata meta, Object entity) {
+        Object v = meta.version().accessor().get(entity);
+        return v == null ? 0 : ((Number) v).longValue();
+    }
+
+    /** {@code entity} carrying version {@code next} (see {@link #withValue}). */
+    public static Object withVersion(EntityMetadata meta, Object entity, long next) {
+        PersistentProperty v = meta.version();
+        Class<?> t = v.type();
+        Object value = t == int.class || t == Integer.class ? (Object) Math.toIntExact(next) : (Object) next;
+        return withValue(meta, entity, v, value);
     }
 
     private static Object defaultValue(Class<?> type) {

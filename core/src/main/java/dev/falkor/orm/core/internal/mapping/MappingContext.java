@@ -244,6 +244,13 @@ public final class MappingContext {
         }
         MethodHandle handle = accessors.constructor(ctor);
         PersistentProperty id = ids.isEmpty() ? null : ids.get(0);
+        List<String> versions = properties.stream().filter(PersistentProperty::isVersion)
+                .map(PersistentProperty::javaName).toList();
+        if (versions.size() > 1 || (!versions.isEmpty() && relationshipProperties)) {
+            throw new MappingException(type.getName() + ": " + (relationshipProperties
+                    ? "@Version applies to nodes, not to relationship properties" : "only one @Version field is allowed, found "
+                    + versions));
+        }
         return new EntityMetadata(type, labels, idLabel, id, properties, handle, args, relationshipProperties);
     }
 
@@ -380,15 +387,25 @@ public final class MappingContext {
             codec = scalarCodec(raw, convert, where);
         }
         boolean unique = element.isAnnotationPresent(Unique.class);
-        return new PersistentProperty(owner, javaName, graphName, raw, kind, codec, accessor, isId, generator,
-                unique, interned, collection);
+        PersistentProperty property = new PersistentProperty(owner, javaName, graphName, raw, kind, codec, accessor, isId,
+                generator, unique, interned, collection);
+        if (element.isAnnotationPresent(dev.falkor.orm.api.annotation.Version.class)) {
+            if (isId || convert != null || !(raw == long.class || raw == Long.class || raw == int.class
+                    || raw == Integer.class)) {
+                throw new MappingException(where + ": @Version needs a long, Long, int or Integer field that is not the "
+                        + "id and has no converter");
+            }
+            property.markVersion();
+        }
+        return property;
     }
 
     private static PersistentProperty relationship(Class<?> owner, String javaName, AnnotatedElement element,
                                                    Class<?> raw, Type generic, PropertyAccessor accessor,
                                                    Relationship rel, String where) {
         for (Class<? extends java.lang.annotation.Annotation> a : List.of(Id.class, Property.class, Convert.class,
-                Unique.class, Interned.class, GeneratedValue.class, TargetNode.class)) {
+                Unique.class, Interned.class, GeneratedValue.class, TargetNode.class,
+                dev.falkor.orm.api.annotation.Version.class)) {
             if (element.isAnnotationPresent(a)) {
                 throw new MappingException(where + ": @" + a.getSimpleName() + " does not apply to a @Relationship field");
             }

@@ -37,6 +37,7 @@ public final class PersistentProperty {
     private final boolean interned;
     private final boolean collection;
     private final RelationshipInfo relationship;
+    private boolean version; // set once while the mapping is built, before the metadata is published
 
     PersistentProperty(Class<?> owner, String javaName, Class<?> type, Kind kind, PropertyAccessor accessor,
                        RelationshipInfo relationship) {
@@ -78,6 +79,12 @@ public final class PersistentProperty {
     public boolean isId() { return id; }
     public IdGenerator generator() { return generator; }
     public boolean isUnique() { return unique; }
+    /** True for the {@code @Version} field. */
+    public boolean isVersion() { return version; }
+
+    void markVersion() {
+        this.version = true;
+    }
     public boolean isInterned() { return interned; }
     /** True for List, Set and array valued properties. */
     public boolean isCollection() { return collection; }

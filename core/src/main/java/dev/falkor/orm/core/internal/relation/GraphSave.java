@@ -58,6 +58,12 @@ public final class GraphSave {
 
         /** Reads needed before upserting these rows. */
         Step<Void> beforeUpsert(List<Map<String, Object>> rows);
+
+        /** For a versioned entity: puts its next version into {@code row}, returns its check row (else null). */
+        Map<String, Object> nextVersion(Object withId, Map<String, Object> row);
+
+        /** After the save: {@code e} carrying its next version (the same instance, or a new record). */
+        Object withNextVersion(Object e);
     }
 
     private final Relations relations;
@@ -91,7 +97,15 @@ public final class GraphSave {
         return before.flatMap(ignored -> writes.apply(plan)).map(ignored -> {
             call.records.forEach(Runnable::run);
             call.syncs.forEach(Runnable::run);
-            return saved;
+            call.bumped.forEach((e, rows) -> rows.withNextVersion(e));
+            List<T> out = new ArrayList<>(saved.size());
+            Map<Object, Object> done = new IdentityHashMap<>();
+            for (T e : saved) {
+                EntityRows rows = types.apply(e.getClass());
+                // an instance given twice moves to its next version once
+                out.add(rows.metadata().version() == null ? e : (T) done.computeIfAbsent(e, rows::withNextVersion));
+            }
+            return out;
         });
     }
 
@@ -106,6 +120,10 @@ public final class GraphSave {
         final java.util.Set<List<Object>> rootNodes = new java.util.HashSet<>();
         final java.util.Set<List<Object>> generated = new java.util.HashSet<>();
         final List<Runnable> records = new ArrayList<>();
+        /** The version checks of the nodes written, per entity, by graph id. */
+        final Map<EntityMetadata, Map<Object, Map<String, Object>>> checks = new LinkedHashMap<>();
+        /** Versioned instances reached through relationships and written: they move to their next version. */
+        final Map<Object, EntityRows> bumped = new IdentityHashMap<>();
         final List<Runnable> syncs = new ArrayList<>();
 
         /** Saves {@code e} once per call; returns the instance saved (with its id). */
@@ -144,6 +162,23 @@ public final class GraphSave {
                 written = false; // the node is written from the entity given, or the first object reaching it
             } else if (known == null || known.node() == null || !known.node().equals(props)) {
                 byId.put(gid, row);
+            }
+            if (byId.get(gid) == row) {
+                // written by this row: a versioned node checks its version and moves to the next
+                Map<String, Object> check = rows.nextVersion(withId, row);
+                if (check != null) {
+                    if (!fresh) {
+                        checks.computeIfAbsent(meta, k -> new LinkedHashMap<>()).put(gid, check);
+                    }
+                    if (!root) {
+                        if (!meta.version().accessor().writable()) {
+                            throw new InvalidEntityException("Cannot save " + meta.type().getName() + " with id " + gid
+                                    + " reached through a relationship: its @Version field cannot be set on the "
+                                    + "instance the relationship holds (a record); save it on its own");
+                        }
+                        bumped.put(withId, rows);
+                    }
+                }
             }
             if (written && !(root && fresh)) {
                 // what was stored lets a later save skip this node when it is reached unchanged; a new
@@ -290,6 +325,8 @@ public final class GraphSave {
 
         List<WriteOperation> plan() {
             List<WriteOperation> out = new ArrayList<>();
+            checks.forEach((meta, byGid) -> out.add(new WriteOperation.CheckVersions(meta.shape(),
+                    new ArrayList<>(byGid.values()))));
             upserts.forEach((rows, byId) -> {
                 java.util.Set<Object> fresh = new java.util.HashSet<>();
                 for (Object gid : byId.keySet()) {

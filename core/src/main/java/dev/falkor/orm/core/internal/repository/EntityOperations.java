@@ -89,6 +89,16 @@ public final class EntityOperations<T> {
             public Step<Void> beforeUpsert(List<Map<String, Object>> rows) {
                 return EntityOperations.this.beforeUpsert(rows);
             }
+
+            @Override
+            public Map<String, Object> nextVersion(Object withId, Map<String, Object> row) {
+                return EntityOperations.this.nextVersion(withId, row);
+            }
+
+            @Override
+            public Object withNextVersion(Object e) {
+                return EntityOperations.this.withNextVersion(e);
+            }
         };
     }
 
@@ -143,6 +153,7 @@ public final class EntityOperations<T> {
         }
         List<T> saved = new ArrayList<>();
         Map<Object, Map<String, Object>> rows = new LinkedHashMap<>();
+        Map<Object, Map<String, Object>> checks = new LinkedHashMap<>();
         java.util.Set<Object> generated = new java.util.HashSet<>();
         for (T e : entities) {
             if (e == null) {
@@ -154,15 +165,23 @@ public final class EntityOperations<T> {
             Object key = row.get(entity.id().graphName());
             rows.remove(key); // the last state wins, keeping the order of the last occurrence
             rows.put(key, row);
+            Map<String, Object> check = nextVersion(withId, row);
             if (fresh) {
                 generated.add(key); // generated for this call: the node cannot exist yet
+            } else if (check != null) {
+                checks.put(key, check);
             }
             saved.add(withId);
         }
-        WriteBatch plan = writes.batch(nodeOperations(entity, rows, generated));
+        List<WriteOperation> ops = new ArrayList<>();
+        if (!checks.isEmpty()) {
+            ops.add(new WriteOperation.CheckVersions(entity.shape(), new ArrayList<>(checks.values())));
+        }
+        ops.addAll(nodeOperations(entity, rows, generated));
+        WriteBatch plan = writes.batch(ops);
         List<Map<String, Object>> all = new ArrayList<>(rows.values());
         Step<Void> prepared = statements.mapKeys == null ? Step.done(null) : staleMapEntries(all);
-        return prepared.flatMap(ignored -> writes.apply(plan)).map(ignored -> saved);
+        return prepared.flatMap(ignored -> writes.apply(plan)).map(ignored -> withNextVersions(saved));
     }
 
     /**
@@ -205,6 +224,48 @@ public final class EntityOperations<T> {
         }
         check(row, id);
         return row;
+    }
+
+    /**
+     * For a versioned entity: puts the next version into its row and returns the check its save
+     * makes, {@code {id, version}} with the version the stored node must have (null: none, for an
+     * entity never saved); null for an entity without {@code @Version}.
+     */
+    Map<String, Object> nextVersion(Object withId, Map<String, Object> row) {
+        PersistentProperty v = entity.version();
+        if (v == null) {
+            return null;
+        }
+        long current = EntityValues.versionOf(entity, withId);
+        row.put(v.graphName(), current + 1);
+        return versionCheck(row.get(entity.id().graphName()), current);
+    }
+
+    private static Map<String, Object> versionCheck(Object graphId, long current) {
+        Map<String, Object> check = new HashMap<>(4);
+        check.put("id", graphId);
+        check.put("version", current == 0 ? null : current);
+        return check;
+    }
+
+    /** After a successful save: the entities carrying their next version (records as new instances). */
+    @SuppressWarnings("unchecked")
+    List<T> withNextVersions(List<T> saved) {
+        if (entity.version() == null) {
+            return saved;
+        }
+        java.util.Map<Object, Object> done = new java.util.IdentityHashMap<>();
+        List<T> out = new ArrayList<>(saved.size());
+        for (T e : saved) {
+            // an instance given twice is saved once: it moves to the next version once
+            out.add((T) done.computeIfAbsent(e, x -> withNextVersion(x)));
+        }
+        return out;
+    }
+
+    /** {@code e} carrying the version after its stored one (the same instance, or a new record). */
+    Object withNextVersion(Object e) {
+        return EntityValues.withVersion(entity, e, EntityValues.versionOf(entity, e) + 1);
     }
 
     /** What must be read before upserting these rows (stored Map entries to remove), or nothing. */
@@ -278,6 +339,10 @@ public final class EntityOperations<T> {
     }
 
     public void delete(T e) {
+        if (entity.version() != null) {
+            deleteAll(List.of(e));
+            return;
+        }
         deleteById(entity.idOf(e));
     }
 
@@ -297,10 +362,29 @@ public final class EntityOperations<T> {
 
     public void deleteAll(Iterable<? extends T> entities) {
         List<Object> ids = new ArrayList<>();
+        List<Map<String, Object>> checks = new ArrayList<>();
         for (T e : entities) {
-            ids.add(idParameter(entity.idOf(e)));
+            Object id = idParameter(entity.idOf(e));
+            ids.add(id);
+            if (entity.version() != null) {
+                checks.add(versionCheck(id, EntityValues.versionOf(entity, e))); // deleting a changed node fails
+            }
         }
-        graph.run(deleteStep(ids));
+        if (checks.isEmpty()) {
+            graph.run(deleteStep(ids));
+            return;
+        }
+        WriteOperation check = new WriteOperation.CheckVersions(entity.shape(), checks);
+        if (Relations.cascadesDeletes(entity)) {
+            graph.run(relations.deletePlan(entity, ids).flatMap(ops -> {
+                List<WriteOperation> all = new ArrayList<>();
+                all.add(check);
+                all.addAll(ops);
+                return writes.apply(writes.batch(all));
+            }));
+            return;
+        }
+        graph.run(writes.apply(writes.batch(check, new WriteOperation.DeleteNodes(entity.shape(), ids))));
     }
 
     /** Deletes the nodes with these graph ids, through the write path. */

@@ -2,6 +2,8 @@ package dev.falkor.orm.core.internal.repository;
 
 import dev.falkor.orm.api.ConfigurationException;
 import dev.falkor.orm.api.ConstraintViolationException;
+import dev.falkor.orm.api.OptimisticLockException;
+import dev.falkor.orm.api.QueryException;
 import dev.falkor.orm.core.internal.exec.Step;
 import dev.falkor.orm.core.internal.mapping.EntityMetadata;
 import dev.falkor.orm.core.internal.mapping.MappingContext;
@@ -11,12 +13,15 @@ import dev.falkor.orm.spi.QueryResult;
 import dev.falkor.orm.spi.batch.BatchWriter;
 import dev.falkor.orm.spi.batch.NodeShape;
 import dev.falkor.orm.spi.batch.WriteBatch;
+import dev.falkor.orm.spi.batch.WriteCypher;
 import dev.falkor.orm.spi.batch.WriteOperation;
 import dev.falkor.orm.spi.batch.WriteStatement;
 import dev.falkor.orm.spi.value.BooleanValue;
+import dev.falkor.orm.spi.value.GraphValue;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,7 +109,51 @@ public final class Writes {
             throw e;
         });
         return run.recoverWith(e -> {
-            throw e instanceof ConstraintViolationException cv ? violation(batch, cv) : e;
+            if (e instanceof ConstraintViolationException cv) {
+                throw violation(batch, cv);
+            }
+            if (s.checksVersions() && e instanceof QueryException && WriteCypher.isVersionConflict(e.getMessage())) {
+                return conflict(batch, batch.checks(), 0, e);
+            }
+            throw e;
+        });
+    }
+
+    /**
+     * The version conflict that stopped a statement, named: reads the stored versions of the
+     * checked nodes (after the failure, so a node changed meanwhile may be named instead of the
+     * one that failed; either was stale) and reports the first that differs.
+     */
+    private Step<Void> conflict(WriteBatch batch, List<WriteOperation.CheckVersions> checks, int index,
+                                RuntimeException cause) {
+        if (index >= checks.size()) {
+            throw new OptimisticLockException("Cannot write " + entityNames(batch) + ": a node was changed or deleted "
+                    + "since it was read (its version no longer matches); nothing of this statement was written",
+                    entityNames(batch).get(0), null);
+        }
+        WriteOperation.CheckVersions c = checks.get(index);
+        NodeShape shape = c.node();
+        String cypher = "UNWIND $v AS v OPTIONAL MATCH (n:" + WriteCypher.quote(shape.idLabel()) + " {"
+                + WriteCypher.quote(shape.idProperty()) + ": v.id}) RETURN v.id, v.version, n IS NOT NULL, n."
+                + WriteCypher.quote(shape.versionProperty());
+        return Step.then(graph.readQuery(cypher, Map.of("v", c.rows())), true, r -> {
+            for (List<GraphValue> row : r.rows()) {
+                Object id = row.get(0).asJava();
+                Object expected = row.get(1).asJava();
+                boolean exists = Boolean.TRUE.equals(row.get(2).asJava());
+                Object stored = row.get(3).asJava();
+                if (!java.util.Objects.equals(expected, stored)) {
+                    EntityMetadata entity = entity(shape);
+                    String name = entity != null ? entity.type().getName() : shape.toString();
+                    String what = !exists && expected != null ? "was deleted"
+                            : expected == null ? "already exists with version " + stored
+                            : "has version " + stored + ", not " + expected;
+                    throw new OptimisticLockException("Cannot write " + name + " with id " + id + ": the stored node "
+                            + what + " (changed by another writer since it was read); nothing of this statement was "
+                            + "written", name, id);
+                }
+            }
+            return conflict(batch, checks, index + 1, cause);
         });
     }
 
