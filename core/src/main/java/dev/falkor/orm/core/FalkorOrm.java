@@ -63,7 +63,8 @@ public final class FalkorOrm implements AutoCloseable {
         this.batchSize = b.batchSize;
         @SuppressWarnings("rawtypes")
         List<ValueConverter> discovered = b.discoverConverters ? Providers.converters() : List.of();
-        MappingContext mapping = new MappingContext(b.lookup, b.converters, discovered);
+        MappingContext mapping = new MappingContext(b.lookup, b.converters, discovered,
+                new dev.falkor.orm.core.internal.mapping.Lifecycle(b.listeners, b.clock));
         GraphAccess access = new GraphAccess(transport, graph, b.decorator.apply(Executor.of(transport)), b.retryPolicy);
         this.repositories = new RepositoryFactory(mapping, access, new SchemaManager(access, b.schemaMode), b.batchSize,
                 Providers.batchWriter(b.batchWriterName, b.batchSize), b.lookup);
@@ -151,6 +152,8 @@ public final class FalkorOrm implements AutoCloseable {
         private Transport transport;
         private String providerName;
         private String batchWriterName;
+        private final List<dev.falkor.orm.api.EntityListener> listeners = new ArrayList<>();
+        private java.time.Clock clock = java.time.Clock.systemUTC();
         private TransportConfig config;
         private String graph;
         private MethodHandles.Lookup lookup;
@@ -252,6 +255,21 @@ public final class FalkorOrm implements AutoCloseable {
          */
         public Builder batchWriter(String name) {
             this.batchWriterName = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /**
+         * Adds a listener to the lifecycle of every entity (saves, deletes, reads), called after
+         * the entity's own {@code @PrePersist}... methods for the same event.
+         */
+        public Builder listener(dev.falkor.orm.api.EntityListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /** The clock {@code @CreatedDate} and {@code @LastModifiedDate} read; default the system UTC clock. */
+        public Builder clock(java.time.Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 

@@ -26,6 +26,9 @@ public final class EntityMetadata {
     private final List<PersistentProperty> members;
     private final List<PersistentProperty> properties;
     private final List<PersistentProperty> relationships;
+    private final PersistentProperty version;
+    private final PersistentProperty createdDate;
+    private final PersistentProperty lastModifiedDate;
     private final PersistentProperty targetNode;
     private final boolean relationshipProperties;
     private final Map<String, PersistentProperty> byJavaName;
@@ -45,6 +48,10 @@ public final class EntityMetadata {
         this.relationshipProperties = relationshipProperties;
         this.members = List.copyOf(members);
         this.properties = members.stream().filter(PersistentProperty::isValue).toList();
+        this.version = properties.stream().filter(PersistentProperty::isVersion).findFirst().orElse(null);
+        this.createdDate = properties.stream().filter(PersistentProperty::isCreatedDate).findFirst().orElse(null);
+        this.lastModifiedDate = properties.stream().filter(PersistentProperty::isLastModifiedDate).findFirst()
+                .orElse(null);
         this.relationships = members.stream().filter(p -> p.kind() == PersistentProperty.Kind.RELATIONSHIP).toList();
         this.targetNode = members.stream().filter(p -> p.kind() == PersistentProperty.Kind.TARGET).findFirst()
                 .orElse(null);
@@ -125,14 +132,37 @@ public final class EntityMetadata {
         return k;
     }
 
+    private Map<Lifecycle.Event, List<java.lang.invoke.MethodHandle>> callbacks = Map.of();
+    private Lifecycle lifecycle = Lifecycle.none();
+
+    void lifecycle(Lifecycle lifecycle, Map<Lifecycle.Event, List<java.lang.invoke.MethodHandle>> callbacks) {
+        this.lifecycle = lifecycle;
+        this.callbacks = callbacks;
+    }
+
+    /** The mapper's lifecycle (callbacks, listeners, clock). */
+    public Lifecycle lifecycle() {
+        return lifecycle;
+    }
+
+    /** The entity's own callback methods, per event. */
+    public Map<Lifecycle.Event, List<java.lang.invoke.MethodHandle>> callbacks() {
+        return callbacks;
+    }
+
+    /** The {@code @CreatedDate} property, or null. */
+    public PersistentProperty createdDate() {
+        return createdDate;
+    }
+
+    /** The {@code @LastModifiedDate} property, or null. */
+    public PersistentProperty lastModifiedDate() {
+        return lastModifiedDate;
+    }
+
     /** The {@code @Version} property, or null. */
     public PersistentProperty version() {
-        for (PersistentProperty p : properties) {
-            if (p.isVersion()) {
-                return p;
-            }
-        }
-        return null;
+        return version;
     }
 
     /** The unique properties (id first if unique): the constraints writes are guarded by. */

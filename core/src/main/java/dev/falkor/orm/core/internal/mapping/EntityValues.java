@@ -121,7 +121,11 @@ public final class EntityValues {
                 values[i] = p.fromGraph(g != null ? g : props.get(p.graphName()));
             }
         }
-        return create(meta, values);
+        Object instance = create(meta, values);
+        if (!meta.callbacks().isEmpty() || meta.lifecycle().hasListeners()) {
+            meta.lifecycle().fire(meta, Lifecycle.Event.POST_LOAD, instance);
+        }
+        return instance;
     }
 
     /** Creates an instance from Java property values (missing ones stay at their defaults). */

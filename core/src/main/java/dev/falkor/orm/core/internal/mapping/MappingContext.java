@@ -54,6 +54,15 @@ public final class MappingContext {
     @SuppressWarnings("rawtypes")
     public MappingContext(MethodHandles.Lookup lookup, List<ValueConverter> explicitConverters,
                           List<ValueConverter> discoveredConverters) {
+        this(lookup, explicitConverters, discoveredConverters, Lifecycle.none());
+    }
+
+    private final Lifecycle lifecycle;
+
+    /** With the lifecycle (listeners, clock) every entity's callbacks run through. */
+    public MappingContext(MethodHandles.Lookup lookup, List<ValueConverter> explicitConverters,
+                          List<ValueConverter> discoveredConverters, Lifecycle lifecycle) {
+        this.lifecycle = lifecycle;
         this.accessors = new MethodHandleAccessors(lookup);
         this.explicitConverters = List.copyOf(explicitConverters);
         List<ValueConverter> sorted = new ArrayList<>(discoveredConverters);
@@ -251,7 +260,9 @@ public final class MappingContext {
                     ? "@Version applies to nodes, not to relationship properties" : "only one @Version field is allowed, found "
                     + versions));
         }
-        return new EntityMetadata(type, labels, idLabel, id, properties, handle, args, relationshipProperties);
+        EntityMetadata meta = new EntityMetadata(type, labels, idLabel, id, properties, handle, args, relationshipProperties);
+        meta.lifecycle(lifecycle, Lifecycle.callbacks(type, accessors));
+        return meta;
     }
 
     private static void checkRelationshipProperties(Class<?> type, List<PersistentProperty> members,
@@ -396,6 +407,16 @@ public final class MappingContext {
                         + "id and has no converter");
             }
             property.markVersion();
+        }
+        boolean created = element.isAnnotationPresent(dev.falkor.orm.api.annotation.CreatedDate.class);
+        boolean modified = element.isAnnotationPresent(dev.falkor.orm.api.annotation.LastModifiedDate.class);
+        if (created || modified) {
+            if (created && modified || isId || !Lifecycle.isTimeType(raw)) {
+                throw new MappingException(where + ": @" + (created ? "CreatedDate" : "LastModifiedDate") + " needs an "
+                        + "Instant, OffsetDateTime, ZonedDateTime, LocalDateTime, LocalDate or long/Long field (epoch "
+                        + "milliseconds) that is not the id, and only one of the two");
+            }
+            property.markAudit(created ? 1 : 2);
         }
         return property;
     }

@@ -70,6 +70,16 @@ final class MethodHandleAccessors {
     }
 
     /** A constructor as a handle taking {@code Object[]}. */
+    /** A no-argument instance method as {@code (Object) -> void}: a lifecycle callback. */
+    MethodHandle callback(java.lang.reflect.Method method) {
+        MethodHandles.Lookup lookup = lookupFor(method.getDeclaringClass());
+        try {
+            return lookup.unreflect(method).asType(MethodType.methodType(void.class, Object.class));
+        } catch (IllegalAccessException e) {
+            throw denied(method.getDeclaringClass(), e);
+        }
+    }
+
     MethodHandle constructor(Constructor<?> constructor) {
         MethodHandles.Lookup lookup = lookupFor(constructor.getDeclaringClass());
         try {

@@ -85,6 +85,17 @@ public final class PersistentProperty {
     void markVersion() {
         this.version = true;
     }
+
+    private int audit; // 1 created date, 2 last modified date; set while the mapping is built
+
+    /** True for the {@code @CreatedDate} field. */
+    public boolean isCreatedDate() { return audit == 1; }
+    /** True for the {@code @LastModifiedDate} field. */
+    public boolean isLastModifiedDate() { return audit == 2; }
+
+    void markAudit(int kind) {
+        this.audit = kind;
+    }
     public boolean isInterned() { return interned; }
     /** True for List, Set and array valued properties. */
     public boolean isCollection() { return collection; }

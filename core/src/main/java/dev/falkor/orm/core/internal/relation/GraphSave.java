@@ -64,6 +64,9 @@ public final class GraphSave {
 
         /** After the save: {@code e} carrying its next version (the same instance, or a new record). */
         Object withNextVersion(Object e);
+
+        /** New to the graph: its id was just generated, or its version is 0. */
+        boolean isNew(Object withId, boolean fresh);
     }
 
     private final Relations relations;
@@ -105,6 +108,10 @@ public final class GraphSave {
                 // an instance given twice moves to its next version once
                 out.add(rows.metadata().version() == null ? e : (T) done.computeIfAbsent(e, rows::withNextVersion));
             }
+            for (Object[] p : call.posts) {
+                EntityMetadata meta = (EntityMetadata) p[0];
+                meta.lifecycle().afterSave(meta, done.getOrDefault(p[1], p[1]), (Boolean) p[2]);
+            }
             return out;
         });
     }
@@ -122,6 +129,8 @@ public final class GraphSave {
         final List<Runnable> records = new ArrayList<>();
         /** The version checks of the nodes written, per entity, by graph id. */
         final Map<EntityMetadata, Map<Object, Map<String, Object>>> checks = new LinkedHashMap<>();
+        /** The post-save events to fire: {meta, instance, isNew}. */
+        final List<Object[]> posts = new ArrayList<>();
         /** Versioned instances reached through relationships and written: they move to their next version. */
         final Map<Object, EntityRows> bumped = new IdentityHashMap<>();
         final List<Runnable> syncs = new ArrayList<>();
@@ -163,6 +172,24 @@ public final class GraphSave {
             } else if (known == null || known.node() == null || !known.node().equals(props)) {
                 byId.put(gid, row);
             }
+            if (byId.get(gid) == row && meta.lifecycle().onSave(meta)) {
+                // written by this row: callbacks and auditing first, and the row again with their changes
+                boolean isNew = rows.isNew(withId, fresh);
+                Object audited = meta.lifecycle().beforeSave(meta, withId, isNew);
+                if (audited != withId) {
+                    if (!root) {
+                        throw new InvalidEntityException("Cannot save " + meta.type().getName() + " with id " + gid
+                                + " reached through a relationship: its auditing fields cannot be set on the instance "
+                                + "the relationship holds (a record); save it on its own");
+                    }
+                    visited.put(e, audited);
+                    withId = audited;
+                }
+                row = rows.row(withId);
+                props = row;
+                byId.put(gid, row);
+                posts.add(new Object[] {meta, withId, isNew});
+            }
             if (byId.get(gid) == row) {
                 // written by this row: a versioned node checks its version and moves to the next
                 Map<String, Object> check = rows.nextVersion(withId, row);
@@ -184,7 +211,9 @@ public final class GraphSave {
                 // what was stored lets a later save skip this node when it is reached unchanged; a new
                 // entity given to save is not recorded (one table entry per saved entity costs more
                 // than the rare rewrite it would spare)
-                records.add(() -> relations.tracking().node(withId, props));
+                Object instance = withId;
+                Map<String, Object> stored = props;
+                records.add(() -> relations.tracking().node(instance, stored));
             }
             for (PersistentProperty f : meta.relationships()) {
                 relationship(meta, withId, gid, f, fresh);

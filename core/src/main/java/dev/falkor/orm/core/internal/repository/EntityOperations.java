@@ -14,6 +14,7 @@ import dev.falkor.orm.core.internal.Types;
 import dev.falkor.orm.core.internal.exec.Step;
 import dev.falkor.orm.core.internal.mapping.EntityMetadata;
 import dev.falkor.orm.core.internal.mapping.EntityValues;
+import dev.falkor.orm.core.internal.mapping.Lifecycle;
 import dev.falkor.orm.core.internal.mapping.LabelIndex;
 import dev.falkor.orm.core.internal.mapping.PersistentProperty;
 import dev.falkor.orm.core.internal.mapping.ReadShape;
@@ -50,6 +51,7 @@ public final class EntityOperations<T> {
     private final Relations relations;
     private final boolean hasRelationships;
     private final FetchTree defaultTree;
+    private final Lifecycle lifecycle;
     private final java.util.concurrent.ConcurrentHashMap<Object, String> fetchStatements =
             new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -99,12 +101,18 @@ public final class EntityOperations<T> {
             public Object withNextVersion(Object e) {
                 return EntityOperations.this.withNextVersion(e);
             }
+
+            @Override
+            public boolean isNew(Object withId, boolean fresh) {
+                return EntityOperations.this.isNew(withId, fresh);
+            }
         };
     }
 
     public EntityOperations(EntityMetadata entity, GraphAccess graph, Writes writes, int batchSize,
                             LabelIndex labelIndex, Relations relations) {
         this.entity = entity;
+        this.lifecycle = entity.lifecycle();
         this.relations = relations;
         this.hasRelationships = !entity.relationships().isEmpty();
         this.defaultTree = relations.tree(entity, null);
@@ -152,6 +160,7 @@ public final class EntityOperations<T> {
             return graphSave.saveStep(entity, entities);
         }
         List<T> saved = new ArrayList<>();
+        List<Boolean> newness = new ArrayList<>();
         Map<Object, Map<String, Object>> rows = new LinkedHashMap<>();
         Map<Object, Map<String, Object>> checks = new LinkedHashMap<>();
         java.util.Set<Object> generated = new java.util.HashSet<>();
@@ -161,6 +170,11 @@ public final class EntityOperations<T> {
             }
             boolean fresh = entity.idOf(e) == null;
             T withId = assignId(e);
+            boolean isNew = isNew(withId, fresh);
+            if (lifecycle.onSave(entity)) {
+                withId = (T) lifecycle.beforeSave(entity, withId, isNew);
+            }
+            newness.add(isNew);
             Map<String, Object> row = row(withId);
             Object key = row.get(entity.id().graphName());
             rows.remove(key); // the last state wins, keeping the order of the last occurrence
@@ -181,7 +195,15 @@ public final class EntityOperations<T> {
         WriteBatch plan = writes.batch(ops);
         List<Map<String, Object>> all = new ArrayList<>(rows.values());
         Step<Void> prepared = statements.mapKeys == null ? Step.done(null) : staleMapEntries(all);
-        return prepared.flatMap(ignored -> writes.apply(plan)).map(ignored -> withNextVersions(saved));
+        return prepared.flatMap(ignored -> writes.apply(plan)).map(ignored -> {
+            List<T> out = withNextVersions(saved);
+            if (lifecycle.onSave(entity)) {
+                for (int i = 0; i < out.size(); i++) {
+                    lifecycle.afterSave(entity, out.get(i), newness.get(i));
+                }
+            }
+            return out;
+        });
     }
 
     /**
@@ -224,6 +246,11 @@ public final class EntityOperations<T> {
         }
         check(row, id);
         return row;
+    }
+
+    /** New to the graph: its id was just generated, or its {@code @Version} is 0 or null. */
+    boolean isNew(Object withId, boolean fresh) {
+        return fresh || (entity.version() != null && EntityValues.versionOf(entity, withId) == 0);
     }
 
     /**
@@ -339,11 +366,7 @@ public final class EntityOperations<T> {
     }
 
     public void delete(T e) {
-        if (entity.version() != null) {
-            deleteAll(List.of(e));
-            return;
-        }
-        deleteById(entity.idOf(e));
+        deleteAll(List.of(e));
     }
 
     public void deleteAll() {
@@ -361,6 +384,18 @@ public final class EntityOperations<T> {
     }
 
     public void deleteAll(Iterable<? extends T> entities) {
+        List<T> given = new ArrayList<>();
+        entities.forEach(given::add);
+        for (T e : given) {
+            lifecycle.fire(entity, Lifecycle.Event.PRE_REMOVE, e);
+        }
+        graph.run(deleteEntitiesStep(given));
+        for (T e : given) {
+            lifecycle.fire(entity, Lifecycle.Event.POST_REMOVE, e);
+        }
+    }
+
+    private Step<Void> deleteEntitiesStep(List<T> entities) {
         List<Object> ids = new ArrayList<>();
         List<Map<String, Object>> checks = new ArrayList<>();
         for (T e : entities) {
@@ -371,20 +406,18 @@ public final class EntityOperations<T> {
             }
         }
         if (checks.isEmpty()) {
-            graph.run(deleteStep(ids));
-            return;
+            return deleteStep(ids);
         }
         WriteOperation check = new WriteOperation.CheckVersions(entity.shape(), checks);
         if (Relations.cascadesDeletes(entity)) {
-            graph.run(relations.deletePlan(entity, ids).flatMap(ops -> {
+            return relations.deletePlan(entity, ids).flatMap(ops -> {
                 List<WriteOperation> all = new ArrayList<>();
                 all.add(check);
                 all.addAll(ops);
                 return writes.apply(writes.batch(all));
-            }));
-            return;
+            });
         }
-        graph.run(writes.apply(writes.batch(check, new WriteOperation.DeleteNodes(entity.shape(), ids))));
+        return writes.apply(writes.batch(check, new WriteOperation.DeleteNodes(entity.shape(), ids)));
     }
 
     /** Deletes the nodes with these graph ids, through the write path. */
