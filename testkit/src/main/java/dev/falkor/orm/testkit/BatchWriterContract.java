@@ -418,6 +418,28 @@ public abstract class BatchWriterContract extends GraphTest {
         assertEquals(0, count("(:RvGuardUnique)"));
     }
 
+    @Test
+    void aLaterStatementChecksAgainTheVersionsOfTheNodesItWrites() {
+        NodeShape s = versioned("CVerLater");
+        cypher("UNWIND [1, 2] AS i CREATE (:CVerLater {id: i, name: 'old', ver: 1})", Map.of());
+        WriteBatch batch = WriteBatch.of(
+                new WriteOperation.CheckVersions(s, List.of(version(1L, 1L), version(2L, 1L))),
+                new WriteOperation.UpsertNodes(s, List.of(row(1L, "name", "new", "ver", 2L), row(2L, "name", "new", "ver", 2L))));
+        List<WriteStatement> statements = writer(1).statements(batch);
+        if (statements.size() < 2) {
+            return; // one statement: nothing can come between its check and its write
+        }
+        transport.execute(GraphQuery.write(graph, statements.get(0).cypher(), statements.get(0).parameters()));
+        cypher("MATCH (n:CVerLater {id: 2}) SET n.ver = 5, n.name = 'theirs'", Map.of()); // another writer, in between
+        QueryException e = assertThrows(QueryException.class, () -> {
+            for (WriteStatement st : statements.subList(1, statements.size())) {
+                transport.execute(GraphQuery.write(graph, st.cypher(), st.parameters()));
+            }
+        });
+        assertTrue(WriteCypher.isVersionConflict(e.getMessage()), e.getMessage());
+        assertEquals("theirs", string("MATCH (n:CVerLater {id: 2}) RETURN n.name"), "the other writer's change stays");
+    }
+
     /** Creates a unique constraint (with its range index) and waits until it is operational. */
     protected void createUniqueConstraint(String label, String property) {
         cypher("CREATE INDEX FOR (n:" + WriteCypher.quote(label) + ") ON (n." + WriteCypher.quote(property) + ")", Map.of());

@@ -14,8 +14,9 @@ import java.util.List;
  * one operation may be cut into several statements, as long as the order holds);</li>
  * <li>back-quote labels, types and property names (shapes hold validated identifiers) and pass
  * every value as a parameter, never in the text;</li>
- * <li>put every version check first in the first statement
- * ({@link WriteOperation.CheckVersions});</li>
+ * <li>put every version check first in the first statement, and the checks of the nodes a later
+ * statement writes first in that statement too ({@link WriteOperation.CheckVersions},
+ * {@link VersionChecks});</li>
  * <li>with a {@link WriteBatch#guarded() guarded} batch, make each statement that writes nodes
  * of a shape with unique properties check before each write that their constraints are
  * operational, and write nothing otherwise ({@link WriteStatement#guarded()});</li>

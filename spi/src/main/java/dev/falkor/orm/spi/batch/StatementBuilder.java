@@ -37,27 +37,31 @@ public final class StatementBuilder {
         this.guarded = guarded;
     }
 
-    /** Adds version checks; only before any operation. Empty checks are skipped. */
-    public StatementBuilder checks(List<WriteOperation.CheckVersions> checks) {
-        if (parts > 0) {
-            throw new IllegalStateException("Version checks go first in a statement");
-        }
-        List<WriteOperation.CheckVersions> present = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        for (WriteOperation.CheckVersions c : checks) {
+    private final List<WriteOperation.CheckVersions> checks = new ArrayList<>();
+
+    /** Adds version checks (any time before {@link #build}; they go first in the statement). Empty ones are skipped. */
+    public StatementBuilder checks(List<WriteOperation.CheckVersions> more) {
+        for (WriteOperation.CheckVersions c : more) {
             if (c.size() > 0) {
-                String name = "v" + present.size();
-                present.add(c);
-                names.add(name);
-                parameters.put(name, c.rows());
+                checks.add(c);
                 rows += c.size();
             }
         }
-        if (!present.isEmpty()) {
-            prefix.append(WriteCypher.versionChecks(present, names));
-            checksVersions = true;
-        }
         return this;
+    }
+
+    private void renderChecks() {
+        if (checks.isEmpty()) {
+            return;
+        }
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < checks.size(); i++) {
+            String name = "v" + i;
+            names.add(name);
+            parameters.put(name, checks.get(i).rows());
+        }
+        prefix.append(WriteCypher.versionChecks(checks, names));
+        checksVersions = true;
     }
 
     /** Adds an operation (skipped when empty; version checks go through {@link #checks}). */
@@ -115,6 +119,11 @@ public final class StatementBuilder {
         return ((WriteOperation.Edges) op).rows();
     }
 
+    /** True if version checks were added. */
+    public boolean hasChecks() {
+        return !checks.isEmpty();
+    }
+
     /** Operations added so far. */
     public int parts() {
         return parts;
@@ -122,6 +131,7 @@ public final class StatementBuilder {
 
     /** The statement. */
     public WriteStatement build() {
+        renderChecks();
         boolean isGuarded = !guardedNodes.isEmpty();
         String text;
         if (isGuarded) {

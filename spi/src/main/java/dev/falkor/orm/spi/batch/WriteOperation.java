@@ -132,10 +132,11 @@ public sealed interface WriteOperation
     /**
      * Optimistic-locking checks: rows {@code {id, version}}, each stating the version the node
      * must have (null: the node has no version, or does not exist). The shape must have a
-     * {@link NodeShape#versionProperty()}. A writer puts every check of a batch in the batch's
-     * first statement, before any of its writes, so that statement fails as a whole (nothing of
-     * it written) when any check fails: see {@link WriteStatement#checksVersions()}. Setting the
-     * new version is up to the rows of the writes.
+     * {@link NodeShape#versionProperty()}. A writer puts every check first in the batch's first
+     * statement, and the checks of the nodes a later statement writes first in that statement
+     * too ({@link VersionChecks}), so a statement fails as a whole (nothing of it written) when a
+     * check fails: see
+     * {@link WriteStatement#checksVersions()}. Setting the new version is up to the rows.
      */
     record CheckVersions(NodeShape node, List<Map<String, Object>> rows) implements WriteOperation {
         public CheckVersions {

@@ -79,6 +79,11 @@ public final class GraphSave {
         this.writes = writes;
     }
 
+    /** The metadata of an entity class (the concrete class of an instance). */
+    public EntityMetadata metadataOf(Class<?> type) {
+        return types.apply(type).metadata();
+    }
+
     /** The steps saving {@code entities} (checked and converted now) and everything they cascade to. */
     @SuppressWarnings("unchecked")
     public <T> Step<List<T>> saveStep(EntityMetadata declared, Iterable<? extends T> entities) {
@@ -100,9 +105,9 @@ public final class GraphSave {
         return before.flatMap(ignored -> writes.apply(plan)).map(ignored -> {
             call.records.forEach(Runnable::run);
             call.syncs.forEach(Runnable::run);
-            call.bumped.forEach((e, rows) -> rows.withNextVersion(e));
-            List<T> out = new ArrayList<>(saved.size());
             Map<Object, Object> done = new IdentityHashMap<>();
+            call.bumped.forEach((e, rows) -> done.put(e, rows.withNextVersion(e))); // each instance moves once
+            List<T> out = new ArrayList<>(saved.size());
             for (T e : saved) {
                 EntityRows rows = types.apply(e.getClass());
                 // an instance given twice moves to its next version once
@@ -129,6 +134,8 @@ public final class GraphSave {
         final List<Runnable> records = new ArrayList<>();
         /** The version checks of the nodes written, per entity, by graph id. */
         final Map<EntityMetadata, Map<Object, Map<String, Object>>> checks = new LinkedHashMap<>();
+        /** The instance whose row writes each node. */
+        final Map<List<Object>, Object> rowOwners = new java.util.HashMap<>();
         /** The post-save events to fire: {meta, instance, isNew}. */
         final List<Object[]> posts = new ArrayList<>();
         /** Versioned instances reached through relationships and written: they move to their next version. */
@@ -164,13 +171,23 @@ public final class GraphSave {
             }
             if (root) {
                 // an entity given to save wins over any other object for its node; given twice, the last wins
+                Object other = rowOwners.get(node);
+                if (meta.version() != null && other != null && other != withId) {
+                    // two instances of one versioned node: saved one after the other, the second would conflict
+                    throw new dev.falkor.orm.api.OptimisticLockException("Cannot save two different instances of "
+                            + meta.type().getName() + " with id " + gid + " in one call: saved one after the other, "
+                            + "the second would find the version the first stored; nothing was written",
+                            meta.type().getName(), gid);
+                }
                 byId.remove(gid);
                 byId.put(gid, row);
+                rowOwners.put(node, withId);
                 rootNodes.add(node);
             } else if (rootNodes.contains(node) || byId.containsKey(gid)) {
                 written = false; // the node is written from the entity given, or the first object reaching it
             } else if (known == null || known.node() == null || !known.node().equals(props)) {
                 byId.put(gid, row);
+                rowOwners.put(node, withId);
             }
             if (byId.get(gid) == row && meta.lifecycle().onSave(meta)) {
                 // written by this row: callbacks and auditing first, and the row again with their changes

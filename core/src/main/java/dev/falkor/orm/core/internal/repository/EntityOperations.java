@@ -159,8 +159,22 @@ public final class EntityOperations<T> {
         if (hasRelationships) {
             return graphSave.saveStep(entity, entities);
         }
+        List<T> given = new ArrayList<>();
+        entities.forEach(given::add); // read once: the iterable may be a one-shot stream
+        for (T e : given) {
+            if (e != null && e.getClass() != entity.type()) {
+                // instances of mapped subclasses carry their own metadata (versions, callbacks): the
+                // save that resolves each instance's class
+                return graphSave.saveStep(entity, given);
+            }
+        }
+        return saveOwnClass(given);
+    }
+
+    private Step<List<T>> saveOwnClass(List<T> entities) {
         List<T> saved = new ArrayList<>();
         List<Boolean> newness = new ArrayList<>();
+        Map<Object, Object> owners = new HashMap<>();
         Map<Object, Map<String, Object>> rows = new LinkedHashMap<>();
         Map<Object, Map<String, Object>> checks = new LinkedHashMap<>();
         java.util.Set<Object> generated = new java.util.HashSet<>();
@@ -180,6 +194,12 @@ public final class EntityOperations<T> {
             rows.remove(key); // the last state wins, keeping the order of the last occurrence
             rows.put(key, row);
             Map<String, Object> check = nextVersion(withId, row);
+            if (check != null) {
+                Object other = owners.put(key, withId);
+                if (other != null && other != withId) {
+                    throw duplicateCopy(key);
+                }
+            }
             if (fresh) {
                 generated.add(key); // generated for this call: the node cannot exist yet
             } else if (check != null) {
@@ -246,6 +266,13 @@ public final class EntityOperations<T> {
         }
         check(row, id);
         return row;
+    }
+
+    /** Two instances of one versioned node in one save: saved one after the other, the second would conflict. */
+    private dev.falkor.orm.api.OptimisticLockException duplicateCopy(Object graphId) {
+        return new dev.falkor.orm.api.OptimisticLockException("Cannot save two different instances of "
+                + entity.type().getName() + " with id " + graphId + " in one call: saved one after the other, the "
+                + "second would find the version the first stored; nothing was written", entity.type().getName(), graphId);
     }
 
     /** New to the graph: its id was just generated, or its {@code @Version} is 0 or null. */
@@ -397,27 +424,31 @@ public final class EntityOperations<T> {
 
     private Step<Void> deleteEntitiesStep(List<T> entities) {
         List<Object> ids = new ArrayList<>();
-        List<Map<String, Object>> checks = new ArrayList<>();
+        Map<EntityMetadata, List<Map<String, Object>>> checks = new LinkedHashMap<>();
         for (T e : entities) {
             Object id = idParameter(entity.idOf(e));
             ids.add(id);
-            if (entity.version() != null) {
-                checks.add(versionCheck(id, EntityValues.versionOf(entity, e))); // deleting a changed node fails
+            EntityMetadata concrete = e.getClass() == entity.type() ? entity : graphSave.metadataOf(e.getClass());
+            if (concrete.version() != null) { // deleting a changed node fails
+                checks.computeIfAbsent(concrete, k -> new ArrayList<>())
+                        .add(versionCheck(id, EntityValues.versionOf(concrete, e)));
             }
         }
         if (checks.isEmpty()) {
             return deleteStep(ids);
         }
-        WriteOperation check = new WriteOperation.CheckVersions(entity.shape(), checks);
+        List<WriteOperation> checkOps = new ArrayList<>();
+        checks.forEach((m, rows) -> checkOps.add(new WriteOperation.CheckVersions(m.shape(), rows)));
         if (Relations.cascadesDeletes(entity)) {
             return relations.deletePlan(entity, ids).flatMap(ops -> {
-                List<WriteOperation> all = new ArrayList<>();
-                all.add(check);
+                List<WriteOperation> all = new ArrayList<>(checkOps);
                 all.addAll(ops);
                 return writes.apply(writes.batch(all));
             });
         }
-        return writes.apply(writes.batch(check, new WriteOperation.DeleteNodes(entity.shape(), ids)));
+        List<WriteOperation> all = new ArrayList<>(checkOps);
+        all.add(new WriteOperation.DeleteNodes(entity.shape(), ids));
+        return writes.apply(writes.batch(all));
     }
 
     /** Deletes the nodes with these graph ids, through the write path. */

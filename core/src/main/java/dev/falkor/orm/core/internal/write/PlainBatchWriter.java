@@ -2,6 +2,7 @@ package dev.falkor.orm.core.internal.write;
 
 import dev.falkor.orm.spi.batch.BatchWriter;
 import dev.falkor.orm.spi.batch.StatementBuilder;
+import dev.falkor.orm.spi.batch.VersionChecks;
 import dev.falkor.orm.spi.batch.WriteBatch;
 import dev.falkor.orm.spi.batch.WriteOperation;
 import dev.falkor.orm.spi.batch.WriteStatement;
@@ -11,7 +12,8 @@ import java.util.List;
 /**
  * The built-in writer, used when no batch-writer module is present (or when {@code plain} is
  * chosen): one statement per row of each operation, with plain parameters, in the batch's
- * order; the version checks go first in the first statement. Correct, and as slow as a
+ * order; the first statement checks every version, each later one again that of the node it
+ * writes. Correct, and as slow as a
  * statement per entity is: the {@code falkor-orm-batch-unwind} module writes the same with a
  * statement per thousand.
  */
@@ -21,22 +23,30 @@ public final class PlainBatchWriter implements BatchWriter {
 
     @Override
     public List<WriteStatement> statements(WriteBatch batch) {
-        List<WriteStatement> out = new ArrayList<>();
-        List<WriteOperation.CheckVersions> checks = batch.checks();
+        VersionChecks checks = new VersionChecks(batch);
+        List<StatementBuilder> builders = new ArrayList<>();
         for (WriteOperation op : batch.operations()) {
             if (op instanceof WriteOperation.CheckVersions) {
                 continue;
             }
             for (int i = 0; i < op.size(); i++) {
+                WriteOperation one = op.size() == 1 ? op : op.slice(i, i + 1);
                 StatementBuilder b = new StatementBuilder(batch.guarded());
-                if (out.isEmpty()) {
-                    b.checks(checks);
+                if (!builders.isEmpty()) {
+                    b.checks(checks.of(one)); // a later statement checks again the node it writes
                 }
-                out.add(b.add(op.size() == 1 ? op : op.slice(i, i + 1)).build());
+                builders.add(b.add(one));
             }
         }
-        if (out.isEmpty() && !checks.isEmpty()) {
-            out.add(new StatementBuilder(batch.guarded()).checks(checks).build());
+        if (!batch.checks().isEmpty()) {
+            if (builders.isEmpty()) {
+                builders.add(new StatementBuilder(batch.guarded()));
+            }
+            builders.get(0).checks(batch.checks()); // the first statement checks every node
+        }
+        List<WriteStatement> out = new ArrayList<>();
+        for (StatementBuilder b : builders) {
+            out.add(b.build());
         }
         return out;
     }
