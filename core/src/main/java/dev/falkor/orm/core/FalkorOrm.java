@@ -47,6 +47,7 @@ public final class FalkorOrm implements AutoCloseable {
     private final String graph;
     private final int batchSize;
     private final RepositoryFactory repositories;
+    private final dev.falkor.orm.core.internal.mapping.Lifecycle lifecycle;
     private final Map<Class<?>, Object> repositoryCache = new ConcurrentHashMap<>();
 
     private FalkorOrm(Builder b) {
@@ -63,8 +64,8 @@ public final class FalkorOrm implements AutoCloseable {
         this.batchSize = b.batchSize;
         @SuppressWarnings("rawtypes")
         List<ValueConverter> discovered = b.discoverConverters ? Providers.converters() : List.of();
-        MappingContext mapping = new MappingContext(b.lookup, b.converters, discovered,
-                new dev.falkor.orm.core.internal.mapping.Lifecycle(b.listeners, b.clock));
+        this.lifecycle = new dev.falkor.orm.core.internal.mapping.Lifecycle(b.listeners, b.clock);
+        MappingContext mapping = new MappingContext(b.lookup, b.converters, discovered, lifecycle);
         GraphAccess access = new GraphAccess(transport, graph, b.decorator.apply(Executor.of(transport)), b.retryPolicy);
         this.repositories = new RepositoryFactory(mapping, access, new SchemaManager(access, b.schemaMode), b.batchSize,
                 Providers.batchWriter(b.batchWriterName, b.batchSize), b.lookup);
@@ -92,6 +93,16 @@ public final class FalkorOrm implements AutoCloseable {
         Objects.requireNonNull(repositoryInterface, "repositoryInterface");
         return repositoryInterface.cast(repositoryCache.computeIfAbsent(repositoryInterface,
                 type -> repositories.create(type)));
+    }
+
+    /**
+     * Opens a unit of work on the calling thread (see {@link dev.falkor.orm.api.Session}): reads on
+     * this thread return its managed instances until it is closed.
+     *
+     * @throws IllegalStateException if a session is already open on this thread
+     */
+    public dev.falkor.orm.api.Session openSession() {
+        return new dev.falkor.orm.core.internal.session.UnitOfWork(repositories, lifecycle);
     }
 
     /**

@@ -121,11 +121,7 @@ public final class EntityValues {
                 values[i] = p.fromGraph(g != null ? g : props.get(p.graphName()));
             }
         }
-        Object instance = create(meta, values);
-        if (!meta.callbacks().isEmpty() || meta.lifecycle().hasListeners()) {
-            meta.lifecycle().fire(meta, Lifecycle.Event.POST_LOAD, instance);
-        }
-        return instance;
+        return meta.lifecycle().loaded(meta, create(meta, values));
     }
 
     /** Creates an instance from Java property values (missing ones stay at their defaults). */

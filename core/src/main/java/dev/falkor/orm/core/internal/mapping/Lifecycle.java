@@ -46,6 +46,53 @@ public final class Lifecycle {
 
     private final List<EntityListener> listeners;
     private final Clock clock;
+    private final ThreadLocal<IdentityScope> scope = new ThreadLocal<>();
+
+    /** One Java object per stored node while a unit of work is open on a thread. */
+    public interface IdentityScope {
+        /** The instance to hand out for {@code read}: one already managed for its node, or {@code read} itself, now managed. */
+        Object canonical(EntityMetadata meta, Object read);
+
+        /** {@code entity} was saved outside a flush (a repository call): what it holds is now stored. */
+        void saved(EntityMetadata meta, Object entity);
+    }
+
+    /** After a repository save: the unit of work open on the thread, if any, compares with what was written. */
+    public void saved(EntityMetadata meta, Object entity) {
+        IdentityScope s = scope.get();
+        if (s != null) {
+            s.saved(meta, entity);
+        }
+    }
+
+    /** Binds {@code s} (or nothing, with null) to the calling thread. */
+    public void scope(IdentityScope s) {
+        if (s == null) {
+            scope.remove();
+        } else {
+            scope.set(s);
+        }
+    }
+
+    /** The unit of work open on the calling thread, or null. */
+    public IdentityScope scope() {
+        return scope.get();
+    }
+
+    /** After an entity was built from a read: the managed instance (and its {@code @PostLoad}) or the new one. */
+    Object loaded(EntityMetadata meta, Object instance) {
+        IdentityScope s = scope.get();
+        if (s != null && !meta.isRelationshipProperties()) {
+            Object canonical = s.canonical(meta, instance);
+            if (canonical != instance) {
+                return canonical; // already managed: the read does not replace it
+            }
+        }
+        if (!meta.callbacks().isEmpty() || !listeners.isEmpty()) {
+            fire(meta, Event.POST_LOAD, instance);
+        }
+        return instance;
+    }
 
     public Lifecycle(List<EntityListener> listeners, Clock clock) {
         this.listeners = List.copyOf(listeners);

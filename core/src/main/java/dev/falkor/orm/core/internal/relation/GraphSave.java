@@ -85,8 +85,23 @@ public final class GraphSave {
     }
 
     /** The steps saving {@code entities} (checked and converted now) and everything they cascade to. */
-    @SuppressWarnings("unchecked")
     public <T> Step<List<T>> saveStep(EntityMetadata declared, Iterable<? extends T> entities) {
+        Prepared<T> p = prepare(declared, entities);
+        return p.before().flatMap(ignored -> writes.apply(writes.batch(p.operations()))).map(ignored -> p.after().get());
+    }
+
+    /**
+     * A save taken apart, for a unit of work that adds operations of its own to the same batch:
+     * the reads needed first, the write operations, and what to do once they are written (record
+     * the stored state, move versions, run post-callbacks), returning the saved instances.
+     */
+    public record Prepared<T>(Step<Void> before, List<WriteOperation> operations,
+                              java.util.function.Supplier<List<T>> after) {
+    }
+
+    /** Converts and checks {@code entities} and everything they cascade to, writing nothing. */
+    @SuppressWarnings("unchecked")
+    public <T> Prepared<T> prepare(EntityMetadata declared, Iterable<? extends T> entities) {
         Call call = new Call();
         List<T> saved = new ArrayList<>();
         for (T e : entities) {
@@ -95,14 +110,14 @@ public final class GraphSave {
             }
             saved.add((T) call.visit(e, true));
         }
-        WriteBatch plan = writes.batch(call.plan());
+        List<WriteOperation> operations = call.plan();
         Step<Void> before = Step.done(null);
         for (Map.Entry<EntityRows, Map<Object, Map<String, Object>>> u : call.upserts.entrySet()) {
             Step<Void> previous = before;
             List<Map<String, Object>> rows = new ArrayList<>(u.getValue().values());
             before = previous.flatMap(ignored -> u.getKey().beforeUpsert(rows));
         }
-        return before.flatMap(ignored -> writes.apply(plan)).map(ignored -> {
+        return new Prepared<>(before, operations, () -> {
             call.records.forEach(Runnable::run);
             call.syncs.forEach(Runnable::run);
             Map<Object, Object> done = new IdentityHashMap<>();
@@ -117,8 +132,69 @@ public final class GraphSave {
                 EntityMetadata meta = (EntityMetadata) p[0];
                 meta.lifecycle().afterSave(meta, done.getOrDefault(p[1], p[1]), (Boolean) p[2]);
             }
+            for (Object e : call.visited.values()) {
+                Object current = done.getOrDefault(e, e);
+                EntityMetadata meta = types.apply(current.getClass()).metadata();
+                meta.lifecycle().saved(meta, current);
+            }
             return out;
         });
+    }
+
+    /**
+     * True if a relationship field of {@code entity} differs from what is known to be stored:
+     * other related nodes, other relationship properties, or a value given to a field never loaded.
+     * A lazy container never loaded is unchanged.
+     */
+    public boolean relationshipsChanged(EntityMetadata meta, Object entity) {
+        for (PersistentProperty f : meta.relationships()) {
+            Object value = f.accessor().get(entity);
+            if (value instanceof Lazy lazy && !lazy.isLoaded()) {
+                continue;
+            }
+            Map<Object, Tracking.Edge> before = relations.tracking().relationship(entity, f);
+            if (before == null) {
+                if (value != null) {
+                    return true;
+                }
+                continue;
+            }
+            RelationshipInfo rel = f.relationship();
+            Map<Object, Map<String, Object>> now = new java.util.HashMap<>();
+            for (Object element : elements(value, rel)) {
+                if (element == null) {
+                    continue;
+                }
+                Object target = rel.hasProperties() ? rel.properties().targetNode().accessor().get(element) : element;
+                if (target == null) {
+                    return true;
+                }
+                EntityRows rows = types.apply(target.getClass());
+                Object id = rows.metadata().idOf(target);
+                if (id == null) {
+                    return true; // a new node
+                }
+                Object gid = rows.metadata().id().toGraph(id);
+                Map<String, Object> props;
+                try {
+                    props = rel.hasProperties() ? EntityValues.toGraph(rel.properties(), element, true) : null;
+                } catch (IllegalArgumentException bad) {
+                    return true; // the save reports it
+                }
+                now.put(gid, props);
+            }
+            if (!now.keySet().equals(before.keySet())) {
+                return true;
+            }
+            if (rel.hasProperties()) {
+                for (Map.Entry<Object, Map<String, Object>> e : now.entrySet()) {
+                    if (!java.util.Objects.equals(e.getValue(), before.get(e.getKey()).props())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** The state of one save call. */

@@ -222,6 +222,9 @@ public final class EntityOperations<T> {
                     lifecycle.afterSave(entity, out.get(i), newness.get(i));
                 }
             }
+            if (lifecycle.scope() != null) {
+                out.forEach(e -> lifecycle.saved(entity, e));
+            }
             return out;
         });
     }
@@ -423,6 +426,14 @@ public final class EntityOperations<T> {
     }
 
     private Step<Void> deleteEntitiesStep(List<T> entities) {
+        return deleteOperations(entities).flatMap(ops -> writes.apply(writes.batch(ops)));
+    }
+
+    /**
+     * The operations deleting these entities (checking their versions) and what their delete
+     * cascades to (read first), for a write of their own or a unit of work's batch.
+     */
+    public Step<List<WriteOperation>> deleteOperations(List<? extends T> entities) {
         List<Object> ids = new ArrayList<>();
         Map<EntityMetadata, List<Map<String, Object>>> checks = new LinkedHashMap<>();
         for (T e : entities) {
@@ -434,21 +445,28 @@ public final class EntityOperations<T> {
                         .add(versionCheck(id, EntityValues.versionOf(concrete, e)));
             }
         }
-        if (checks.isEmpty()) {
-            return deleteStep(ids);
-        }
         List<WriteOperation> checkOps = new ArrayList<>();
         checks.forEach((m, rows) -> checkOps.add(new WriteOperation.CheckVersions(m.shape(), rows)));
         if (Relations.cascadesDeletes(entity)) {
-            return relations.deletePlan(entity, ids).flatMap(ops -> {
+            return relations.deletePlan(entity, ids).map(ops -> {
                 List<WriteOperation> all = new ArrayList<>(checkOps);
                 all.addAll(ops);
-                return writes.apply(writes.batch(all));
+                return all;
             });
         }
         List<WriteOperation> all = new ArrayList<>(checkOps);
         all.add(new WriteOperation.DeleteNodes(entity.shape(), ids));
-        return writes.apply(writes.batch(all));
+        return Step.done(all);
+    }
+
+    /** The save of these entities taken apart (see {@link GraphSave#prepare}), for a unit of work. */
+    public GraphSave.Prepared<T> prepareSave(List<? extends T> entities) {
+        return graphSave.prepare(entity, entities);
+    }
+
+    /** The relationship-aware save machinery (shared by every entity type). */
+    public GraphSave graphSave() {
+        return graphSave;
     }
 
     /** Deletes the nodes with these graph ids, through the write path. */

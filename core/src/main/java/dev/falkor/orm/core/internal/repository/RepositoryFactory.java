@@ -65,6 +65,21 @@ public final class RepositoryFactory {
         return relations;
     }
 
+    /** The write path. */
+    public Writes writes() {
+        return writes;
+    }
+
+    /** The mapping of entity classes. */
+    public MappingContext mapping() {
+        return mapping;
+    }
+
+    /** The relationship-aware save. */
+    public GraphSave graphSave() {
+        return graphSave;
+    }
+
     /** CRUD and query support for an entity type, registering it on first use. */
     public EntityOperations<Object> operations(Class<?> entityType) {
         EntityOperations<Object> ops = operations.get(entityType);

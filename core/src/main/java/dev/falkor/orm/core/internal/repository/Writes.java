@@ -61,6 +61,11 @@ public final class Writes {
         return new WriteBatch(List.of(operations), guarded);
     }
 
+    /** The number of statements {@code batch} becomes. */
+    public int statementCount(WriteBatch batch) {
+        return writer.statements(batch).size();
+    }
+
     /** The steps that apply {@code batch}; nothing is sent until they run. */
     public Step<Void> apply(WriteBatch batch) {
         if (graph.takeSchemaStale()) {
