@@ -5,6 +5,7 @@ module dev.falkor.orm.examples {
     // Providers are found by ServiceLoader; these keep them in the module graph.
     requires dev.falkor.orm.transport.jedis;
     requires dev.falkor.orm.converters;
+    requires dev.falkor.orm.batch.unwind;
 
     // HelloFalkor looks the transport up itself
     uses dev.falkor.orm.spi.TransportProvider;

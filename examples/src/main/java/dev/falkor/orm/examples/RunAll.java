@@ -12,6 +12,7 @@ public final class RunAll {
             QueryExample.run(db.url());
             RelationshipsExample.run(db.url());
             SafetyExample.run(db.url());
+            SessionExample.run(db.url());
             BulkExample.run(db.url());
         }
         System.out.println("All examples ran.");
