@@ -305,4 +305,38 @@ class SessionReviewTest extends GraphTestSupport {
         assertEquals(0, count("(:SrPerson {id: 1})"));
         assertEquals(1, writes.get());
     }
+
+    @dev.falkor.orm.api.annotation.RelationshipProperties
+    public record Job(@dev.falkor.orm.api.annotation.TargetNode Co company, int since, double share) {
+    }
+
+    @Node("SrWorker")
+    public static class Worker {
+        @Id public Long id;
+        public String name;
+        @Relationship(type = "SR_JOB") public List<Job> jobs = new java.util.ArrayList<>();
+
+        public Worker() {
+        }
+    }
+
+    @Test
+    void relationshipPropertiesLoadedInASessionAreNotRewritten() {
+        cypher("MATCH (c:SrCo {id: 10}) CREATE (:SrWorker {id: 1, name: 'w'})-[:SR_JOB {since: 2001, share: 0.5}]->(c)",
+                Map.of());
+        writes.set(0);
+        try (Session s = orm.openSession()) {
+            Worker w = s.find(Worker.class, 1L).orElseThrow();
+            assertEquals(1, w.jobs.size());
+            s.commit();
+            assertEquals(0, writes.get(), "unchanged: nothing written");
+            Job j = w.jobs.get(0);
+            w.jobs.set(0, new Job(j.company(), 2002, j.share()));
+            s.commit();
+            assertEquals(1, writes.get());
+            s.commit();
+            assertEquals(1, writes.get(), "flushed: nothing left");
+        }
+        assertEquals(2002L, scalar("MATCH (:SrWorker)-[r:SR_JOB]->() RETURN r.since", Map.of()).asJava());
+    }
 }
