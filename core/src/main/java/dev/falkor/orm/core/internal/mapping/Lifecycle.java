@@ -55,11 +55,28 @@ public final class Lifecycle {
 
         /** {@code entity} was saved outside a flush (a repository call): what it holds is now stored. */
         void saved(EntityMetadata meta, Object entity);
+
+        /** The managed instance of the node with this graph id under the entity's id label, or null. */
+        Object managed(EntityMetadata meta, Object graphId);
+
+        /** The nodes with these graph ids under {@code idLabel} were deleted: they are no longer managed. */
+        void deleted(String idLabel, List<Object> graphIds);
+
+        /** False once closed: a closed scope is dropped wherever it is still bound. */
+        boolean active();
+    }
+
+    /** Nodes were deleted: the unit of work open on the thread stops managing them. */
+    public void deleted(String idLabel, List<Object> graphIds) {
+        IdentityScope s = scope();
+        if (s != null) {
+            s.deleted(idLabel, graphIds);
+        }
     }
 
     /** After a repository save: the unit of work open on the thread, if any, compares with what was written. */
     public void saved(EntityMetadata meta, Object entity) {
-        IdentityScope s = scope.get();
+        IdentityScope s = scope();
         if (s != null) {
             s.saved(meta, entity);
         }
@@ -76,12 +93,17 @@ public final class Lifecycle {
 
     /** The unit of work open on the calling thread, or null. */
     public IdentityScope scope() {
-        return scope.get();
+        IdentityScope s = scope.get();
+        if (s != null && !s.active()) {
+            scope.remove(); // closed from another thread
+            return null;
+        }
+        return s;
     }
 
     /** After an entity was built from a read: the managed instance (and its {@code @PostLoad}) or the new one. */
     Object loaded(EntityMetadata meta, Object instance) {
-        IdentityScope s = scope.get();
+        IdentityScope s = scope();
         if (s != null && !meta.isRelationshipProperties()) {
             Object canonical = s.canonical(meta, instance);
             if (canonical != instance) {

@@ -64,6 +64,13 @@ final class Reader {
                 }
             }
         }
+        if (existing == null && graphId != null && meta.lifecycle().scope() != null) {
+            // managed by the session open on this thread: that object, as it is, with what this read fetched
+            existing = meta.lifecycle().scope().managed(meta, graphId);
+            if (existing != null) {
+                instances.put(key, existing);
+            }
+        }
         if (existing != null) {
             fillFetched(existing, meta, fetched);
             return existing;

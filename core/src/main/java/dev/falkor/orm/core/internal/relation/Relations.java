@@ -406,7 +406,9 @@ public final class Relations {
                 Object value = field.accessor().get(owner);
                 if (value instanceof Lazy lazy && !lazy.isLoaded()) {
                     lazy.fill(elements);
-                } else if (rel.container() == RelationshipInfo.Container.ONE && field.accessor().writable()) {
+                } else if (rel.container() == RelationshipInfo.Container.ONE && field.accessor().writable()
+                        && value == null && tracking.relationship(owner, field) == null) {
+                    // a to-one the entity holds (changed, or read before) is left as it is
                     field.accessor().set(owner, elements.isEmpty() ? null : elements.get(0));
                 } else {
                     continue; // already loaded in this read, or a record's to-one: left as read

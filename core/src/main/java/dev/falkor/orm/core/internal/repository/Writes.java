@@ -78,7 +78,10 @@ public final class Writes {
             WriteStatement s = statements.get(i);
             step = run(batch, s, true).flatMap(ignored -> rest);
         }
-        return step;
+        return step.map(ignored -> {
+            deleted(batch); // after the last statement
+            return null;
+        });
     }
 
     private Step<Void> run(WriteBatch batch, WriteStatement s, boolean firstTry) {
@@ -164,6 +167,18 @@ public final class Writes {
 
     private static boolean ok(QueryResult r) {
         return !r.isEmpty() && r.scalar() instanceof BooleanValue b && b.value();
+    }
+
+    /** After a batch: a unit of work open on the thread stops managing the nodes it deleted. */
+    private void deleted(WriteBatch batch) {
+        for (WriteOperation op : batch.operations()) {
+            if (op instanceof WriteOperation.DeleteNodes d && !d.ids().isEmpty()) {
+                EntityMetadata e = entity(d.node());
+                if (e != null) {
+                    e.lifecycle().deleted(e.idLabel(), d.ids());
+                }
+            }
+        }
     }
 
     /** The mapped entity whose shape this is (null for shapes the mapping did not make). */

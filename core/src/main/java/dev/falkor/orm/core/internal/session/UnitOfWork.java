@@ -89,7 +89,7 @@ public final class UnitOfWork implements Session, Lifecycle.IdentityScope {
     public UnitOfWork(RepositoryFactory repositories, Lifecycle lifecycle) {
         this.repositories = repositories;
         this.lifecycle = lifecycle;
-        if (lifecycle.scope() != null) {
+        if (lifecycle.scope() != null) { // (a closed one is dropped by scope())
             throw new IllegalStateException("A session is already open on this thread; close it first");
         }
         lifecycle.scope(this);
@@ -153,6 +153,34 @@ public final class UnitOfWork implements Session, Lifecycle.IdentityScope {
         }
     }
 
+    @Override
+    public Object managed(EntityMetadata meta, Object graphId) {
+        expunge();
+        Managed m = managed.get(new Key(meta.idLabel(), graphId));
+        return m == null ? null : m.get();
+    }
+
+    @Override
+    public void deleted(String idLabel, List<Object> graphIds) {
+        for (Object id : graphIds) {
+            managed.remove(new Key(idLabel, id));
+        }
+    }
+
+    @Override
+    public boolean active() {
+        return open;
+    }
+
+    /** A record with {@code @Version} gets a new instance on every save, which a flush cannot hand back. */
+    private static void refuseVersionedRecord(EntityMetadata meta) {
+        if (meta.version() != null && !meta.version().accessor().writable()) {
+            throw new IllegalStateException("A session cannot write " + meta.type().getName() + ": a record with "
+                    + "@Version gets a new instance on every save, which a flush cannot hand back; save it with its "
+                    + "repository, or make it a class. Nothing was written");
+        }
+    }
+
     private EntityMetadata metaOf(Object entity) {
         return repositories.mapping().entity(entity.getClass());
     }
@@ -175,8 +203,11 @@ public final class UnitOfWork implements Session, Lifecycle.IdentityScope {
     public <T> T persist(T entity) {
         check();
         Objects.requireNonNull(entity, "entity");
-        metaOf(entity); // fails now for a class that is not an entity
-        persisted.add(entity);
+        EntityMetadata meta = metaOf(entity); // fails now for a class that is not an entity
+        refuseVersionedRecord(meta);
+        if (persisted.stream().noneMatch(p -> p == entity)) {
+            persisted.add(entity);
+        }
         return entity;
     }
 
@@ -242,13 +273,18 @@ public final class UnitOfWork implements Session, Lifecycle.IdentityScope {
     public void flush() {
         check();
         List<Object> toSave = dirty();
+        java.util.Set<Object> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        seen.addAll(toSave);
         for (Object p : persisted) {
-            if (!toSave.contains(p)) {
+            if (seen.add(p)) { // by identity: two equal records are two nodes
                 toSave.add(p);
             }
         }
         if (toSave.isEmpty() && removed.isEmpty()) {
             return; // nothing changed: nothing is sent
+        }
+        for (Object e : toSave) {
+            refuseVersionedRecord(metaOf(e));
         }
         List<Object> removing = new ArrayList<>(removed);
         for (Object r : removing) {
@@ -341,9 +377,10 @@ public final class UnitOfWork implements Session, Lifecycle.IdentityScope {
         if (!open) {
             return;
         }
-        open = false;
-        if (lifecycle.scope() == this) {
+        open = false; // a scope closed from another thread is dropped by its own thread's next read
+        if (Thread.currentThread() == owner && lifecycle.scope() == this) {
             lifecycle.scope(null);
         }
+        managed.clear();
     }
 }
