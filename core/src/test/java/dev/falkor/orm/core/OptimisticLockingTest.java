@@ -217,6 +217,45 @@ class OptimisticLockingTest extends GraphTestSupport {
         }
     }
 
+    @Test
+    void twoSessionsRacingOnOneEntityNeverLoseAnUpdate() throws Exception {
+        accounts.save(new Account(1, "shared", 0));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            int rounds = 30;
+            for (int round = 0; round < rounds; round++) {
+                CyclicBarrier loaded = new CyclicBarrier(2);
+                List<Future<Boolean>> both = new ArrayList<>();
+                for (int t = 0; t < 2; t++) {
+                    both.add(pool.submit(() -> {
+                        try (dev.falkor.orm.api.Session s = orm.openSession()) {
+                            Account a = s.find(Account.class, 1L).orElseThrow();
+                            loaded.await(); // both sessions hold the same version
+                            a.balance = a.balance + 1;
+                            try {
+                                s.commit();
+                                return true;
+                            } catch (dev.falkor.orm.api.CommitException lost) {
+                                assertTrue(lost.getCause() instanceof OptimisticLockException, lost.toString());
+                                assertTrue(!lost.applied());
+                                return false;
+                            }
+                        }
+                    }));
+                }
+                int winners = 0;
+                for (Future<Boolean> f : both) {
+                    winners += f.get() ? 1 : 0;
+                }
+                assertEquals(1, winners, "round " + round + ": exactly one session commits");
+            }
+            assertEquals((long) rounds, scalar("MATCH (n:OlAccount {id: 1}) RETURN n.balance", Map.of()).asJava(),
+                    "every round added exactly one: no lost update");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Node("OlBad")
     public static class Bad {
         @Id public Long id;
