@@ -49,9 +49,9 @@ public interface Session extends AutoCloseable {
     void commit();
 
     /**
-     * Discards what was not flushed: persisted and removed entities are forgotten, and the
-     * properties of managed entities are set back to what was read (relationship fields keep
-     * their values; {@link #detach} an entity to drop it).
+     * Discards what was not flushed: persisted and removed entities are forgotten, and managed
+     * entities are set back to what was read: their properties, and their relationship fields
+     * to the related objects read (not fields with relationship properties, nor read-only ones).
      */
     void rollback();
 

@@ -162,10 +162,14 @@ class SessionTest extends GraphTestSupport {
             Person ann = s.find(Person.class, 1L).orElseThrow();
             ann.name = "changed";
             ann.age = 99;
+            Person bob = ann.friends.get(0);
+            ann.friends.clear();
+            ann.friends.add(s.find(Person.class, 3L).orElseThrow());
             s.persist(new Person(5, "eve", "eve@x"));
             s.rollback();
             assertEquals("ann", ann.name);
             assertEquals(0, ann.age);
+            assertEquals(List.of(bob), ann.friends, "the relationship is as read");
             s.commit();
         }
         assertEquals(0, writes.get());

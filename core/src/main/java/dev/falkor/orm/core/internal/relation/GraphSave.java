@@ -142,6 +142,39 @@ public final class GraphSave {
     }
 
     /**
+     * Sets the relationship fields of {@code entity} back to the related objects known to be
+     * stored (a session's rollback). Fields never loaded, fields with relationship properties,
+     * fields whose related objects the application no longer holds, and read-only fields are
+     * left as they are.
+     */
+    public void restoreRelationships(EntityMetadata meta, Object entity) {
+        for (PersistentProperty f : meta.relationships()) {
+            RelationshipInfo rel = f.relationship();
+            Object value = f.accessor().get(entity);
+            if (rel.hasProperties() || !f.accessor().writable() || (value instanceof Lazy lazy && !lazy.isLoaded())) {
+                continue;
+            }
+            Map<Object, Tracking.Edge> before = relations.tracking().relationship(entity, f);
+            if (before == null) {
+                continue;
+            }
+            List<Object> targets = new ArrayList<>();
+            for (Tracking.Edge e : before.values()) {
+                Object t = e.target();
+                if (t == null) {
+                    targets = null;
+                    break;
+                }
+                targets.add(t);
+            }
+            if (targets != null) {
+                f.accessor().set(entity, Relations.container(rel, targets));
+                relations.tracking().relationship(entity, f, before);
+            }
+        }
+    }
+
+    /**
      * True if a relationship field of {@code entity} differs from what is known to be stored:
      * other related nodes, other relationship properties, or a value given to a field never loaded.
      * A lazy container never loaded is unchanged.

@@ -287,9 +287,34 @@ public final class UnitOfWork implements Session, Lifecycle.IdentityScope {
             refuseVersionedRecord(metaOf(e));
         }
         List<Object> removing = new ArrayList<>(removed);
+        int[] statements = {0};
+        List<Object> saved;
+        try {
+            saved = repositories.graph().run(flushStep(toSave, removing, statements));
+        } catch (FalkorOrmException e) {
+            throw new CommitException("The session's changes could not be written"
+                    + (statements[0] > 1 ? " (" + statements[0] + " statements: the ones before the failing one "
+                    + "may be applied)" : "; nothing was written") + ": " + e.getMessage(), statements[0] > 1, e);
+        }
+        for (Object s : saved) {
+            saved(metaOf(s), s);
+        }
         for (Object r : removing) {
-            EntityMetadata meta = metaOf(r);
-            lifecycle.fire(meta, Lifecycle.Event.PRE_REMOVE, r);
+            Key key = keyOf(metaOf(r), r);
+            if (key != null) {
+                managed.remove(key);
+            }
+            lifecycle.fire(metaOf(r), Lifecycle.Event.POST_REMOVE, r);
+        }
+        persisted.clear();
+        removed.clear();
+    }
+
+    /** The steps of a flush: callbacks and checks now (a failure there writes nothing), the write when run. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Step<List<Object>> flushStep(List<Object> toSave, List<Object> removing, int[] statements) {
+        for (Object r : removing) {
+            lifecycle.fire(metaOf(r), Lifecycle.Event.PRE_REMOVE, r);
         }
         GraphSave.Prepared<Object> prepared = repositories.graphSave().prepare(
                 toSave.isEmpty() ? metaOf(removing.get(0)) : metaOf(toSave.get(0)), toSave);
@@ -310,34 +335,13 @@ public final class UnitOfWork implements Session, Lifecycle.IdentityScope {
                     }));
         }
         Step<List<WriteOperation>> all = deletes;
-        int[] statements = {0};
-        Step<List<Object>> write = prepared.before().flatMap(ignored -> all).flatMap(deleteOps -> {
+        return prepared.before().flatMap(ignored -> all).flatMap(deleteOps -> {
             List<WriteOperation> ops = new ArrayList<>(prepared.operations());
             ops.addAll(deleteOps);
             WriteBatch batch = repositories.writes().batch(ops);
             statements[0] = repositories.writes().statementCount(batch);
             return repositories.writes().apply(batch).map(ignored -> prepared.after().get());
         });
-        List<Object> saved;
-        try {
-            saved = repositories.graph().run(write);
-        } catch (FalkorOrmException e) {
-            throw new CommitException("The session's changes could not be written"
-                    + (statements[0] > 1 ? " (" + statements[0] + " statements: the ones before the failing one "
-                    + "may be applied)" : "; nothing was written") + ": " + e.getMessage(), statements[0] > 1, e);
-        }
-        for (Object s : saved) {
-            saved(metaOf(s), s);
-        }
-        for (Object r : removing) {
-            Key key = keyOf(metaOf(r), r);
-            if (key != null) {
-                managed.remove(key);
-            }
-            lifecycle.fire(metaOf(r), Lifecycle.Event.POST_REMOVE, r);
-        }
-        persisted.clear();
-        removed.clear();
     }
 
     @Override
@@ -363,6 +367,7 @@ public final class UnitOfWork implements Session, Lifecycle.IdentityScope {
                     p.accessor().set(e, Managed.copy(m.values[i]));
                 }
             }
+            repositories.graphSave().restoreRelationships(m.meta, e);
         }
     }
 
