@@ -321,4 +321,45 @@ class SessionReview4Test extends GraphTestSupport {
         }
         assertEquals(List.of(2L), ids("MATCH (:S4Person {id: 1})-[:S4_KNOWS]->(m) RETURN m.id"));
     }
+
+    @Node("S4Emp")
+    public static class Emp {
+        @Id public Long id;
+        public String name;
+        @Relationship(type = "S4_AT") public dev.falkor.orm.api.Ref<Person> boss;
+
+        public Emp() {
+        }
+    }
+
+    /** A Ref loaded lazily, then the owner re-read with a fetch plan: nothing changed, nothing written. */
+    @Test
+    void aLazyRefLoadedAndReReadInASessionWritesNothing() {
+        cypher("MATCH (a:S4Person {id: 1}) CREATE (:S4Emp {id: 1, name: 'e'})-[:S4_AT]->(a)", Map.of());
+        writes.set(0);
+        try (Session s = orm.openSession()) {
+            Emp e = s.find(Emp.class, 1L).orElseThrow();
+            Person boss = e.boss.get();
+            assertEquals(1L, boss.id);
+            assertSame(e, orm.repository(Emps.class).findById(1L, dev.falkor.orm.api.FetchPlan.of("boss")).orElseThrow());
+            assertSame(boss, e.boss.get());
+            s.commit();
+        }
+        assertEquals(0, writes.get());
+        assertEquals(List.of(1L), ids("MATCH (:S4Emp {id: 1})-[:S4_AT]->(m) RETURN m.id"));
+    }
+
+    interface Emps extends Repository<Emp, Long> {
+    }
+
+    /** persist() of an entity the session already manages, unchanged: nothing to write. */
+    @Test
+    void persistingAnUnchangedManagedEntityWritesNothing() {
+        try (Session s = orm.openSession()) {
+            Person ann = s.find(Person.class, 1L).orElseThrow();
+            s.persist(ann);
+            s.commit();
+        }
+        assertEquals(0, writes.get(), "unchanged: nothing written " + events);
+    }
 }
