@@ -29,10 +29,17 @@ public interface Session extends AutoCloseable {
     /** The managed entity with this id: the one already in the session, else read (and managed). */
     <T> Optional<T> find(Class<T> type, Object id);
 
-    /** Makes a new entity managed: it is saved by the next flush. Returns it. */
+    /**
+     * Schedules an entity to be saved by the next flush (a managed one that is unchanged is not
+     * written). Returns it. {@code @PrePersist}/{@code @PreUpdate} run at each flush attempt.
+     */
     <T> T persist(T entity);
 
-    /** Deletes a managed (or any) entity at the next flush. */
+    /**
+     * Deletes a managed (or any) entity at the next flush; its {@code @PreRemove} runs now, its
+     * {@code @PostRemove} after the flush. Persisting it (or another instance of its node) again
+     * before the flush cancels the removal.
+     */
     void remove(Object entity);
 
     /**

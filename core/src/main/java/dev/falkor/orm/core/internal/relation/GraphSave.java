@@ -100,9 +100,18 @@ public final class GraphSave {
     }
 
     /** Converts and checks {@code entities} and everything they cascade to, writing nothing. */
-    @SuppressWarnings("unchecked")
     public <T> Prepared<T> prepare(EntityMetadata declared, Iterable<? extends T> entities) {
+        return prepare(declared, entities, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #prepare(EntityMetadata, Iterable)}, with instances known to be new although they
+     * may carry an id (one a failed attempt generated): their persist callbacks run.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> Prepared<T> prepare(EntityMetadata declared, Iterable<? extends T> entities, java.util.Set<Object> knownNew) {
         Call call = new Call();
+        call.knownNew = knownNew;
         List<T> saved = new ArrayList<>();
         for (T e : entities) {
             if (e == null) {
@@ -148,13 +157,23 @@ public final class GraphSave {
      * left as they are.
      */
     public void restoreRelationships(EntityMetadata meta, Object entity) {
+        // what is stored, captured before any container (which carries it) is replaced
+        Map<PersistentProperty, Map<Object, Tracking.Edge>> stored = new java.util.LinkedHashMap<>();
+        Tracking.State state = relations.tracking().get(entity);
+        Map<String, Object> node = state == null ? null : state.node();
+        for (PersistentProperty f : meta.relationships()) {
+            Map<Object, Tracking.Edge> before = relations.tracking().relationship(entity, f);
+            if (before != null) {
+                stored.put(f, before);
+            }
+        }
         for (PersistentProperty f : meta.relationships()) {
             RelationshipInfo rel = f.relationship();
             Object value = f.accessor().get(entity);
             if (rel.hasProperties() || !f.accessor().writable() || (value instanceof Lazy lazy && !lazy.isLoaded())) {
                 continue;
             }
-            Map<Object, Tracking.Edge> before = relations.tracking().relationship(entity, f);
+            Map<Object, Tracking.Edge> before = stored.get(f);
             if (before == null) {
                 continue;
             }
@@ -169,8 +188,12 @@ public final class GraphSave {
             }
             if (targets != null) {
                 f.accessor().set(entity, Relations.container(rel, targets));
-                relations.tracking().relationship(entity, f, before);
             }
+        }
+        // the stored state again, for every field and the node (the new containers carried none)
+        stored.forEach((f, before) -> relations.tracking().relationship(entity, f, before));
+        if (node != null) {
+            relations.tracking().node(entity, node);
         }
     }
 
@@ -243,6 +266,8 @@ public final class GraphSave {
         final List<Runnable> records = new ArrayList<>();
         /** The version checks of the nodes written, per entity, by graph id. */
         final Map<EntityMetadata, Map<Object, Map<String, Object>>> checks = new LinkedHashMap<>();
+        /** Instances new to the graph whatever their id says. */
+        java.util.Set<Object> knownNew = java.util.Set.of();
         /** The instance whose row writes each node. */
         final Map<List<Object>, Object> rowOwners = new java.util.HashMap<>();
         /** The post-save events to fire: {meta, instance, isNew}. */
@@ -300,7 +325,7 @@ public final class GraphSave {
             }
             if (byId.get(gid) == row && meta.lifecycle().onSave(meta)) {
                 // written by this row: callbacks and auditing first, and the row again with their changes
-                boolean isNew = rows.isNew(withId, fresh);
+                boolean isNew = rows.isNew(withId, fresh) || knownNew.contains(e);
                 Object audited = meta.lifecycle().beforeSave(meta, withId, isNew);
                 if (audited != withId) {
                     if (!root) {

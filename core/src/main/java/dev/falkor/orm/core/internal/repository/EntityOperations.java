@@ -840,15 +840,15 @@ public final class EntityOperations<T> {
      */
     @SuppressWarnings("unchecked")
     public Step<List<T>> readNodesStep(QueryResult r, int column) {
-        if (!shape.hasExactReads()) {
+        if (!shape.hasExactReads() && !hasRelationships) {
+            // the nodes as they came; entities with relationships are read again by id below, so
+            // that their lazy containers and stored state are those of a read (not a bare instance)
             List<T> out = new ArrayList<>(r.rows().size());
             for (List<GraphValue> row : r.rows()) {
                 NodeValue n = nodeAt(row, column);
                 out.add(n == null ? null : (T) ReadShape.readNode(labelIndex.concreteType(entity, n.labels()), n));
             }
-            if (!hasRelationships) {
-                return Step.done(out);
-            }
+            return Step.done(out);
         }
         List<Object> ids = new ArrayList<>();
         for (List<GraphValue> row : r.rows()) {

@@ -84,6 +84,7 @@ public final class UnitOfWork implements Session, Lifecycle.IdentityScope {
     private final Map<Key, Managed> managed = new HashMap<>();
     private final List<Object> persisted = new ArrayList<>();
     private final List<Object> removed = new ArrayList<>();
+    private final java.util.Set<Object> fresh = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private boolean open = true;
 
     public UnitOfWork(RepositoryFactory repositories, Lifecycle lifecycle) {
@@ -205,8 +206,15 @@ public final class UnitOfWork implements Session, Lifecycle.IdentityScope {
         Objects.requireNonNull(entity, "entity");
         EntityMetadata meta = metaOf(entity); // fails now for a class that is not an entity
         refuseVersionedRecord(meta);
+        Key key = keyOf(meta, entity);
+        // persisting what was removed in this unit of work (the instance, or another for its node)
+        // keeps the node: the removal is dropped
+        removed.removeIf(r -> r == entity || (key != null && key.equals(keyOf(metaOf(r), r))));
         if (persisted.stream().noneMatch(p -> p == entity)) {
             persisted.add(entity);
+            if (key == null) {
+                fresh.add(entity); // new: its persist callbacks run even if a failed flush gave it an id
+            }
         }
         return entity;
     }
@@ -215,9 +223,12 @@ public final class UnitOfWork implements Session, Lifecycle.IdentityScope {
     public void remove(Object entity) {
         check();
         Objects.requireNonNull(entity, "entity");
-        metaOf(entity);
+        EntityMetadata meta = metaOf(entity);
         persisted.removeIf(p -> p == entity);
-        removed.add(entity);
+        if (removed.stream().noneMatch(r -> r == entity)) {
+            lifecycle.fire(meta, Lifecycle.Event.PRE_REMOVE, entity); // when it is removed, as JPA does
+            removed.add(entity);
+        }
     }
 
     @Override
@@ -247,6 +258,16 @@ public final class UnitOfWork implements Session, Lifecycle.IdentityScope {
         managed.clear();
         persisted.clear();
         removed.clear();
+        fresh.clear();
+    }
+
+    /** True if {@code e} is managed and unchanged since it was read or written. */
+    private boolean managedAndClean(Object e) {
+        EntityMetadata meta = metaOf(e);
+        Key key = keyOf(meta, e);
+        Managed m = key == null ? null : managed.get(key);
+        return m != null && m.get() == e && m.snapshot.equals(EntityValues.snapshot(meta, e))
+                && !repositories.graphSave().relationshipsChanged(meta, e);
     }
 
     /** The managed entities whose properties or relationships differ from what is stored. */
@@ -276,9 +297,11 @@ public final class UnitOfWork implements Session, Lifecycle.IdentityScope {
         java.util.Set<Object> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         seen.addAll(toSave);
         for (Object p : persisted) {
-            if (seen.add(p)) { // by identity: two equal records are two nodes
-                toSave.add(p);
+            if (seen.contains(p) || managedAndClean(p)) {
+                continue;
             }
+            seen.add(p); // by identity: two equal records are two nodes
+            toSave.add(p);
         }
         if (toSave.isEmpty() && removed.isEmpty()) {
             return; // nothing changed: nothing is sent
@@ -301,23 +324,22 @@ public final class UnitOfWork implements Session, Lifecycle.IdentityScope {
         }
         for (Object r : removing) {
             Key key = keyOf(metaOf(r), r);
-            if (key != null) {
+            Managed m = key == null ? null : managed.get(key);
+            if (m != null && m.get() == r) {
                 managed.remove(key);
             }
             lifecycle.fire(metaOf(r), Lifecycle.Event.POST_REMOVE, r);
         }
         persisted.clear();
         removed.clear();
+        fresh.clear();
     }
 
     /** The steps of a flush: callbacks and checks now (a failure there writes nothing), the write when run. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private Step<List<Object>> flushStep(List<Object> toSave, List<Object> removing, int[] statements) {
-        for (Object r : removing) {
-            lifecycle.fire(metaOf(r), Lifecycle.Event.PRE_REMOVE, r);
-        }
         GraphSave.Prepared<Object> prepared = repositories.graphSave().prepare(
-                toSave.isEmpty() ? metaOf(removing.get(0)) : metaOf(toSave.get(0)), toSave);
+                toSave.isEmpty() ? metaOf(removing.get(0)) : metaOf(toSave.get(0)), toSave, fresh);
         // the deletes, by entity class (their cascades are read first)
         Map<Class<?>, List<Object>> byType = new LinkedHashMap<>();
         for (Object r : removing) {
@@ -354,6 +376,7 @@ public final class UnitOfWork implements Session, Lifecycle.IdentityScope {
         check();
         persisted.clear();
         removed.clear();
+        fresh.clear();
         expunge();
         for (Managed m : managed.values()) {
             Object e = m.get();
