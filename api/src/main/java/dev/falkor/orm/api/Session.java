@@ -31,7 +31,9 @@ public interface Session extends AutoCloseable {
 
     /**
      * Schedules an entity to be saved by the next flush (a managed one that is unchanged is not
-     * written). Returns it. {@code @PrePersist}/{@code @PreUpdate} run at each flush attempt.
+     * written). Returns it. Persisting another instance of a node the session manages makes that
+     * instance the session's object for the node. {@code @PrePersist}/{@code @PreUpdate} run at
+     * each flush attempt.
      */
     <T> T persist(T entity);
 

@@ -141,10 +141,10 @@ public final class GraphSave {
                 EntityMetadata meta = (EntityMetadata) p[0];
                 meta.lifecycle().afterSave(meta, done.getOrDefault(p[1], p[1]), (Boolean) p[2]);
             }
-            for (Object e : call.visited.values()) {
+            for (Object e : call.writtenInstances) {
                 Object current = done.getOrDefault(e, e);
                 EntityMetadata meta = types.apply(current.getClass()).metadata();
-                meta.lifecycle().saved(meta, current);
+                meta.lifecycle().saved(meta, current); // what it holds is stored now
             }
             return out;
         });
@@ -268,6 +268,8 @@ public final class GraphSave {
         final Map<EntityMetadata, Map<Object, Map<String, Object>>> checks = new LinkedHashMap<>();
         /** Instances new to the graph whatever their id says. */
         java.util.Set<Object> knownNew = java.util.Set.of();
+        /** The instances whose rows this call writes. */
+        final List<Object> writtenInstances = new ArrayList<>();
         /** The instance whose row writes each node. */
         final Map<List<Object>, Object> rowOwners = new java.util.HashMap<>();
         /** The post-save events to fire: {meta, instance, isNew}. */
@@ -340,6 +342,9 @@ public final class GraphSave {
                 props = row;
                 byId.put(gid, row);
                 posts.add(new Object[] {meta, withId, isNew});
+            }
+            if (byId.get(gid) == row) {
+                writtenInstances.add(withId);
             }
             if (byId.get(gid) == row) {
                 // written by this row: a versioned node checks its version and moves to the next

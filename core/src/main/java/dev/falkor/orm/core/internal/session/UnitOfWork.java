@@ -147,11 +147,14 @@ public final class UnitOfWork implements Session, Lifecycle.IdentityScope {
             return;
         }
         Managed m = managed.get(key);
-        if (m != null && m.get() == entity) {
+        Object current = m == null ? null : m.get();
+        if (current == entity) {
             m.take(entity); // what it holds is stored now
-        } else {
+        } else if (current == null) {
             managed.put(key, new Managed(entity, key, meta, queue));
         }
+        // another instance of a managed node was saved: the managed one stays the session's object,
+        // and the next flush writes it if it differs from what it was read as
     }
 
     @Override
@@ -210,6 +213,10 @@ public final class UnitOfWork implements Session, Lifecycle.IdentityScope {
         // persisting what was removed in this unit of work (the instance, or another for its node)
         // keeps the node: the removal is dropped
         removed.removeIf(r -> r == entity || (key != null && key.equals(keyOf(metaOf(r), r))));
+        Managed m = key == null ? null : managed.get(key);
+        if (m != null && m.get() != entity) {
+            managed.remove(key); // the persisted instance takes the node over
+        }
         if (persisted.stream().noneMatch(p -> p == entity)) {
             persisted.add(entity);
             if (key == null) {
