@@ -60,7 +60,9 @@ public final class UnwindBatchWriter implements BatchWriter {
                 from += take;
             }
         }
-        builders.get(0).checks(batch.checks()); // the first statement checks every node
+        if (!checks.isEmpty()) {
+            builders.get(0).checks(batch.checks()); // the first statement checks every node
+        }
         for (StatementBuilder b : builders) {
             if (b.parts() > 0 || b.hasChecks()) {
                 out.add(b.build());

@@ -15,21 +15,26 @@ import java.util.Map;
  * <p>API for batch-writer providers. Not thread-safe: one per {@link BatchWriter#statements} call.
  */
 public final class VersionChecks {
-    private final Map<NodeShape, Map<Object, Map<String, Object>>> byShape = new IdentityHashMap<>();
+    private Map<NodeShape, Map<Object, Map<String, Object>>> byShape = Map.of(); // most batches check nothing
 
     /** The checks of {@code batch}, by shape and id. */
     public VersionChecks(WriteBatch batch) {
-        for (WriteOperation.CheckVersions c : batch.checks()) {
-            Map<Object, Map<String, Object>> rows = byShape.computeIfAbsent(c.node(), k -> new LinkedHashMap<>());
-            for (Map<String, Object> row : c.rows()) {
-                rows.put(row.get("id"), row);
+        for (WriteOperation op : batch.operations()) {
+            if (op instanceof WriteOperation.CheckVersions c && c.size() > 0) {
+                if (byShape.isEmpty()) {
+                    byShape = new IdentityHashMap<>();
+                }
+                Map<Object, Map<String, Object>> rows = byShape.computeIfAbsent(c.node(), k -> new LinkedHashMap<>());
+                for (Map<String, Object> row : c.rows()) {
+                    rows.put(row.get("id"), row);
+                }
             }
         }
     }
 
     /** True if there is nothing to check. */
     public boolean isEmpty() {
-        return byShape.values().stream().allMatch(Map::isEmpty);
+        return byShape.isEmpty();
     }
 
     /** The checks of the nodes {@code op} writes (empty if none), for a statement after the first. */

@@ -155,12 +155,18 @@ public final class EntityOperations<T> {
     }
 
     /** The steps of {@link #saveAll}; the entities are converted and checked when this is called. */
+    @SuppressWarnings("unchecked")
     public Step<List<T>> saveAllStep(Iterable<? extends T> entities) {
         if (hasRelationships) {
             return graphSave.saveStep(entity, entities);
         }
-        List<T> given = new ArrayList<>();
-        entities.forEach(given::add); // read once: the iterable may be a one-shot stream
+        List<T> given;
+        if (entities instanceof List<?> list) {
+            given = (List<T>) list;
+        } else {
+            given = new ArrayList<>();
+            entities.forEach(given::add); // read once: the iterable may be a one-shot stream
+        }
         for (T e : given) {
             if (e != null && e.getClass() != entity.type()) {
                 // instances of mapped subclasses carry their own metadata (versions, callbacks): the
@@ -172,11 +178,13 @@ public final class EntityOperations<T> {
     }
 
     private Step<List<T>> saveOwnClass(List<T> entities) {
-        List<T> saved = new ArrayList<>();
-        List<Boolean> newness = new ArrayList<>();
-        Map<Object, Object> owners = new HashMap<>();
+        List<T> saved = new ArrayList<>(entities.size());
+        boolean callbacks = lifecycle.onSave(entity);
+        boolean versioned = entity.version() != null;
+        List<Boolean> newness = callbacks ? new ArrayList<>(entities.size()) : null;
+        Map<Object, Object> owners = versioned ? new HashMap<>() : null;
         Map<Object, Map<String, Object>> rows = new LinkedHashMap<>();
-        Map<Object, Map<String, Object>> checks = new LinkedHashMap<>();
+        Map<Object, Map<String, Object>> checks = versioned ? new LinkedHashMap<>() : Map.of();
         java.util.Set<Object> generated = new java.util.HashSet<>();
         for (T e : entities) {
             if (e == null) {
@@ -184,11 +192,11 @@ public final class EntityOperations<T> {
             }
             boolean fresh = entity.idOf(e) == null;
             T withId = assignId(e);
-            boolean isNew = isNew(withId, fresh);
-            if (lifecycle.onSave(entity)) {
+            if (callbacks) {
+                boolean isNew = isNew(withId, fresh);
                 withId = (T) lifecycle.beforeSave(entity, withId, isNew);
+                newness.add(isNew);
             }
-            newness.add(isNew);
             Map<String, Object> row = row(withId);
             Object key = row.get(entity.id().graphName());
             rows.remove(key); // the last state wins, keeping the order of the last occurrence
@@ -217,7 +225,7 @@ public final class EntityOperations<T> {
         Step<Void> prepared = statements.mapKeys == null ? Step.done(null) : staleMapEntries(all);
         return prepared.flatMap(ignored -> writes.apply(plan)).map(ignored -> {
             List<T> out = withNextVersions(saved);
-            if (lifecycle.onSave(entity)) {
+            if (callbacks) {
                 for (int i = 0; i < out.size(); i++) {
                     lifecycle.afterSave(entity, out.get(i), newness.get(i));
                 }

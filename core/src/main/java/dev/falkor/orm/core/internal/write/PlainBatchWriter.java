@@ -38,7 +38,7 @@ public final class PlainBatchWriter implements BatchWriter {
                 builders.add(b.add(one));
             }
         }
-        if (!batch.checks().isEmpty()) {
+        if (!checks.isEmpty()) {
             if (builders.isEmpty()) {
                 builders.add(new StatementBuilder(batch.guarded()));
             }
