@@ -129,7 +129,7 @@ public final class GraphSave {
         return new Prepared<>(before, operations, () -> {
             call.records.forEach(Runnable::run);
             call.syncs.forEach(Runnable::run);
-            Map<Object, Object> done = new IdentityHashMap<>();
+            Map<Object, Object> done = new IdentityHashMap<>(4);
             call.bumped.forEach((e, rows) -> done.put(e, rows.withNextVersion(e))); // each instance moves once
             List<T> out = new ArrayList<>(saved.size());
             for (T e : saved) {
@@ -275,7 +275,7 @@ public final class GraphSave {
         /** The post-save events to fire: {meta, instance, isNew}. */
         final List<Object[]> posts = new ArrayList<>();
         /** Versioned instances reached through relationships and written: they move to their next version. */
-        final Map<Object, EntityRows> bumped = new IdentityHashMap<>();
+        final Map<Object, EntityRows> bumped = new IdentityHashMap<>(2);
         final List<Runnable> syncs = new ArrayList<>();
 
         /** Saves {@code e} once per call; returns the instance saved (with its id). */

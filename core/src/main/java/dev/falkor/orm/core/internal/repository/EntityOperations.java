@@ -319,7 +319,7 @@ public final class EntityOperations<T> {
         if (entity.version() == null) {
             return saved;
         }
-        java.util.Map<Object, Object> done = new java.util.IdentityHashMap<>();
+        java.util.Map<Object, Object> done = new java.util.IdentityHashMap<>(Math.max(2, saved.size()));
         List<T> out = new ArrayList<>(saved.size());
         for (T e : saved) {
             // an instance given twice is saved once: it moves to the next version once
