@@ -176,8 +176,14 @@ public abstract class WireTransport implements Transport {
         QueryException ex = ServerErrors.translate(e.getMessage(), command.graph(), command.cypher(),
                 command.parameterNames(), e);
         if (QUERY_LOG.isDebugEnabled()) {
-            QUERY_LOG.debug("{} graph={} failed after {} ms params={}: {} -- {}", command.name(), command.graph(),
-                    millis(start), command.parameterNames(), command.cypher(), e.getMessage());
+            if (ex instanceof dev.falkor.orm.api.GraphNotFoundException) {
+                // a graph used for the first time: not a fault (the mapper reads it as empty)
+                QUERY_LOG.debug("{} graph={} took {} ms: the graph does not exist (yet) params={}: {}", command.name(),
+                        command.graph(), millis(start), command.parameterNames(), command.cypher());
+            } else {
+                QUERY_LOG.debug("{} graph={} failed after {} ms params={}: {} -- {}", command.name(), command.graph(),
+                        millis(start), command.parameterNames(), command.cypher(), e.getMessage());
+            }
         }
         return ex;
     }
