@@ -21,8 +21,8 @@ public final class QuickStart {
         LocalDate born;
         List<String> languages;
 
-        Person() {
-        }
+        Person() { // the mapper needs a no-argument constructor (any visibility), or one taking
+        }          // every mapped field, compiled with `javac -parameters` (or marked @PersistenceCreator)
 
         Person(String name, LocalDate born, List<String> languages) {
             this.name = name;
@@ -40,14 +40,14 @@ public final class QuickStart {
     }
 
     public static void main(String[] args) {
-        try (EmbeddedFalkorDB db = EmbeddedFalkorDB.start()) {
+        try (EmbeddedFalkorDB db = EmbeddedFalkorDB.start()) { // a local server; or pass redis://host:port
             run(db.url());
         }
     }
 
     static void run(String url) {
         try (FalkorOrm orm = FalkorOrm.builder()
-                .url(url)
+                .url(url)                        // redis://host:port, or rediss:// for TLS
                 .graph("quickstart")
                 .lookup(MethodHandles.lookup())  // access to entity fields, no `opens` needed
                 .build()) {
