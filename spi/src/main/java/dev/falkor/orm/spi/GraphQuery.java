@@ -18,9 +18,10 @@ import java.util.Objects;
  * @param timeout    per-query timeout, or {@code null} for the transport's default. The server
  *                   aborts a read query that runs longer; the client stops waiting for any reply
  *                   after the timeout plus {@link TransportConfig#queryTimeoutGrace()}.
- * @throws InvalidQueryException if the graph name or the statement contains a NUL character
- *                   (FalkorDB would cut them there and run the statement on another graph, or
- *                   only in part), or the timeout is not positive
+ *
+ * <p>Construction fails with an {@link InvalidQueryException} if the graph name or the statement
+ * contains a NUL character (FalkorDB would cut them there and run the statement on another
+ * graph, or only in part), or the timeout is not positive.
  */
 public record GraphQuery(String graph, String cypher, Map<String, Object> parameters,
                          boolean readOnly, Duration timeout) {

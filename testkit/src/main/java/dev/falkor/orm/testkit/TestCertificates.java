@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Self-signed server certificates made at test time by the JDK's {@code keytool}, so no key
- * material is checked in. Each comes as a PKCS12 key store (for {@link TlsProxy}), a PKCS12 trust
+ * material is checked in. Each comes as a PKCS12 key store (for {@code TlsProxy}), a PKCS12 trust
  * store holding only the certificate, and the certificate as a PEM file (both for clients).
  */
 public final class TestCertificates {
