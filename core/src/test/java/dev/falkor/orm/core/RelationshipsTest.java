@@ -353,11 +353,13 @@ class RelationshipsTest extends GraphTestSupport {
             assertOneWrite(() -> people.saveAll(roots));
             assertEquals(3L * n, edges("KNOWS"));
             List<String> ids = roots.stream().map(p -> p.id).toList();
+            @SuppressWarnings({"unchecked", "rawtypes"})
             List<Person>[] eager = new List[1];
             assertEquals(1, sent(() -> eager[0] = people.findAllById(ids, FetchPlan.of("friends.employer", "employer"))));
             Person last = eager[0].stream().filter(p -> p.id.equals("p" + (n - 1))).findFirst().orElseThrow();
             assertEquals(3, last.friends.size());
             assertEquals("c" + ((n - 1) % 3), last.employer.id);
+            @SuppressWarnings({"unchecked", "rawtypes"})
             List<Person>[] lazy = new List[1];
             assertEquals(2, sent(() -> {
                 lazy[0] = people.findAllById(ids);

@@ -71,6 +71,7 @@ public final class BinaryResolver {
     }
 
     /** Finds or obtains the binaries; throws with every attempt listed if it cannot. */
+    @SuppressWarnings("try") // the file lock is held for the block, never read
     public ServerBinaries resolve() {
         List<String> tried = new ArrayList<>();
         String server = setting(SERVER_PROPERTY, "FALKORDB_REDIS_SERVER");

@@ -28,7 +28,7 @@ class PairMapTest {
         assertTrue(m.containsKey("n"));
         assertNull(m.get("n"));
         assertFalse(m.containsKey("z"));
-        assertEquals("d", ((Map<String, Object>) m).getOrDefault("z", "d"));
+        assertEquals("d", m.getOrDefault("z", "d"));
         assertThrows(UnsupportedOperationException.class, () -> m.put("c", 1));
         assertThrows(UnsupportedOperationException.class, () -> m.entrySet().iterator().next().setValue(1));
         assertThrows(IllegalArgumentException.class, () -> new PairMap<>(new String[] {"a"}, new Object[0]));

@@ -60,6 +60,7 @@ public final class MappingContext {
     private final Lifecycle lifecycle;
 
     /** With the lifecycle (listeners, clock) every entity's callbacks run through. */
+    @SuppressWarnings("rawtypes")
     public MappingContext(MethodHandles.Lookup lookup, List<ValueConverter> explicitConverters,
                           List<ValueConverter> discoveredConverters, Lifecycle lifecycle) {
         this.lifecycle = lifecycle;
@@ -544,7 +545,7 @@ public final class MappingContext {
     }
 
     /** The converter for a type, by the documented precedence; null if none. */
-    @SuppressWarnings("rawtypes")
+    @SuppressWarnings({"rawtypes", "unchecked"})
     public ValueConverter converterFor(Class<?> raw, String where) {
         for (ValueConverter c : explicitConverters) {
             if (c.supports(raw)) {

@@ -177,6 +177,7 @@ public final class EntityOperations<T> {
         return saveOwnClass(given);
     }
 
+    @SuppressWarnings("unchecked") // callbacks hand back the entity's own class
     private Step<List<T>> saveOwnClass(List<T> entities) {
         List<T> saved = new ArrayList<>(entities.size());
         boolean callbacks = lifecycle.onSave(entity);
