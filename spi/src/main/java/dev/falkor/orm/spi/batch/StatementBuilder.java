@@ -22,8 +22,8 @@ import java.util.Set;
 public final class StatementBuilder {
     private final boolean guarded;
     private final StringBuilder prefix = new StringBuilder();
-    private final StringBuilder cypher = new StringBuilder();
-    private final List<Integer> partStarts = new ArrayList<>();
+    /** The Cypher of each operation, joined with barriers (and guards) by {@link #build}. */
+    private final List<String> partTexts = new ArrayList<>();
     private final Map<String, Object> parameters = new HashMap<>();
     private final Set<NodeShape> nodes = new LinkedHashSet<>();
     private final List<NodeShape> guardedNodes = new ArrayList<>();
@@ -73,10 +73,7 @@ public final class StatementBuilder {
             throw new IllegalArgumentException("Version checks are added with checks(...)");
         }
         int n = parts++;
-        if (n > 0) {
-            cypher.append(" WITH count(*) AS __c").append(n).append(' ');
-        }
-        partStarts.add(cypher.length());
+        StringBuilder cypher = new StringBuilder();
         boolean writesNodes = !(op instanceof WriteOperation.Edges);
         if (guarded && writesNodes && !op.node().uniqueProperties().isEmpty() && !guardedNodes.contains(op.node())) {
             guardedNodes.add(op.node());
@@ -106,6 +103,7 @@ public final class StatementBuilder {
         } else if (op instanceof WriteOperation.Edges e) {
             cypher.append(WriteCypher.edges(e.change(), e.edge(), row));
         }
+        partTexts.add(cypher.toString());
         return this;
     }
 
@@ -133,29 +131,26 @@ public final class StatementBuilder {
     public WriteStatement build() {
         renderChecks();
         boolean isGuarded = !guardedNodes.isEmpty();
-        String text;
-        if (isGuarded) {
-            // the guard goes before every part: a row it stops would come back after the next
-            // count(*) barrier. It filters instead of failing, so the statement commits (writing
-            // nothing) and reports the outcome: a failed statement that met new property names would
-            // leave the server's cached plan with property ids it rolled back (FalkorDB 4.x)
-            StringBuilder sb = new StringBuilder(prefix);
-            for (int i = 0; i < partStarts.size(); i++) {
-                int from = partStarts.get(i);
-                int to = i + 1 < partStarts.size() ? partStarts.get(i + 1) - (" WITH count(*) AS __c" + (i + 1) + " ").length()
-                        : cypher.length();
-                if (i > 0) {
-                    sb.append(" WITH count(*) AS __c").append(i).append(' ');
-                }
-                sb.append(WriteCypher.guard(guardedNodes, "__g" + i)).append(cypher, from, to);
+        StringBuilder text = new StringBuilder(prefix);
+        for (int i = 0; i < partTexts.size(); i++) {
+            if (i > 0) {
+                text.append(" WITH count(*) AS __c").append(i).append(' ');
             }
-            text = sb.append(' ').append(WriteCypher.guardResult(guardedNodes)).toString();
-        } else if (parts == 0 && checksVersions) {
-            text = prefix + "RETURN __versions";
-        } else {
-            text = prefix.length() == 0 ? cypher.toString() : prefix.toString() + cypher;
+            if (isGuarded) {
+                // the guard goes before every part: a row it stops would come back after the next
+                // count(*) barrier. It filters instead of failing, so the statement commits (writing
+                // nothing) and reports the outcome: a failed statement that met new property names
+                // would leave the server's cached plan with property ids it rolled back (FalkorDB 4.x)
+                text.append(WriteCypher.guard(guardedNodes, "__g" + i));
+            }
+            text.append(partTexts.get(i));
         }
-        return new WriteStatement(text, parameters, isGuarded, checksVersions, labelsPerNode, new ArrayList<>(nodes),
+        if (isGuarded) {
+            text.append(' ').append(WriteCypher.guardResult(guardedNodes));
+        } else if (parts == 0 && checksVersions) {
+            text.append("RETURN __versions");
+        }
+        return new WriteStatement(text.toString(), parameters, isGuarded, checksVersions, labelsPerNode, new ArrayList<>(nodes),
                 rows);
     }
 }

@@ -36,13 +36,6 @@ public record WriteBatch(List<WriteOperation> operations, boolean guarded) {
         return size() == 0;
     }
 
-    /** This batch followed by {@code more}'s operations. */
-    public WriteBatch and(WriteBatch more) {
-        List<WriteOperation> all = new ArrayList<>(operations);
-        all.addAll(more.operations);
-        return new WriteBatch(all, guarded || more.guarded);
-    }
-
     /** The version checks of the batch. */
     public List<WriteOperation.CheckVersions> checks() {
         List<WriteOperation.CheckVersions> out = new ArrayList<>();

@@ -178,11 +178,6 @@ public final class Lifecycle {
         }
     }
 
-    /** True if listeners are registered. */
-    public boolean hasListeners() {
-        return !listeners.isEmpty();
-    }
-
     /** True if saves of {@code meta} have something to call or set. */
     public boolean onSave(EntityMetadata meta) {
         return !listeners.isEmpty() || meta.createdDate() != null || meta.lastModifiedDate() != null

@@ -1,6 +1,7 @@
 package dev.falkor.orm.core.internal.relation;
 
 import dev.falkor.orm.core.internal.mapping.EntityMetadata;
+import dev.falkor.orm.core.internal.mapping.Lifecycle;
 import dev.falkor.orm.core.internal.mapping.EntityValues;
 import dev.falkor.orm.core.internal.mapping.PersistentProperty;
 import dev.falkor.orm.core.internal.mapping.ReadShape;
@@ -64,9 +65,10 @@ final class Reader {
                 }
             }
         }
-        if (existing == null && graphId != null && meta.lifecycle().scope() != null) {
+        Lifecycle.IdentityScope session = existing == null && graphId != null ? meta.lifecycle().scope() : null;
+        if (session != null) {
             // managed by the session open on this thread: that object, as it is, with what this read fetched
-            existing = meta.lifecycle().scope().managed(meta, graphId);
+            existing = session.managed(meta, graphId);
             if (existing != null) {
                 instances.put(key, existing);
             }

@@ -468,16 +468,6 @@ public final class EntityOperations<T> {
         return Step.done(all);
     }
 
-    /** The save of these entities taken apart (see {@link GraphSave#prepare}), for a unit of work. */
-    public GraphSave.Prepared<T> prepareSave(List<? extends T> entities) {
-        return graphSave.prepare(entity, entities);
-    }
-
-    /** The relationship-aware save machinery (shared by every entity type). */
-    public GraphSave graphSave() {
-        return graphSave;
-    }
-
     /** Deletes the nodes with these graph ids, through the write path. */
     public Step<Void> deleteStep(List<Object> graphIds) {
         if (Relations.cascadesDeletes(entity)) {

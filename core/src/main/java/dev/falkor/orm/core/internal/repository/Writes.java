@@ -61,17 +61,18 @@ public final class Writes {
         return new WriteBatch(List.of(operations), guarded);
     }
 
-    /** The number of statements {@code batch} becomes. */
-    public int statementCount(WriteBatch batch) {
-        return writer.statements(batch).size();
-    }
-
     /** The steps that apply {@code batch}; nothing is sent until they run. */
     public Step<Void> apply(WriteBatch batch) {
+        return apply(batch, count -> { });
+    }
+
+    /** As {@link #apply(WriteBatch)}, telling {@code statementCount} how many statements the batch became. */
+    public Step<Void> apply(WriteBatch batch, java.util.function.IntConsumer statementCount) {
         if (graph.takeSchemaStale()) {
             schema.reensure();
         }
         List<WriteStatement> statements = writer.statements(batch);
+        statementCount.accept(statements.size());
         Step<Void> step = Step.done(null);
         for (int i = statements.size() - 1; i >= 0; i--) {
             Step<Void> rest = step;

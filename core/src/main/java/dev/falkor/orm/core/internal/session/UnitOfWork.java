@@ -368,8 +368,8 @@ public final class UnitOfWork implements Session, Lifecycle.IdentityScope {
             List<WriteOperation> ops = new ArrayList<>(prepared.operations());
             ops.addAll(deleteOps);
             WriteBatch batch = repositories.writes().batch(ops);
-            statements[0] = repositories.writes().statementCount(batch);
-            return repositories.writes().apply(batch).map(ignored -> prepared.after().get());
+            return repositories.writes().apply(batch, count -> statements[0] = count)
+                    .map(ignored -> prepared.after().get());
         });
     }
 
