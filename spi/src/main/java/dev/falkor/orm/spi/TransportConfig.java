@@ -58,6 +58,7 @@ public final class TransportConfig {
     private final String password;
     private final boolean ssl;
     private final SSLContext sslContext;
+    private final TrustManagerFactory trustManagers;
     private final boolean verifyHostname;
     private final Duration connectTimeout;
     private final Duration socketTimeout;
@@ -73,6 +74,7 @@ public final class TransportConfig {
         this.password = b.password;
         this.ssl = b.ssl;
         this.sslContext = b.sslContext;
+        this.trustManagers = b.trustManagers;
         this.verifyHostname = b.verifyHostname;
         this.connectTimeout = b.connectTimeout;
         this.socketTimeout = b.socketTimeout;
@@ -110,6 +112,14 @@ public final class TransportConfig {
      * or given with {@link Builder#sslContext}; {@code null} for the JDK default.
      */
     public SSLContext sslContext() { return sslContext; }
+
+    /**
+     * The trust managers {@link #sslContext()} was built from by {@link Builder#trustStore} or
+     * {@link Builder#trustedCertificates}; {@code null} for the JDK default or a context given with
+     * {@link Builder#sslContext}. For clients that build their own TLS context from trust
+     * managers (Lettuce's Netty).
+     */
+    public TrustManagerFactory trustManagerFactory() { return trustManagers; }
 
     /** Whether TLS connections check that the server's certificate names the host (default true). */
     public boolean verifyHostname() { return verifyHostname; }
@@ -149,6 +159,7 @@ public final class TransportConfig {
         b.password = password;
         b.ssl = ssl;
         b.sslContext = sslContext;
+        b.trustManagers = trustManagers;
         b.verifyHostname = verifyHostname;
         b.connectTimeout = connectTimeout;
         b.socketTimeout = socketTimeout;
@@ -188,6 +199,7 @@ public final class TransportConfig {
         private String password;
         private boolean ssl;
         private SSLContext sslContext;
+        private TrustManagerFactory trustManagers;
         private boolean verifyHostname = true;
         private Duration connectTimeout = Duration.ofSeconds(2);
         private Duration socketTimeout = Duration.ofSeconds(10);
@@ -352,6 +364,7 @@ public final class TransportConfig {
          */
         public Builder sslContext(SSLContext context) {
             this.sslContext = context;
+            this.trustManagers = null;
             return this;
         }
 
@@ -425,12 +438,13 @@ public final class TransportConfig {
             return new TransportConfig(this);
         }
 
-        private static SSLContext trusting(KeyStore store, String what) {
+        private SSLContext trusting(KeyStore store, String what) {
             try {
                 TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
                 tmf.init(store);
                 SSLContext context = SSLContext.getInstance("TLS");
                 context.init(null, tmf.getTrustManagers(), null);
+                this.trustManagers = tmf;
                 return context;
             } catch (GeneralSecurityException e) {
                 throw new ConfigurationException(what + ": cannot create a TLS context (" + describe(e) + ")", e);

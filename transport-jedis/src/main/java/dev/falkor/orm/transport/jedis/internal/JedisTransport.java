@@ -5,8 +5,8 @@ import dev.falkor.orm.api.ConnectionException.Outcome;
 import dev.falkor.orm.api.FalkorOrmException;
 import dev.falkor.orm.api.PoolExhaustedException;
 import dev.falkor.orm.api.ResponseTimeoutException;
-import dev.falkor.orm.api.TlsHandshakeException;
 import dev.falkor.orm.spi.TransportConfig;
+import dev.falkor.orm.spi.wire.ConnectionFailures;
 import dev.falkor.orm.spi.wire.ServerErrorReply;
 import dev.falkor.orm.spi.wire.ServerErrors;
 import dev.falkor.orm.spi.wire.WireCodec;
@@ -15,9 +15,6 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.security.cert.CertPathBuilderException;
-import java.security.cert.CertPathValidatorException;
-import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -346,7 +343,7 @@ final class JedisTransport extends WireTransport {
         }
         SSLException ssl = cause(e, SSLException.class);
         if (ssl != null) {
-            return tlsFailure(ssl, e);
+            return ConnectionFailures.tlsFailure(ssl, e, config());
         }
         if (hasCause(e, SocketTimeoutException.class) && isHandshakeTimeout(e)) {
             Duration waited = Duration.ofNanos(System.nanoTime() - startNanos);
@@ -364,39 +361,6 @@ final class JedisTransport extends WireTransport {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SocketTimeoutException && String.valueOf(t.getMessage()).toLowerCase().contains("read")) {
                 return true;
-            }
-        }
-        return false;
-    }
-
-    private TlsHandshakeException tlsFailure(SSLException ssl, Throwable e) {
-        TlsHandshakeException.Reason reason;
-        String why;
-        if (cause(e, CertPathBuilderException.class) != null || cause(e, CertPathValidatorException.class) != null
-                || String.valueOf(ssl.getMessage()).contains("PKIX")) {
-            reason = TlsHandshakeException.Reason.UNTRUSTED_CERTIFICATE;
-            why = "the server's certificate is not trusted; configure trustStore(...), trustedCertificates(...) "
-                    + "or sslContext(...) with the authority that signed it";
-        } else if (isHostNameMismatch(e)) {
-            reason = TlsHandshakeException.Reason.HOST_NAME_MISMATCH;
-            why = "the server's certificate does not name host '" + config().host() + "'; connect by a name the "
-                    + "certificate lists";
-        } else {
-            reason = TlsHandshakeException.Reason.OTHER;
-            why = "does the server speak TLS on port " + config().port() + "?";
-        }
-        return new TlsHandshakeException("TLS handshake with FalkorDB at " + config() + " failed: " + why + " ("
-                + innermostMessage(ssl) + ")", reason, e);
-    }
-
-    private static boolean isHostNameMismatch(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof CertificateException) {
-                String m = String.valueOf(t.getMessage());
-                if (m.contains("No subject alternative") || m.contains("No name matching")
-                        || m.contains("does not match")) {
-                    return true;
-                }
             }
         }
         return false;
@@ -459,41 +423,15 @@ final class JedisTransport extends WireTransport {
     }
 
     private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
-        return cause(e, type) != null;
+        return ConnectionFailures.cause(e, type) != null;
     }
 
     private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-            for (Throwable s : t.getSuppressed()) {
-                if (type.isInstance(s)) {
-                    return type.cast(s);
-                }
-            }
-        }
-        return null;
+        return ConnectionFailures.cause(e, type);
     }
 
-    /** The exception's message plus, where Jedis wraps one, the underlying reason. */
     private static String describe(Throwable e) {
-        String outer = String.valueOf(e.getMessage());
-        String inner = innermostMessage(e);
-        return inner.equals(outer) ? outer : outer + " (" + inner + ")";
-    }
-
-    private static String innermostMessage(Throwable e) {
-        Throwable last = e;
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t.getMessage() != null) {
-                last = t;
-            }
-            if (t.getCause() == null && t.getSuppressed().length > 0 && t.getSuppressed()[0].getMessage() != null) {
-                last = t.getSuppressed()[0];
-            }
-        }
-        return last.getClass().getSimpleName() + ": " + last.getMessage();
+        return ConnectionFailures.describe(e);
     }
 
     private static Object normalize(Object raw) {
