@@ -1,6 +1,8 @@
 package dev.falkor.orm.core;
 
+import dev.falkor.orm.core.internal.exec.Step;
 import dev.falkor.orm.core.internal.repository.RepositoryFactory;
+import dev.falkor.orm.spi.QueryResult;
 import dev.falkor.orm.spi.GraphQuery;
 import dev.falkor.orm.spi.QueryStatistics;
 import java.time.Duration;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /**
@@ -88,17 +91,52 @@ public final class CypherQuery {
 
     /** All rows as {@code type}. */
     public <T> List<T> list(Class<T> type) {
-        return repositories.query(graphQuery(), type, fetch);
+        return repositories.graph().run(listStep(type));
     }
 
     /** The only row, if any; more than one is an error. */
     public <T> Optional<T> one(Class<T> type) {
-        List<T> rows = list(type);
-        if (rows.size() > 1) {
-            throw new dev.falkor.orm.api.IncorrectResultSizeException("Expected at most one row but got "
-                    + rows.size() + "; add LIMIT or read a list [query: " + cypher + "]", 1, rows.size());
-        }
-        return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
+        return repositories.graph().run(oneStep(type));
+    }
+
+    /**
+     * {@link #list} without blocking: the future completes with the rows, or with the exception
+     * {@code list} would throw. See {@link dev.falkor.orm.api.AsyncRepository} for threads,
+     * cancellation and sessions.
+     */
+    public <T> CompletableFuture<List<T>> listAsync(Class<T> type) {
+        GraphQuery q = graphQuery();
+        return repositories.graph().runAsync(() -> repositories.queryStep(q, type, fetch));
+    }
+
+    /** {@link #one} without blocking. */
+    public <T> CompletableFuture<Optional<T>> oneAsync(Class<T> type) {
+        GraphQuery q = graphQuery();
+        return repositories.graph().runAsync(() -> oneStep(q, type));
+    }
+
+    /** {@link #execute} without blocking: completes with the server's statistics. */
+    public CompletableFuture<QueryStatistics> executeAsync() {
+        GraphQuery q = graphQuery();
+        return repositories.graph().runAsync(() -> Step.run(q, q.readOnly(), QueryResult::statistics));
+    }
+
+    private <T> Step<List<T>> listStep(Class<T> type) {
+        return repositories.queryStep(graphQuery(), type, fetch);
+    }
+
+    private <T> Step<Optional<T>> oneStep(Class<T> type) {
+        return oneStep(graphQuery(), type);
+    }
+
+    private <T> Step<Optional<T>> oneStep(GraphQuery q, Class<T> type) {
+        return repositories.queryStep(q, type, fetch).map(rows -> {
+            if (rows.size() > 1) {
+                throw new dev.falkor.orm.api.IncorrectResultSizeException("Expected at most one row but got "
+                        + rows.size() + "; add LIMIT or read a list [query: " + cypher + "]", 1, rows.size());
+            }
+            return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
+        });
     }
 
     /** The rows as a stream (already read from the server). */
@@ -111,6 +149,7 @@ public final class CypherQuery {
         return repositories.graph().execute(graphQuery()).statistics();
     }
 
+    /** The statement as it stands now (later changes to this builder do not reach a call already made). */
     private GraphQuery graphQuery() {
         return new GraphQuery(repositories.graph().graph(), cypher, parameters, !write, timeout);
     }

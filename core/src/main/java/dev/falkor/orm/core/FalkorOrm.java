@@ -66,7 +66,8 @@ public final class FalkorOrm implements AutoCloseable {
         List<ValueConverter> discovered = b.discoverConverters ? Providers.converters() : List.of();
         this.lifecycle = new dev.falkor.orm.core.internal.mapping.Lifecycle(b.listeners, b.clock);
         MappingContext mapping = new MappingContext(b.lookup, b.converters, discovered, lifecycle);
-        GraphAccess access = new GraphAccess(transport, graph, b.decorator.apply(Executor.of(transport)), b.retryPolicy);
+        GraphAccess access = new GraphAccess(transport, graph, b.decorator.apply(Executor.of(transport)), b.retryPolicy,
+                lifecycle);
         this.repositories = new RepositoryFactory(mapping, access, new SchemaManager(access, b.schemaMode), b.batchSize,
                 Providers.batchWriter(b.batchWriterName, b.batchSize), b.lookup);
         try {
@@ -90,6 +91,18 @@ public final class FalkorOrm implements AutoCloseable {
      * validated and its indexes are ensured on first request.
      */
     public <R extends Repository<?, ?>> R repository(Class<R> repositoryInterface) {
+        Objects.requireNonNull(repositoryInterface, "repositoryInterface");
+        return repositoryInterface.cast(repositoryCache.computeIfAbsent(repositoryInterface,
+                type -> repositories.create(type)));
+    }
+
+    /**
+     * The implementation of an asynchronous repository interface ({@code interface People extends
+     * AsyncRepository<Person, String>}), whose methods return futures (see
+     * {@link dev.falkor.orm.api.AsyncRepository}). Created once per interface, like
+     * {@link #repository}.
+     */
+    public <R extends dev.falkor.orm.api.AsyncRepository<?, ?>> R asyncRepository(Class<R> repositoryInterface) {
         Objects.requireNonNull(repositoryInterface, "repositoryInterface");
         return repositoryInterface.cast(repositoryCache.computeIfAbsent(repositoryInterface,
                 type -> repositories.create(type)));

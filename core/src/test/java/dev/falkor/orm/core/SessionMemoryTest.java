@@ -60,7 +60,8 @@ class SessionMemoryTest extends GraphTestSupport {
         cypher("UNWIND range(1, " + NODES + ") AS i CREATE (:SmItem {id: i, name: 'item ' + toString(i), "
                 + "payload: 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'})", Map.of());
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-        Process child = new ProcessBuilder(java, "-Xmx24m", "-cp", System.getProperty("java.class.path"),
+        Process child = new ProcessBuilder(java, "-Xmx24m",
+                "-Dfalkor.orm.transport=" + System.getProperty("falkor.orm.transport", ""), "-cp", System.getProperty("java.class.path"),
                 SessionMemoryTest.class.getName(), SharedServer.url(), graph).redirectErrorStream(true).start();
         String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(child.waitFor(120, TimeUnit.SECONDS), "the child finished");

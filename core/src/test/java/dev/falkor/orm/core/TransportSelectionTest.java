@@ -9,13 +9,16 @@ import dev.falkor.orm.spi.TransportConfig;
 import dev.falkor.orm.testkit.SharedServer;
 import org.junit.jupiter.api.Test;
 
-/** Provider selection through ServiceLoader, with the real Jedis provider on the test class path. */
+/**
+ * Provider selection through ServiceLoader, with the real Jedis and Lettuce providers on the test
+ * class path (the run chooses one with {@code -Dfalkor.orm.transport}).
+ */
 class TransportSelectionTest {
 
     @Test
-    void theSingleProviderFoundIsUsed() {
+    void theProviderNamedBySystemPropertyIsUsed() {
         try (FalkorOrm orm = FalkorOrm.builder().transportConfig(SharedServer.config()).graph("selection_single").build()) {
-            assertEquals("jedis", orm.transport().providerName());
+            assertEquals(System.getProperty("falkor.orm.transport"), orm.transport().providerName());
             assertEquals(42L, orm.query("RETURN 40 + $x").param("x", 2).write().one(Long.class).orElseThrow(),
                     "the discovered transport really talks to the server");
             orm.transport().deleteGraph("selection_single");
@@ -24,14 +27,18 @@ class TransportSelectionTest {
 
     @Test
     void aNamedProviderIsUsedOrTheErrorListsWhatExists() {
-        try (FalkorOrm orm = FalkorOrm.builder().url(SharedServer.url()).transportProvider("jedis")
-                .graph("selection_named").build()) {
-            assertEquals("jedis", orm.transport().providerName());
+        for (String name : new String[] {"jedis", "lettuce"}) {
+            try (FalkorOrm orm = FalkorOrm.builder().url(SharedServer.url()).transportProvider(name)
+                    .graph("selection_named").build()) {
+                assertEquals(name, orm.transport().providerName());
+                assertEquals(1L, orm.query("RETURN 1").write().one(Long.class).orElseThrow(), "talks to the server");
+                orm.transport().deleteGraph("selection_named");
+            }
         }
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> FalkorOrm.builder()
-                .transportConfig(TransportConfig.builder().build()).transportProvider("lettuce").graph("g").build());
-        assertTrue(e.getMessage().contains("jedis"), e.getMessage());
-        assertTrue(e.getMessage().contains("falkor-orm-transport-lettuce"), e.getMessage());
+                .transportConfig(TransportConfig.builder().build()).transportProvider("netty").graph("g").build());
+        assertTrue(e.getMessage().contains("jedis") && e.getMessage().contains("lettuce"), e.getMessage());
+        assertTrue(e.getMessage().contains("falkor-orm-transport-netty"), e.getMessage());
     }
 
     @Test

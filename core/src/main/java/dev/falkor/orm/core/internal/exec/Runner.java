@@ -41,15 +41,32 @@ public final class Runner {
     /**
      * Runs a step without blocking: each statement is sent when the previous one's reply
      * arrived, and the mapping runs on the thread that completes the reply. Exceptions arrive
-     * unwrapped in the returned stage (not as {@link CompletionException}).
+     * unwrapped in the returned stage (not as {@link CompletionException}). Once the returned
+     * future is completed by someone else (cancelled, or timed out with {@code orTimeout}), no
+     * further statement is sent; one already sent runs to its end on the server.
      */
     public <T> CompletableFuture<T> runAsync(Step<T> step) {
+        CompletableFuture<T> out = new CompletableFuture<>();
+        advance(step, out);
+        return out;
+    }
+
+    private <T> void advance(Step<T> step, CompletableFuture<T> out) {
+        if (out.isDone()) {
+            return; // cancelled or timed out by the caller: send nothing more
+        }
         if (step instanceof Step.Done<T> d) {
-            return CompletableFuture.completedFuture(d.value());
+            out.complete(d.value());
+            return;
         }
         Step.Run<T> r = (Step.Run<T>) step;
-        CompletableFuture<T> out = new CompletableFuture<>();
-        statements.executeAsync(r.query(), r.idempotent()).whenComplete((result, error) -> {
+        CompletionStage<QueryResult> sent;
+        try {
+            sent = statements.executeAsync(r.query(), r.idempotent());
+        } catch (RuntimeException e) {
+            sent = CompletableFuture.failedFuture(e);
+        }
+        sent.whenComplete((result, error) -> {
             Step<T> next;
             try {
                 if (error != null) {
@@ -66,15 +83,8 @@ public final class Runner {
                 out.completeExceptionally(e);
                 return;
             }
-            runAsync(next).whenComplete((value, e) -> {
-                if (e != null) {
-                    out.completeExceptionally(unwrap(e));
-                } else {
-                    out.complete(value);
-                }
-            });
+            advance(next, out);
         });
-        return out;
     }
 
     static Throwable unwrap(Throwable t) {

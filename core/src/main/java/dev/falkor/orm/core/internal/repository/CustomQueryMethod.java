@@ -94,7 +94,7 @@ final class CustomQueryMethod {
         this.countQuery = query.countQuery().isEmpty() ? "CALL { " + query.value() + " } RETURN count(*)"
                 : query.countQuery();
         this.mapper = returnType.container() == ReturnType.Container.VOID ? null
-                : (ResultMapper<Object>) factory.mapperFor(returnType.element(), elementType(method, returnType), domain);
+                : (ResultMapper<Object>) factory.mapperFor(returnType.element(), elementType(returnType), domain);
         this.statement = mapper == null ? ExactReturn.Rewrite.unchanged(query.value())
                 : mapper.prepare(query.value(), where);
         this.pagedStatement = mapper == null || !arguments.hasPageable() ? null
@@ -104,8 +104,8 @@ final class CustomQueryMethod {
     private static final String PAGING = " SKIP $__skip LIMIT $__limit";
 
     /** The declared element type: {@code List<Double>} for a {@code List<List<Double>>} result; null if not generic. */
-    private static Type elementType(Method method, ReturnType returnType) {
-        Type generic = method.getGenericReturnType();
+    private static Type elementType(ReturnType returnType) {
+        Type generic = returnType.generic();
         if (returnType.container() == ReturnType.Container.SINGLE) {
             return generic;
         }
@@ -113,6 +113,11 @@ final class CustomQueryMethod {
     }
 
     Object invoke(Object[] args) {
+        return returnType.async() ? factory.graph().runAsync(() -> step(args)) : factory.graph().run(step(args));
+    }
+
+    /** The method's statement(s) for these arguments, as a step (run blocking or asynchronously). */
+    Step<Object> step(Object[] args) {
         Map<String, Object> params = new LinkedHashMap<>();
         List<Object> values = arguments.values(args);
         for (int i = 0; i < names.size(); i++) {
@@ -133,7 +138,7 @@ final class CustomQueryMethod {
         GraphQuery q = new GraphQuery(factory.graph().graph(), sent.cypher(), all, !query.write(), null);
         ExactReturn.Rewrite rewrite = sent;
         Map<String, Object> countParams = params;
-        return factory.graph().run(Step.then(q, !query.write(), r -> {
+        return Step.then(q, !query.write(), r -> {
             if (mapper == null) {
                 return Step.done(null);
             }
@@ -145,6 +150,6 @@ final class CustomQueryMethod {
                 case SLICE -> Step.done(QueryMethods.slice(rows, pageable));
                 default -> Step.done(QueryMethods.wrap(returnType, rows, method));
             });
-        }));
+        });
     }
 }

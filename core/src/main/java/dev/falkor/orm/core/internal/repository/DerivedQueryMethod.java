@@ -151,7 +151,7 @@ final class DerivedQueryMethod {
     }
 
     Object invoke(Object[] args) {
-        return ops.graph().run(step(args));
+        return returnType.async() ? ops.graph().runAsync(() -> step(args)) : ops.graph().run(step(args));
     }
 
     /** The method's operation for these arguments, as a step (run blocking or asynchronously). */
@@ -173,13 +173,13 @@ final class DerivedQueryMethod {
         boolean distinct = tree.subject().distinct();
         return switch (tree.subject().kind()) {
             case COUNT -> ops.countStep(where, params, distinct).map(n ->
-                    Types.box(method.getReturnType()) == Integer.class ? (Object) Math.toIntExact(n) : (Object) n);
+                    Types.box(returnType.element()) == Integer.class ? (Object) Math.toIntExact(n) : (Object) n);
             case EXISTS -> Step.run(ops.graph().readQuery(ops.matchWhere(where) + " RETURN 1 LIMIT 1", params), true,
                     r -> (Object) !r.isEmpty());
             case DELETE -> Step.run(ops.graph().writeQuery(ops.matchWhere(where) + " DELETE n", params), false, r -> {
                 long n = r.statistics().nodesDeleted();
                 return returnType.container() == ReturnType.Container.VOID ? null
-                        : Types.box(method.getReturnType()) == Integer.class ? (Object) Math.toIntExact(n) : (Object) n;
+                        : Types.box(returnType.element()) == Integer.class ? (Object) Math.toIntExact(n) : (Object) n;
             });
             case FIND, STREAM -> find(where, params, args);
         };

@@ -401,7 +401,11 @@ public final class EntityOperations<T> {
     }
 
     public void deleteById(Object id) {
-        graph.run(deleteStep(List.of(idParameter(id))));
+        graph.run(deleteByIdStep(id));
+    }
+
+    public Step<Void> deleteByIdStep(Object id) {
+        return deleteStep(List.of(idParameter(id)));
     }
 
     public void delete(T e) {
@@ -409,29 +413,43 @@ public final class EntityOperations<T> {
     }
 
     public void deleteAll() {
+        graph.run(deleteAllStep());
+    }
+
+    /** The steps deleting every node of this entity (and what deletes cascade to). */
+    public Step<Void> deleteAllStep() {
         if (Relations.cascadesDeletes(entity)) {
             // the related nodes to delete are found from the ids
-            graph.run(Step.then(graph.readQuery(statements.matchClause + " RETURN n." + entity.id().quotedName(),
+            return Step.then(graph.readQuery(statements.matchClause + " RETURN n." + entity.id().quotedName(),
                     Map.of()), true, r -> {
                 List<Object> ids = new ArrayList<>();
                 r.rows().forEach(row -> ids.add(row.get(0).asJava()));
                 return deleteStep(ids);
-            }));
-            return;
+            });
         }
-        graph.run(Step.run(graph.writeQuery(statements.deleteAll, Map.of()), true, r -> null));
+        return Step.run(graph.writeQuery(statements.deleteAll, Map.of()), true, r -> null);
     }
 
     public void deleteAll(Iterable<? extends T> entities) {
+        graph.run(deleteAllStep(entities));
+    }
+
+    /**
+     * The steps deleting these entities: {@code @PreRemove} callbacks run when this is called,
+     * {@code @PostRemove} ones when the delete is done.
+     */
+    public Step<Void> deleteAllStep(Iterable<? extends T> entities) {
         List<T> given = new ArrayList<>();
         entities.forEach(given::add);
         for (T e : given) {
             lifecycle.fire(entity, Lifecycle.Event.PRE_REMOVE, e);
         }
-        graph.run(deleteEntitiesStep(given));
-        for (T e : given) {
-            lifecycle.fire(entity, Lifecycle.Event.POST_REMOVE, e);
-        }
+        return deleteEntitiesStep(given).map(v -> {
+            for (T e : given) {
+                lifecycle.fire(entity, Lifecycle.Event.POST_REMOVE, e);
+            }
+            return null;
+        });
     }
 
     private Step<Void> deleteEntitiesStep(List<T> entities) {
@@ -507,17 +525,21 @@ public final class EntityOperations<T> {
 
     /** Entities by id, with the relationships of {@code plan}. */
     public List<T> findAllById(Iterable<?> ids, FetchPlan plan) {
+        return graph.run(findAllByIdStep(ids, plan));
+    }
+
+    public Step<List<T>> findAllByIdStep(Iterable<?> ids, FetchPlan plan) {
         List<Object> params = new ArrayList<>();
         for (Object id : ids) {
             params.add(idParameter(id));
         }
         if (params.isEmpty()) {
-            return List.of();
+            return Step.done(List.of());
         }
         FetchTree tree = tree(plan);
         String cypher = tree.isEmpty() ? statements.findAllById
                 : fetchSelect(Condition.of("n." + entity.id().quotedName() + " IN $ids"), false, tree, "", "");
-        return graph.run(Step.run(graph.readQuery(cypher, Map.of("ids", params)), true, r -> readAll(r, tree)));
+        return Step.run(graph.readQuery(cypher, Map.of("ids", params)), true, r -> readAll(r, tree));
     }
 
     public List<T> findAll() {
@@ -526,9 +548,13 @@ public final class EntityOperations<T> {
 
     /** All entities, with the relationships of {@code plan}. */
     public List<T> findAll(FetchPlan plan) {
+        return graph.run(findAllStep(plan));
+    }
+
+    public Step<List<T>> findAllStep(FetchPlan plan) {
         FetchTree tree = tree(plan);
         String cypher = tree.isEmpty() ? statements.findAll : fetchSelect(Condition.NONE, false, tree, "", "");
-        return graph.run(Step.run(graph.readQuery(cypher, Map.of()), true, r -> readAll(r, tree)));
+        return Step.run(graph.readQuery(cypher, Map.of()), true, r -> readAll(r, tree));
     }
 
     /** The fetch tree for {@code plan} (null: eager defaults). */
@@ -561,12 +587,19 @@ public final class EntityOperations<T> {
     }
 
     public boolean existsById(Object id) {
-        return graph.run(Step.run(graph.readQuery(statements.exists, Map.of("id", idParameter(id))), true,
-                r -> !r.isEmpty()));
+        return graph.run(existsByIdStep(id));
+    }
+
+    public Step<Boolean> existsByIdStep(Object id) {
+        return Step.run(graph.readQuery(statements.exists, Map.of("id", idParameter(id))), true, r -> !r.isEmpty());
     }
 
     public long count() {
-        return graph.run(Step.run(graph.readQuery(statements.count, Map.of()), true, EntityOperations::countOf));
+        return graph.run(countStep());
+    }
+
+    public Step<Long> countStep() {
+        return Step.run(graph.readQuery(statements.count, Map.of()), true, EntityOperations::countOf);
     }
 
     /** The step counting entities matching {@code where}. */

@@ -39,7 +39,11 @@ public final class GraphAccess implements Runner.Statements {
     private final Runner runner;
     private volatile boolean schemaMayBeStale;
 
-    public GraphAccess(Transport transport, String graph, Executor executor, RetryPolicy retry) {
+    private final dev.falkor.orm.core.internal.mapping.Lifecycle lifecycle;
+
+    public GraphAccess(Transport transport, String graph, Executor executor, RetryPolicy retry,
+                       dev.falkor.orm.core.internal.mapping.Lifecycle lifecycle) {
+        this.lifecycle = lifecycle;
         this.transport = transport;
         this.graph = graph;
         this.executor = executor;
@@ -63,6 +67,32 @@ public final class GraphAccess implements Runner.Statements {
     /** Runs a step to its end, blocking. */
     public <T> T run(Step<T> step) {
         return runner.run(step);
+    }
+
+    /**
+     * Runs a step without blocking: the step is built on the calling thread (so bad input fails
+     * before anything is sent), each statement is sent when the previous reply arrived, and the
+     * mapping runs on the thread completing the reply. Every failure, a bad input included,
+     * arrives through the returned future, unwrapped. Cancelling the future stops the steps not
+     * yet sent; a statement already sent runs to its end on the server.
+     *
+     * <p>Asynchronous calls take no part in a session: one open on the calling thread makes them
+     * fail with an {@link IllegalStateException} (its identity map and dirty checking belong to
+     * that thread, while the future completes on another).
+     */
+    public <T> CompletableFuture<T> runAsync(java.util.function.Supplier<Step<T>> step) {
+        if (lifecycle != null && lifecycle.scope() != null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("A session is open on this thread; "
+                    + "asynchronous repository and query methods do not take part in it (its identity map belongs "
+                    + "to this thread). Call the blocking method inside the session, or the asynchronous one outside"));
+        }
+        Step<T> built;
+        try {
+            built = step.get();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return runner.runAsync(built);
     }
 
     /** A read on this graph. */

@@ -6,6 +6,7 @@ import dev.falkor.orm.api.FetchPlan;
 import dev.falkor.orm.api.Pageable;
 import dev.falkor.orm.core.internal.relation.GraphSave;
 import dev.falkor.orm.core.internal.relation.Relations;
+import dev.falkor.orm.api.AsyncRepository;
 import dev.falkor.orm.api.Repository;
 import dev.falkor.orm.api.annotation.Query;
 import dev.falkor.orm.spi.GraphQuery;
@@ -145,12 +146,17 @@ public final class RepositoryFactory {
 
     /** As {@link #query(GraphQuery, Class)}; entities get the relationships of {@code plan} (null: eager defaults). */
     public <T> List<T> query(GraphQuery query, Class<T> type, FetchPlan plan) {
+        return graph.run(queryStep(query, type, plan));
+    }
+
+    /** The step of {@link #query(GraphQuery, Class, FetchPlan)}, to run blocking or asynchronously. */
+    public <T> Step<List<T>> queryStep(GraphQuery query, Class<T> type, FetchPlan plan) {
         @SuppressWarnings("unchecked")
         ResultMapper<T> mapper = (ResultMapper<T>) mapperFor(type, null, null);
         dev.falkor.orm.core.internal.query.ExactReturn.Rewrite rewrite = mapper.prepare(query.cypher(), "FalkorOrm.query");
         GraphQuery sent = rewrite.isUnchanged() ? query
                 : new GraphQuery(query.graph(), rewrite.cypher(), query.parameters(), query.readOnly(), query.timeout());
-        return graph.run(Step.then(sent, sent.readOnly(), r -> mapper.map(r, rewrite, plan)));
+        return Step.then(sent, sent.readOnly(), r -> mapper.map(r, rewrite, plan));
     }
 
     /** Registers an entity type: validates its mapping and applies the schema mode. */
@@ -161,9 +167,15 @@ public final class RepositoryFactory {
     }
 
     public <R> R create(Class<R> repositoryInterface) {
-        if (!repositoryInterface.isInterface() || !Repository.class.isAssignableFrom(repositoryInterface)) {
+        if (!repositoryInterface.isInterface() || !(Repository.class.isAssignableFrom(repositoryInterface)
+                || AsyncRepository.class.isAssignableFrom(repositoryInterface))) {
             throw new MappingException(repositoryInterface.getName() + " must be an interface extending "
-                    + Repository.class.getName());
+                    + Repository.class.getName() + " or " + AsyncRepository.class.getName());
+        }
+        if (Repository.class.isAssignableFrom(repositoryInterface)
+                && AsyncRepository.class.isAssignableFrom(repositoryInterface)) {
+            throw new MappingException(repositoryInterface.getName() + " extends both Repository and AsyncRepository;"
+                    + " declare two interfaces");
         }
         Class<?> entityType = entityType(repositoryInterface);
         EntityOperations<Object> ops = operations(entityType);
@@ -195,7 +207,12 @@ public final class RepositoryFactory {
             return null;
         }
         if (m.getDeclaringClass() == Repository.class) {
-            return crud(m, ops);
+            CrudStep step = crud(m, ops);
+            return (p, a) -> graph.run(step.step(a));
+        }
+        if (m.getDeclaringClass() == AsyncRepository.class) {
+            CrudStep step = crud(m, ops);
+            return (p, a) -> graph.runAsync(() -> step.step(a));
         }
         Class<?> domain = ops.metadata().type();
         if (m.isAnnotationPresent(Query.class)) {
@@ -206,42 +223,38 @@ public final class RepositoryFactory {
         return (p, a) -> q.invoke(a);
     }
 
+    /** A CRUD method's operation for its arguments, as a step: the same for the blocking and the async interface. */
+    @FunctionalInterface
+    interface CrudStep {
+        Step<?> step(Object[] args);
+    }
+
     @SuppressWarnings("unchecked")
-    private static Invoker crud(Method m, EntityOperations<Object> ops) {
+    private static CrudStep crud(Method m, EntityOperations<Object> ops) {
         return switch (m.getName()) {
-            case "save" -> (p, a) -> ops.save(a[0]);
-            case "saveAll" -> (p, a) -> ops.saveAll((Iterable<Object>) a[0]);
-            case "findById" -> m.getParameterCount() == 1 ? (p, a) -> ops.findById(a[0])
-                    : (p, a) -> ops.findById(a[0], (FetchPlan) a[1]);
-            case "findAllById" -> m.getParameterCount() == 1 ? (p, a) -> ops.findAllById((Iterable<Object>) a[0])
-                    : (p, a) -> ops.findAllById((Iterable<Object>) a[0], (FetchPlan) a[1]);
+            case "save" -> a -> ops.saveAllStep(List.of(a[0])).map(saved -> saved.get(0));
+            case "saveAll" -> a -> ops.saveAllStep((Iterable<Object>) a[0]);
+            case "findById" -> m.getParameterCount() == 1 ? a -> ops.findByIdStep(a[0], null)
+                    : a -> ops.findByIdStep(a[0], (FetchPlan) a[1]);
+            case "findAllById" -> m.getParameterCount() == 1 ? a -> ops.findAllByIdStep((Iterable<Object>) a[0], null)
+                    : a -> ops.findAllByIdStep((Iterable<Object>) a[0], (FetchPlan) a[1]);
             case "findAll" -> switch (m.getParameterCount()) {
-                case 0 -> (p, a) -> ops.findAll();
+                case 0 -> a -> ops.findAllStep(null);
                 case 1 -> m.getParameterTypes()[0] == Sort.class
-                        ? (p, a) -> ops.findAll((Sort) a[0])
+                        ? a -> ops.selectStep(Condition.NONE, Map.of(), (Sort) a[0], null, null)
                         : m.getParameterTypes()[0] == FetchPlan.class
-                        ? (p, a) -> ops.findAll((FetchPlan) a[0])
-                        : (p, a) -> ops.findAll((Pageable) a[0]);
-                default -> (p, a) -> ops.scroll(Condition.NONE, Map.of(), (ScrollPosition) a[0], (Integer) a[1], (Sort) a[2]);
+                        ? a -> ops.findAllStep((FetchPlan) a[0])
+                        : a -> ops.pageStep(Condition.NONE, Map.of(), (Pageable) a[0]);
+                default -> a -> ops.scrollStep(Condition.NONE, Map.of(), (ScrollPosition) a[0], (Integer) a[1],
+                        (Sort) a[2]);
             };
-            case "existsById" -> (p, a) -> ops.existsById(a[0]);
-            case "count" -> (p, a) -> ops.count();
-            case "deleteById" -> (p, a) -> {
-                ops.deleteById(a[0]);
-                return null;
-            };
-            case "delete" -> (p, a) -> {
-                ops.delete(a[0]);
-                return null;
-            };
-            case "deleteAll" -> m.getParameterCount() == 0 ? (p, a) -> {
-                ops.deleteAll();
-                return null;
-            } : (p, a) -> {
-                ops.deleteAll((Iterable<Object>) a[0]);
-                return null;
-            };
-            default -> throw new IllegalStateException("Unknown Repository method " + m);
+            case "existsById" -> a -> ops.existsByIdStep(a[0]);
+            case "count" -> a -> ops.countStep();
+            case "deleteById" -> a -> ops.deleteByIdStep(a[0]);
+            case "delete" -> a -> ops.deleteAllStep(List.of(a[0]));
+            case "deleteAll" -> m.getParameterCount() == 0 ? a -> ops.deleteAllStep()
+                    : a -> ops.deleteAllStep((Iterable<Object>) a[0]);
+            default -> throw new IllegalStateException("Unknown repository method " + m);
         };
     }
 
@@ -257,15 +270,16 @@ public final class RepositoryFactory {
     static Class<?> entityType(Class<?> repositoryInterface) {
         Class<?> found = findEntityType(repositoryInterface);
         if (found == null) {
-            throw new MappingException(repositoryInterface.getName() + " must extend Repository<Entity, Id> with "
-                    + "concrete type arguments");
+            throw new MappingException(repositoryInterface.getName() + " must extend Repository<Entity, Id> (or "
+                    + "AsyncRepository<Entity, Id>) with concrete type arguments");
         }
         return found;
     }
 
     private static Class<?> findEntityType(Class<?> type) {
         for (Type t : type.getGenericInterfaces()) {
-            if (t instanceof ParameterizedType pt && pt.getRawType() == Repository.class) {
+            if (t instanceof ParameterizedType pt && (pt.getRawType() == Repository.class
+                    || pt.getRawType() == AsyncRepository.class)) {
                 Type arg = pt.getActualTypeArguments()[0];
                 return arg instanceof Class<?> c ? c : null;
             }

@@ -12,26 +12,50 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.stream.Stream;
 
 /**
  * What a query method returns, analysed once at bootstrap: the container (single value,
- * {@code Optional}, {@code List}, {@code Stream}, {@code Page}, ...) and the element kind
- * (entity, projection or scalar).
+ * {@code Optional}, {@code List}, {@code Stream}, {@code Page}, ...), the element kind
+ * (entity, projection or scalar), whether it is asynchronous (a {@code CompletableFuture} or
+ * {@code CompletionStage} of those) and the generic type of the result (inside the future).
  */
-record ReturnType(Container container, Class<?> element, ElementKind kind) {
+record ReturnType(Container container, Class<?> element, ElementKind kind, boolean async, Type generic) {
 
     enum Container { SINGLE, OPTIONAL, LIST, SET, STREAM, PAGE, SLICE, WINDOW, VOID }
 
     enum ElementKind { ENTITY, INTERFACE_PROJECTION, RECORD_PROJECTION, SCALAR }
 
+    /**
+     * The method's result; a {@code CompletableFuture<X>} or {@code CompletionStage<X>} is an
+     * asynchronous method whose result is {@code X}.
+     */
     static ReturnType of(Method method, Class<?> domainType) {
         Class<?> raw = method.getReturnType();
         Type generic = method.getGenericReturnType();
+        boolean async = raw == CompletableFuture.class || raw == CompletionStage.class;
+        if (async) {
+            if (!(generic instanceof ParameterizedType pt)) {
+                throw new MappingException(method.getDeclaringClass().getName() + "." + method.getName()
+                        + ": declare what the returned " + raw.getSimpleName() + " completes with");
+            }
+            generic = pt.getActualTypeArguments()[0];
+            if (generic instanceof Class<?> c) {
+                raw = c;
+            } else if (generic instanceof ParameterizedType inner && inner.getRawType() instanceof Class<?> c) {
+                raw = c;
+            } else {
+                throw new MappingException(method.getDeclaringClass().getName() + "." + method.getName()
+                        + ": the returned " + method.getReturnType().getSimpleName() + " must complete with a "
+                        + "concrete type, not " + generic.getTypeName());
+            }
+        }
         Container container;
         Class<?> element;
         if (raw == void.class || raw == Void.class) {
-            return new ReturnType(Container.VOID, void.class, ElementKind.SCALAR);
+            return new ReturnType(Container.VOID, void.class, ElementKind.SCALAR, async, generic);
         } else if (raw == Optional.class) {
             container = Container.OPTIONAL;
             element = argument(method, generic);
@@ -57,7 +81,7 @@ record ReturnType(Container container, Class<?> element, ElementKind kind) {
             container = Container.SINGLE;
             element = raw;
         }
-        return new ReturnType(container, element, kindOf(element, domainType));
+        return new ReturnType(container, element, kindOf(element, domainType), async, generic);
     }
 
     static ElementKind kindOf(Class<?> element, Class<?> domainType) {

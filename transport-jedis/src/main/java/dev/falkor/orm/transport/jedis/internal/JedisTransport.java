@@ -143,6 +143,55 @@ final class JedisTransport extends WireTransport {
         return call(command.name(), List.of(command.graph()), command.argumentBytes(), command.timeout());
     }
 
+    /** How many asynchronous calls may wait for a thread, per pooled connection. */
+    static final int ASYNC_QUEUE_PER_CONNECTION = 64;
+
+    private final Object asyncLock = new Object();
+    private java.util.concurrent.ThreadPoolExecutor async; // guarded by asyncLock; made on first use
+
+    /**
+     * Jedis blocks a thread per call, so an asynchronous call runs on this transport's own
+     * bounded executor: {@code poolSize} daemon threads ({@code falkor-orm-jedis-async-N}, one per
+     * pooled connection, so none waits for a connection another holds) and a queue of
+     * {@value #ASYNC_QUEUE_PER_CONNECTION} calls per thread. A call beyond that fails at once with
+     * {@link PoolExhaustedException}, not sent.
+     */
+    @Override
+    protected java.util.concurrent.CompletionStage<Object> sendAsync(WireCodec.Command command) {
+        try {
+            return java.util.concurrent.CompletableFuture.supplyAsync(() -> send(command), asyncExecutor());
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            int waiting = config().poolSize() * ASYNC_QUEUE_PER_CONNECTION;
+            return java.util.concurrent.CompletableFuture.failedFuture(new PoolExhaustedException("All "
+                    + config().poolSize() + " asynchronous threads of the Jedis transport to FalkorDB at " + config()
+                    + " are busy and " + waiting + " calls are waiting; " + command.name() + " was not sent. Raise "
+                    + "poolSize, or use the Lettuce transport, which does not hold a thread per call",
+                    Duration.ZERO, config().poolSize(), e));
+        }
+    }
+
+    private java.util.concurrent.Executor asyncExecutor() {
+        synchronized (asyncLock) {
+            if (async == null) {
+                if (closed) {
+                    throw new java.util.concurrent.RejectedExecutionException("closed");
+                }
+                java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+                async = new java.util.concurrent.ThreadPoolExecutor(config().poolSize(), config().poolSize(),
+                        30, TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(
+                        config().poolSize() * ASYNC_QUEUE_PER_CONNECTION), r -> {
+                            Thread t = new Thread(r, "falkor-orm-jedis-async-" + n.incrementAndGet());
+                            t.setDaemon(true);
+                            return t;
+                        });
+                async.allowCoreThreadTimeOut(true);
+            }
+            return async;
+        }
+    }
+
+    private volatile boolean closed;
+
     /** The query and its name lookup in one round trip: both written, then both replies read. */
     @Override
     protected Object[] sendPipelined(WireCodec.Command command, WireCodec.Command followUp) {
@@ -467,6 +516,12 @@ final class JedisTransport extends WireTransport {
 
     @Override
     public void close() {
+        synchronized (asyncLock) {
+            closed = true;
+            if (async != null) {
+                async.shutdownNow();
+            }
+        }
         watchdog.shutdownNow();
         pool.close();
     }
