@@ -1,20 +1,13 @@
 package dev.falkor.orm.embedded;
 
 import dev.falkor.orm.embedded.internal.Resp;
-import dev.falkor.orm.embedded.internal.RuntimeDirectory;
-import dev.falkor.orm.embedded.internal.Watchdog;
+import dev.falkor.orm.embedded.internal.ServerProcess;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,36 +39,30 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddedFalkorDB implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedFalkorDB.class);
-    private static final String HOST = "127.0.0.1";
+    private static final String HOST = ServerProcess.HOST;
 
-    private final Builder settings;
     private final ServerBinaries binaries;
-    private final Path workDir;
-    private final RuntimeDirectory runtimeDir;
-    private final Watchdog watchdog;
-    private final int port;
-    private final Process process;
-    private final Thread shutdownHook;
-    private volatile boolean stopped;
+    private final ServerProcess server;
 
-    private EmbeddedFalkorDB(Builder settings, ServerBinaries binaries, Path workDir,
-                             RuntimeDirectory runtimeDir, Watchdog watchdog, int port, Process process) {
-        this.settings = settings;
+    private EmbeddedFalkorDB(ServerBinaries binaries, ServerProcess server) {
         this.binaries = binaries;
-        this.workDir = workDir;
-        this.runtimeDir = runtimeDir;
-        this.watchdog = watchdog;
-        this.port = port;
-        this.process = process;
-        this.shutdownHook = new Thread(this::stopQuietly, "falkordb-embedded-shutdown-" + port);
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        this.server = server;
     }
 
-    /** Starts a server with default settings. */
+    /**
+     * Starts a server with default settings.
+     *
+     * @return the running server
+     */
     public static EmbeddedFalkorDB start() {
         return builder().start();
     }
 
+    /**
+     * Settings for a server: binaries, port, data directory, timeouts, module arguments, a primary to replicate.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -85,13 +72,14 @@ public final class EmbeddedFalkorDB implements AutoCloseable {
         return HOST;
     }
 
+    /** The port the server listens on. */
     public int port() {
-        return port;
+        return server.port();
     }
 
     /** {@code redis://127.0.0.1:<port>}, ready for {@code TransportConfig.fromUrl}. */
     public String url() {
-        return "redis://" + HOST + ":" + port;
+        return "redis://" + HOST + ":" + port();
     }
 
     /** The binaries this server runs. */
@@ -101,27 +89,27 @@ public final class EmbeddedFalkorDB implements AutoCloseable {
 
     /** True until {@link #stop()} and while the process lives. */
     public boolean isRunning() {
-        return !stopped && process.isAlive();
+        return server.isRunning();
     }
 
     /** The server's working directory (temporary unless a data directory was given). */
     Path workDirectory() {
-        return workDir;
+        return server.workDirectory();
     }
 
     /** The directory with the owner marker; also the work directory unless a data directory was given. */
     Path runtimeDirectory() {
-        return runtimeDir.path();
+        return server.runtimeDirectory();
     }
 
     /** The watchdog's process id, or -1 if it could not be started. */
     long watchdogPid() {
-        return watchdog == null ? -1 : watchdog.pid();
+        return server.watchdogPid();
     }
 
     /** The process id of {@code redis-server}. */
     public long pid() {
-        return process.pid();
+        return server.pid();
     }
 
     /**
@@ -129,38 +117,8 @@ public final class EmbeddedFalkorDB implements AutoCloseable {
      * kill if it has not exited within the stop timeout, then deletes the temporary files.
      * Idempotent.
      */
-    public synchronized void stop() {
-        if (stopped) {
-            return;
-        }
-        stopped = true;
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException alreadyShuttingDown) {
-            // called from the hook itself
-        }
-        if (process.isAlive()) {
-            try (Resp resp = new Resp(HOST, port, 2_000)) {
-                resp.call("SHUTDOWN", settings.dataDirectory == null ? "NOSAVE" : "SAVE");
-            } catch (IOException expected) {
-                // the server closes the connection as it exits
-            }
-            try {
-                if (!process.waitFor(settings.stopTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                    LOG.warn("FalkorDB on port {} did not stop within {}; killing it", port, settings.stopTimeout);
-                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
-        }
-        // Only now: until the server is gone, the watchdog covers this JVM dying mid-stop.
-        if (watchdog != null) {
-            watchdog.close();
-        }
-        runtimeDir.delete(); // the work directory too, unless it is a data directory
-        LOG.debug("FalkorDB on port {} stopped", port);
+    public void stop() {
+        server.stop();
     }
 
     /** Same as {@link #stop()}. */
@@ -169,15 +127,8 @@ public final class EmbeddedFalkorDB implements AutoCloseable {
         stop();
     }
 
-    private void stopQuietly() {
-        try {
-            stop();
-        } catch (RuntimeException e) {
-            process.destroyForcibly();
-            if (watchdog != null) {
-                watchdog.close();
-            }
-        }
+    void stopQuietly() {
+        server.stopQuietly();
     }
 
     /** Starts the pair once on a free port and checks that {@code MODULE LIST} shows {@code graph}. */
@@ -196,31 +147,55 @@ public final class EmbeddedFalkorDB implements AutoCloseable {
         private Duration startupTimeout = Duration.ofSeconds(30);
         private Duration stopTimeout = Duration.ofSeconds(10);
         private final List<String> moduleArguments = new ArrayList<>();
+        private String primaryHost;
+        private int primaryPort;
+        /** Non-null: a cluster node with this node timeout. */
+        private Duration clusterNodeTimeout;
         /** A start that only proves the binaries work: logged as such. */
         boolean check;
 
         private Builder() {
         }
 
-        /** Use these binaries instead of resolving them. */
+        /**
+         * Use these binaries instead of resolving them.
+         *
+         * @param binaries {@code redis-server} and {@code falkordb.so}
+         * @return this
+         */
         public Builder binaries(ServerBinaries binaries) {
             this.binaries = Objects.requireNonNull(binaries, "binaries");
             return this;
         }
 
-        /** Resolve binaries with this resolver (another version or cache directory). */
+        /**
+         * Resolve binaries with this resolver (another version or cache directory).
+         *
+         * @param resolver the resolver
+         * @return this
+         */
         public Builder resolver(BinaryResolver resolver) {
             this.resolver = Objects.requireNonNull(resolver, "resolver");
             return this;
         }
 
-        /** Keep data in this directory (RDB snapshot on stop) instead of a throw-away one. */
+        /**
+         * Keep data in this directory (RDB snapshot on stop) instead of a throw-away one.
+         *
+         * @param dir the directory, created if missing
+         * @return this
+         */
         public Builder dataDirectory(Path dir) {
             this.dataDirectory = Objects.requireNonNull(dir, "dataDirectory");
             return this;
         }
 
-        /** A fixed port; default: a free port chosen at start. */
+        /**
+         * A fixed port; default: a free port chosen at start.
+         *
+         * @param port 1..65535
+         * @return this
+         */
         public Builder port(int port) {
             if (port < 1 || port > 65535) {
                 throw new IllegalArgumentException("port must be 1..65535, was " + port);
@@ -229,162 +204,155 @@ public final class EmbeddedFalkorDB implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How long {@link #start()} waits for the server to answer (and, for a replica, to sync); default 30 s.
+         *
+         * @param timeout positive
+         * @return this
+         */
         public Builder startupTimeout(Duration timeout) {
             this.startupTimeout = positive(timeout, "startupTimeout");
             return this;
         }
 
+        /**
+         * How long {@link EmbeddedFalkorDB#stop()} waits before it kills the server; default 10 s.
+         *
+         * @param timeout positive
+         * @return this
+         */
         public Builder stopTimeout(Duration timeout) {
             this.stopTimeout = positive(timeout, "stopTimeout");
             return this;
         }
 
-        /** A FalkorDB module argument pair, e.g. {@code moduleArgument("TIMEOUT_MAX", "0")}. */
+        /**
+         * A FalkorDB module argument pair, e.g. {@code moduleArgument("TIMEOUT_MAX", "0")}.
+         *
+         * @param name  the argument's name
+         * @param value its value
+         * @return this
+         */
         public Builder moduleArgument(String name, String value) {
             moduleArguments.add(Objects.requireNonNull(name, "name"));
             moduleArguments.add(Objects.requireNonNull(value, "value"));
             return this;
         }
 
-        /** Resolves binaries and starts the server; returns once it answers and the module is loaded. */
+        /**
+         * Starts a replica of {@code primary} ({@code --replicaof}), with the primary's binaries
+         * unless others are set. See {@link #replicaOf(String, int)}.
+         *
+         * @param primary a running server
+         * @return this
+         */
+        public Builder replicaOf(EmbeddedFalkorDB primary) {
+            Objects.requireNonNull(primary, "primary");
+            if (binaries == null && resolver == null) {
+                binaries = primary.binaries();
+            }
+            return replicaOf(primary.host(), primary.port());
+        }
+
+        /**
+         * Starts a replica of the server at {@code host:port} ({@code --replicaof host port}).
+         * {@link #start()} then returns only once {@code INFO replication} shows
+         * {@code master_link_status:up}, i.e. the initial sync is done, within the startup
+         * timeout. A replica is read-only: it answers {@code GRAPH.RO_QUERY}, while
+         * {@code GRAPH.QUERY}, even with a query that only reads, is refused with
+         * {@code READONLY You can't write against a read only replica.}.
+         *
+         * @param host the primary's host
+         * @param port the primary's port
+         * @return this
+         */
+        public Builder replicaOf(String host, int port) {
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("port must be 1..65535, was " + port);
+            }
+            this.primaryHost = Objects.requireNonNull(host, "host");
+            this.primaryPort = port;
+            return this;
+        }
+
+        /** A cluster node ({@code --cluster-enabled yes}) with its own free cluster bus port. */
+        Builder clusterNode(Duration nodeTimeout) {
+            this.clusterNodeTimeout = positive(nodeTimeout, "nodeTimeout");
+            return this;
+        }
+
+        /** For a topology that starts several servers from one builder's settings. */
+        Builder requireShareable(String topology) {
+            if (port != 0 || dataDirectory != null || primaryHost != null || clusterNodeTimeout != null) {
+                throw new IllegalArgumentException(topology + " sets ports, directories and roles itself; "
+                        + "leave port, dataDirectory and replicaOf unset");
+            }
+            return this;
+        }
+
+        /**
+         * Resolves binaries and starts the server; returns once it answers and the module is
+         * loaded (and, for a replica, once it has synced with its primary).
+         *
+         * @return the running server
+         * @throws EmbeddedFalkorDBException if it cannot be started in time
+         */
         public EmbeddedFalkorDB start() {
             ServerBinaries bin = binaries != null ? binaries
                     : (resolver != null ? resolver : BinaryResolver.defaults()).resolve();
-            // A free port can be taken between probing and binding; retry a few times.
-            EmbeddedFalkorDBException last = null;
-            for (int attempt = 0; attempt < (port == 0 ? 3 : 1); attempt++) {
-                try {
-                    return launch(bin, port != 0 ? port : freePort());
-                } catch (PortInUse e) {
-                    last = new EmbeddedFalkorDBException(e.getMessage());
-                }
-            }
-            throw last;
-        }
-
-        private EmbeddedFalkorDB launch(ServerBinaries bin, int chosenPort) {
-            Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-            RuntimeDirectory runtime;
-            Path work;
-            try {
-                Path data = dataDirectory != null ? Files.createDirectories(dataDirectory).toAbsolutePath() : null;
-                runtime = RuntimeDirectory.create(tmp, data, chosenPort, bin.redisServer());
-                work = data != null ? data : runtime.path();
-            } catch (IOException e) {
-                throw new EmbeddedFalkorDBException("Cannot create the server directory: " + e.getMessage(), e);
-            }
-            RuntimeDirectory.reapLeftovers(tmp, runtime.path(), stopTimeout);
-            boolean owns = dataDirectory == null;
-            Path log = work.resolve("falkordb-" + chosenPort + ".log");
-            // --port and --dir early and the title kept: leftover reaping recognizes the server by
-            // them (ProcessHandle.Info.arguments() stops at the first empty argument).
-            List<String> cmd = new ArrayList<>(List.of(bin.redisServer().toString(),
-                    "--bind", HOST, "--port", Integer.toString(chosenPort), "--dir", work.toString(),
-                    "--set-proc-title", "no", "--daemonize", "no", "--protected-mode", "yes", "--appendonly", "no",
-                    "--save", dataDirectory == null ? "" : "3600 1 300 100 60 10000",
-                    "--loadmodule", bin.module().toString()));
-            cmd.addAll(moduleArguments);
-            Process process;
-            try {
-                ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile()).redirectErrorStream(true)
-                        .redirectOutput(log.toFile());
-                Map<String, String> env = pb.environment();
-                env.remove("REDIS_PORT");
-                process = pb.start();
-            } catch (IOException e) {
-                runtime.delete();
-                throw new EmbeddedFalkorDBException("Cannot run " + bin.redisServer() + " (from " + bin.origin()
-                        + "): " + e.getMessage(), e);
-            }
-            Watchdog watchdog = Watchdog.start(process.toHandle(), runtime.path(), owns, stopTimeout);
-            runtime.recordServer(process.toHandle());
-            EmbeddedFalkorDB server = new EmbeddedFalkorDB(this, bin, work, runtime, watchdog, chosenPort, process);
-            try {
-                awaitReady(server, process, log, bin);
-            } catch (RuntimeException e) {
-                server.stopQuietly();
-                throw e;
-            }
+            ServerProcess process = ServerProcess.start(new ServerProcess.Spec("FalkorDB", bin.redisServer(),
+                    bin.origin(), (work, chosenPort) -> arguments(bin, work, chosenPort), this::probe, port,
+                    dataDirectory, startupTimeout, stopTimeout));
+            EmbeddedFalkorDB server = new EmbeddedFalkorDB(bin, process);
             if (check) {
-                LOG.info("Checked the downloaded binaries: a FalkorDB server starts and answers (pid {})", process.pid());
+                LOG.info("Checked the downloaded binaries: a FalkorDB server starts and answers (pid {})", server.pid());
             } else {
-                LOG.info("FalkorDB started on {} (pid {}, binaries from {})", server.url(), process.pid(), bin.origin());
+                LOG.info("FalkorDB {}started on {} (pid {}, binaries from {})",
+                        primaryHost == null ? "" : "replica of " + primaryHost + ":" + primaryPort + " ",
+                        server.url(), server.pid(), bin.origin());
             }
             return server;
         }
 
-        private void awaitReady(EmbeddedFalkorDB server, Process process, Path log, ServerBinaries bin) {
-            long deadline = System.nanoTime() + startupTimeout.toNanos();
-            long pauseMillis = 5;
-            IOException lastError = null;
-            while (System.nanoTime() < deadline) {
-                if (!process.isAlive()) {
-                    String output = readLog(log);
-                    if (output.contains("Address already in use")) {
-                        throw new PortInUse("Port " + server.port + " is already in use");
-                    }
-                    throw new EmbeddedFalkorDBException("FalkorDB exited during startup with code "
-                            + process.exitValue() + " (binaries from " + bin.origin() + ").\n" + hints(output)
-                            + "Server output:\n" + output);
-                }
-                try (Resp resp = new Resp(HOST, server.port, 1_000)) {
-                    resp.call("PING");
-                    Object modules = resp.call("MODULE", "LIST");
-                    if (!String.valueOf(modules).contains("graph")) {
-                        throw new EmbeddedFalkorDBException("redis-server started but the graph module is not "
-                                + "loaded (MODULE LIST: " + modules + ")");
-                    }
-                    return;
-                } catch (Resp.ErrorReply e) {
-                    lastError = e; // e.g. LOADING while the module initializes
-                } catch (IOException e) {
-                    lastError = e;
-                }
-                try {
-                    // Bounded readiness poll of a child process; nothing to block on instead.
-                    Thread.sleep(pauseMillis);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new EmbeddedFalkorDBException("Interrupted while waiting for FalkorDB to start", e);
-                }
-                pauseMillis = Math.min(100, pauseMillis * 2);
+        private List<String> arguments(ServerBinaries bin, Path work, int chosenPort) {
+            // --port and --dir early and the title kept: leftover reaping recognizes the server by
+            // them (ProcessHandle.Info.arguments() stops at the first empty argument).
+            List<String> cmd = new ArrayList<>(List.of(
+                    "--bind", HOST, "--port", Integer.toString(chosenPort), "--dir", work.toString(),
+                    "--set-proc-title", "no", "--daemonize", "no", "--protected-mode", "yes", "--appendonly", "no",
+                    // the default 5 s delay would hold every replica's initial sync
+                    "--repl-diskless-sync-delay", "0"));
+            if (primaryHost != null) {
+                cmd.addAll(List.of("--replicaof", primaryHost, Integer.toString(primaryPort)));
             }
-            throw new EmbeddedFalkorDBException("FalkorDB did not answer on port " + server.port + " within "
-                    + startupTimeout + " (last error: " + (lastError == null ? "none" : lastError.getMessage())
-                    + ").\nServer output:\n" + readLog(log));
+            if (clusterNodeTimeout != null) {
+                int bus;
+                do {
+                    bus = ServerProcess.freePort(); // not port + 10000, which may be taken or beyond 65535
+                } while (bus == chosenPort);
+                cmd.addAll(List.of("--cluster-enabled", "yes", "--cluster-config-file", "nodes-" + chosenPort + ".conf",
+                        "--cluster-node-timeout", Long.toString(clusterNodeTimeout.toMillis()),
+                        "--cluster-port", Integer.toString(bus)));
+            }
+            cmd.addAll(List.of("--save", dataDirectory == null ? "" : "3600 1 300 100 60 10000",
+                    "--loadmodule", bin.module().toString()));
+            cmd.addAll(moduleArguments);
+            return cmd;
         }
 
-        private static String hints(String output) {
-            StringBuilder sb = new StringBuilder();
-            if (output.contains("execute permissions")) {
-                sb.append("Hint: chmod +x the falkordb.so module file.\n");
+        private void probe(Resp resp) throws IOException {
+            resp.call("PING");
+            Object modules = resp.call("MODULE", "LIST");
+            if (!String.valueOf(modules).contains("graph")) {
+                throw new EmbeddedFalkorDBException("redis-server started but the graph module is not "
+                        + "loaded (MODULE LIST: " + modules + ")");
             }
-            if (output.contains("libgomp")) {
-                sb.append("Hint: falkordb.so needs libgomp.so.1 (Debian/Ubuntu: apt-get install libgomp1).\n");
-            }
-            if (output.contains("GLIBC")) {
-                sb.append("Hint: falkordb.so needs glibc >= 2.35; use a newer OS or an external server (FALKORDB_URL).\n");
-            }
-            if (output.contains("libssl") || output.contains("libcrypto")) {
-                sb.append("Hint: falkordb.so needs OpenSSL 3 (libssl3).\n");
-            }
-            return sb.toString();
-        }
-
-        private static String readLog(Path log) {
-            try {
-                String s = Files.readString(log, StandardCharsets.UTF_8).strip();
-                return s.length() <= 4000 ? s : "..." + s.substring(s.length() - 4000);
-            } catch (IOException e) {
-                return "(no output: " + e.getMessage() + ")";
-            }
-        }
-
-        private static int freePort() {
-            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-                return s.getLocalPort();
-            } catch (IOException e) {
-                throw new EmbeddedFalkorDBException("Cannot find a free loopback port: " + e.getMessage(), e);
+            if (primaryHost != null) {
+                String info = String.valueOf(resp.call("INFO", "replication"));
+                if (!info.contains("master_link_status:up")) {
+                    throw new IOException("replica not yet synced with " + primaryHost + ":" + primaryPort
+                            + " (" + field(info, "master_link_status") + ")");
+                }
             }
         }
 
@@ -396,11 +364,13 @@ public final class EmbeddedFalkorDB implements AutoCloseable {
         }
     }
 
-    private static final class PortInUse extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        PortInUse(String message) {
-            super(message);
+    /** The value of {@code name:value} in an {@code INFO} reply, or "name unknown". */
+    static String field(String info, String name) {
+        for (String line : info.split("\r?\n")) {
+            if (line.startsWith(name + ":")) {
+                return line.strip();
+            }
         }
+        return name + " unknown";
     }
 }
