@@ -355,13 +355,13 @@ public final class EmbeddedFalkorDB implements AutoCloseable {
                 }
             }
         }
+    }
 
-        private static Duration positive(Duration d, String name) {
-            if (d == null || d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive, was " + d);
-            }
-            return d;
+    static Duration positive(Duration d, String name) {
+        if (d == null || d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, was " + d);
         }
+        return d;
     }
 
     /** The value of {@code name:value} in an {@code INFO} reply, or "name unknown". */

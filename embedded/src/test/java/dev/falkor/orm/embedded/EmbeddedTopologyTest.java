@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.falkor.orm.embedded.internal.Poll;
 import dev.falkor.orm.embedded.internal.Processes;
 import dev.falkor.orm.embedded.internal.Resp;
 import java.io.IOException;
@@ -55,6 +56,65 @@ class EmbeddedTopologyTest {
                 assertEquals(1L, count(replica, "GRAPH.RO_QUERY", "before", "MATCH (w:Written) RETURN count(w)"));
                 assertTrue(info(replica, "replication").contains("role:slave"));
             }
+        }
+    }
+
+    @Test
+    void sentinelPromotesTheReplicaWhenThePrimaryStops() throws IOException {
+        List<Long> pids = new ArrayList<>();
+        try (EmbeddedReplication replication = EmbeddedReplication.start(1);
+             EmbeddedSentinel sentinel = EmbeddedSentinel.start(replication.primary())) {
+            EmbeddedFalkorDB primary = replication.primary();
+            EmbeddedFalkorDB replica = replication.replicas().get(0);
+            pids.addAll(List.of(primary.pid(), replica.pid()));
+            pids.addAll(sentinel.pids());
+            assertEquals(EmbeddedSentinel.DEFAULT_MASTER_NAME, sentinel.masterName());
+            assertEquals("127.0.0.1:" + primary.port(), sentinel.primaryAddress());
+            assertEquals(List.of("127.0.0.1:" + sentinel.port()), sentinel.addresses());
+            call(primary, "GRAPH.QUERY", "kept", "CREATE (:Kept)");
+            assertEquals(1, replication.waitForReplicas(Duration.ofSeconds(5)));
+
+            primary.stop();
+            String promoted = "127.0.0.1:" + replica.port();
+            Poll.until("the sentinel to promote " + promoted, Duration.ofSeconds(20),
+                    () -> promoted.equals(sentinel.primaryAddress()) ? Boolean.TRUE : null);
+
+            assertTrue(info(replica, "replication").contains("role:master"));
+            assertEquals(1L, count(replica, "GRAPH.QUERY", "kept", "MATCH (k:Kept) RETURN count(k)"));
+            call(replica, "GRAPH.QUERY", "kept", "CREATE (:Kept)"); // writable now
+        }
+        assertAllGone(pids);
+    }
+
+    @Test
+    void threeSentinelsWithAQuorumOfTwoAgreeOnTheFailover() throws IOException {
+        try (EmbeddedReplication replication = EmbeddedReplication.start(1);
+             EmbeddedSentinel sentinels = EmbeddedSentinel.builder(replication.primary()).masterName("graphs")
+                     .sentinels(3, 2).start()) {
+            assertEquals(3, sentinels.addresses().size());
+            for (String address : sentinels.addresses()) {
+                int port = Integer.parseInt(address.substring(address.indexOf(':') + 1));
+                try (Resp resp = new Resp("127.0.0.1", port, 2_000)) {
+                    assertEquals("OK 3 usable Sentinels. Quorum and failover authorization can be reached",
+                            resp.call("SENTINEL", "ckquorum", "graphs"));
+                }
+            }
+            EmbeddedFalkorDB replica = replication.replicas().get(0);
+            replication.primary().stop();
+            String promoted = "127.0.0.1:" + replica.port();
+            Poll.until("the sentinels to promote " + promoted, Duration.ofSeconds(20),
+                    () -> promoted.equals(sentinels.primaryAddress()) ? Boolean.TRUE : null);
+            assertTrue(info(replica, "replication").contains("role:master"));
+        }
+    }
+
+    @Test
+    void sentinelSettingsAreChecked() {
+        try (EmbeddedFalkorDB primary = EmbeddedFalkorDB.start()) {
+            assertThrows(IllegalArgumentException.class, () -> EmbeddedSentinel.builder(primary).sentinels(1, 2));
+            assertThrows(IllegalArgumentException.class, () -> EmbeddedSentinel.builder(primary).masterName("a b"));
+            assertThrows(IllegalArgumentException.class,
+                    () -> EmbeddedSentinel.builder(primary).failureDetection(Duration.ZERO, Duration.ofSeconds(1)));
         }
     }
 
