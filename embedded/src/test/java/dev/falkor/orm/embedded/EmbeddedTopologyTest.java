@@ -11,7 +11,9 @@ import dev.falkor.orm.embedded.internal.Resp;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The topologies FalkorDB scales out on, run for real: replication, sentinel failover, cluster. */
@@ -119,9 +121,71 @@ class EmbeddedTopologyTest {
     }
 
     @Test
+    void clusterShardsGraphsByKeySlotAndRedirectsToTheOwner() throws IOException {
+        List<Long> pids = new ArrayList<>();
+        try (EmbeddedCluster cluster = EmbeddedCluster.start()) {
+            List<EmbeddedFalkorDB> nodes = cluster.nodes();
+            assertEquals(EmbeddedCluster.DEFAULT_SHARDS, nodes.size());
+            nodes.forEach(n -> pids.add(n.pid()));
+            assertEquals(nodes.stream().map(n -> "127.0.0.1:" + n.port()).toList(), cluster.seeds());
+            assertEquals(nodes.get(0).url(), cluster.url());
+            for (EmbeddedFalkorDB node : nodes) {
+                String info = String.valueOf(call(node, "CLUSTER", "INFO"));
+                assertTrue(info.contains("cluster_state:ok"), info);
+                assertTrue(info.contains("cluster_known_nodes:3"), info);
+            }
+            for (String key : List.of("social", "g1", "{user:1}.friends", "{user:1}.orders", "a{}b", "{}", "x{y}z{w}",
+                    "caf\u00e9", "")) {
+                assertEquals(call(nodes.get(1), "CLUSTER", "KEYSLOT", key), (long) EmbeddedCluster.slot(key), key);
+            }
+            assertEquals(EmbeddedCluster.slot("{user:1}.friends"), EmbeddedCluster.slot("{user:1}.orders"));
+
+            // One graph per node: keys whose slots fall to different owners.
+            Map<EmbeddedFalkorDB, String> graphOf = new LinkedHashMap<>();
+            for (int i = 0; graphOf.size() < nodes.size(); i++) {
+                graphOf.putIfAbsent(cluster.nodeForKey("graph-" + i), "graph-" + i);
+            }
+            for (Map.Entry<EmbeddedFalkorDB, String> e : graphOf.entrySet()) {
+                EmbeddedFalkorDB owner = e.getKey();
+                String graph = e.getValue();
+                call(owner, "GRAPH.QUERY", graph, "CREATE (:Shard {graph: '" + graph + "'})");
+                assertEquals(1L, count(owner, "GRAPH.RO_QUERY", graph, "MATCH (s:Shard) RETURN count(s)"));
+                String moved = "MOVED " + EmbeddedCluster.slot(graph) + " 127.0.0.1:" + owner.port();
+                for (EmbeddedFalkorDB other : nodes) {
+                    if (other != owner) {
+                        for (String command : List.of("GRAPH.QUERY", "GRAPH.RO_QUERY")) {
+                            Resp.ErrorReply redirect = assertThrows(Resp.ErrorReply.class,
+                                    () -> call(other, command, graph, "MATCH (s) RETURN count(s)"));
+                            assertEquals(moved, redirect.getMessage(), command);
+                        }
+                    }
+                }
+            }
+            // GRAPH.LIST is per node: each lists only the graph it owns.
+            for (EmbeddedFalkorDB node : nodes) {
+                assertEquals(List.of(graphOf.get(node)), call(node, "GRAPH.LIST"));
+            }
+        }
+        assertAllGone(pids);
+    }
+
+    @Test
+    void aOneShardClusterOwnsEverySlot() throws IOException {
+        try (EmbeddedCluster cluster = EmbeddedCluster.start(1)) {
+            EmbeddedFalkorDB only = cluster.nodes().get(0);
+            assertEquals(only, cluster.nodeForKey("anything"));
+            call(only, "GRAPH.QUERY", "anything", "CREATE ()");
+            assertTrue(String.valueOf(call(only, "CLUSTER", "INFO")).contains("cluster_slots_ok:16384"));
+        }
+        assertThrows(IllegalArgumentException.class, () -> EmbeddedCluster.start(0));
+    }
+
+    @Test
     void topologiesRefuseSettingsTheyChooseThemselves() {
         assertThrows(IllegalArgumentException.class, () -> EmbeddedReplication.start(1, b -> b.port(6379)));
         assertThrows(IllegalArgumentException.class, () -> EmbeddedReplication.start(-1));
+        assertThrows(IllegalArgumentException.class,
+                () -> EmbeddedCluster.start(2, b -> b.replicaOf("127.0.0.1", 6379)));
     }
 
     /** Every process has exited once its topology is closed. */
