@@ -127,10 +127,6 @@ public final class EmbeddedFalkorDB implements AutoCloseable {
         stop();
     }
 
-    void stopQuietly() {
-        server.stopQuietly();
-    }
-
     /** Starts the pair once on a free port and checks that {@code MODULE LIST} shows {@code graph}. */
     static void verify(ServerBinaries binaries) {
         Builder b = builder().binaries(binaries);
@@ -260,7 +256,7 @@ public final class EmbeddedFalkorDB implements AutoCloseable {
          * {@code master_link_status:up}, i.e. the initial sync is done, within the startup
          * timeout. A replica is read-only: it answers {@code GRAPH.RO_QUERY}, while
          * {@code GRAPH.QUERY}, even with a query that only reads, is refused with
-         * {@code READONLY You can't write against a read only replica.}.
+         * {@value EmbeddedReplication#READONLY_ERROR}.
          *
          * @param host the primary's host
          * @param port the primary's port
