@@ -50,6 +50,23 @@ import javax.net.ssl.TrustManagerFactory;
  * {@link Builder#trustedCertificates} or {@link Builder#sslContext} says otherwise, and the host
  * name is verified against the certificate unless {@link Builder#verifyHostname(boolean)
  * verifyHostname(false)}.
+ *
+ * <h2>Scale-out</h2>
+ * By default the transport talks to one server. It can instead use Redis' own scale-out:
+ * <ul>
+ *   <li>{@link Builder#replicas replicas(...)}: the server of {@code host:port} is the primary,
+ *       these are its replicas ({@code replicaof}); {@link Builder#readFrom readFrom} sends reads
+ *       to them.</li>
+ *   <li>{@link Builder#sentinel sentinel(master, ...)}: the Sentinels name the primary (and its
+ *       replicas); the transport follows a failover.</li>
+ *   <li>{@link Builder#cluster cluster(...)}: a Redis Cluster of FalkorDB shards, found from these
+ *       seed nodes. Each graph is one key, so it lives on the shard owning its slot, and every
+ *       command for a graph is routed there.</li>
+ * </ul>
+ * Writes always go to a primary. A read routed to a replica ({@code GRAPH.RO_QUERY}, the only
+ * query a replica accepts) sees the primary as of the last replication: replication is
+ * asynchronous, so a read right after a write may not see it. {@link Builder#readYourWrites}
+ * makes every write wait (Redis' {@code WAIT}) until the replicas have it.
  */
 public final class TransportConfig {
     private final String host;
@@ -66,6 +83,73 @@ public final class TransportConfig {
     private final Duration poolWaitTimeout;
     private final Duration defaultQueryTimeout;
     private final Duration queryTimeoutGrace;
+    private final Mode mode;
+    private final java.util.List<Address> nodes;
+    private final String sentinelMaster;
+    private final ReadFrom readFrom;
+    private final Duration readYourWrites;
+
+    /** How the servers are arranged. */
+    public enum Mode {
+        /** One server ({@code host:port}). */
+        STANDALONE,
+        /** A primary ({@code host:port}) and its replicas ({@link #nodes()}). */
+        REPLICATED,
+        /** Primary and replicas discovered from Sentinels ({@link #nodes()}). */
+        SENTINEL,
+        /** A Redis Cluster, discovered from seed nodes ({@link #nodes()}). */
+        CLUSTER
+    }
+
+    /** Where read-only queries go; writes always go to the primary. */
+    public enum ReadFrom {
+        /** Every query to the primary (the default): reads see every acknowledged write. */
+        PRIMARY,
+        /** The primary, or a replica when the primary cannot be reached. */
+        PRIMARY_PREFERRED,
+        /** Replicas only; a read fails when none can be reached. */
+        REPLICA,
+        /** A replica, or the primary when none can be reached. */
+        REPLICA_PREFERRED,
+        /** Any node, primary or replica. */
+        ANY
+    }
+
+    /** A server address. */
+    public record Address(String host, int port) {
+        public Address {
+            if (host == null || host.isBlank()) {
+                throw new ConfigurationException("host must not be blank");
+            }
+            if (port < 1 || port > 65535) {
+                throw new ConfigurationException("port must be 1..65535, was " + port + " for host " + host);
+            }
+        }
+
+        /** Parses {@code host:port} (IPv6 hosts in brackets: {@code [::1]:6379}). */
+        public static Address parse(String hostAndPort) {
+            Objects.requireNonNull(hostAndPort, "address");
+            String s = hostAndPort.trim();
+            int colon = s.lastIndexOf(':');
+            if (colon <= 0 || colon == s.length() - 1) {
+                throw new ConfigurationException("Not a host:port address: '" + hostAndPort + "'");
+            }
+            String host = s.substring(0, colon);
+            if (host.startsWith("[") && host.endsWith("]")) {
+                host = host.substring(1, host.length() - 1);
+            }
+            try {
+                return new Address(host, Integer.parseInt(s.substring(colon + 1)));
+            } catch (NumberFormatException e) {
+                throw new ConfigurationException("Not a host:port address: '" + hostAndPort + "'");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+        }
+    }
 
     private TransportConfig(Builder b) {
         this.host = b.host;
@@ -82,6 +166,11 @@ public final class TransportConfig {
         this.poolWaitTimeout = b.poolWaitTimeout;
         this.defaultQueryTimeout = b.defaultQueryTimeout;
         this.queryTimeoutGrace = b.queryTimeoutGrace;
+        this.mode = b.mode;
+        this.nodes = java.util.List.copyOf(b.nodes);
+        this.sentinelMaster = b.sentinelMaster;
+        this.readFrom = b.readFrom;
+        this.readYourWrites = b.readYourWrites;
     }
 
     public static Builder builder() {
@@ -151,6 +240,27 @@ public final class TransportConfig {
         return queryTimeout == null ? socketTimeout : queryTimeout.plus(queryTimeoutGrace);
     }
 
+    /** How the servers are arranged (default {@link Mode#STANDALONE}). */
+    public Mode mode() { return mode; }
+
+    /**
+     * The replicas ({@link Mode#REPLICATED}), Sentinels ({@link Mode#SENTINEL}) or cluster seed
+     * nodes ({@link Mode#CLUSTER}); empty for {@link Mode#STANDALONE}.
+     */
+    public java.util.List<Address> nodes() { return nodes; }
+
+    /** The master name the Sentinels monitor, or {@code null}. */
+    public String sentinelMaster() { return sentinelMaster; }
+
+    /** Where read-only queries go (default {@link ReadFrom#PRIMARY}). */
+    public ReadFrom readFrom() { return readFrom; }
+
+    /**
+     * How long a write waits for its replicas ({@code WAIT}) before it is acknowledged, so reads
+     * from replicas see it; {@code null} (the default) for no wait.
+     */
+    public Duration readYourWrites() { return readYourWrites; }
+
     public Builder toBuilder() {
         Builder b = new Builder();
         b.host = host;
@@ -167,14 +277,27 @@ public final class TransportConfig {
         b.poolWaitTimeout = poolWaitTimeout;
         b.defaultQueryTimeout = defaultQueryTimeout;
         b.queryTimeoutGrace = queryTimeoutGrace;
+        b.mode = mode;
+        b.nodes = new java.util.ArrayList<>(nodes);
+        b.sentinelMaster = sentinelMaster;
+        b.readFrom = readFrom;
+        b.readYourWrites = readYourWrites;
         return b;
     }
 
-    /** {@code redis[s]://[user@]host:port}; never the password. */
+    /**
+     * {@code redis[s]://[user@]host:port}, with the replicas, Sentinels or cluster nodes where
+     * configured; never the password.
+     */
     @Override
     public String toString() {
-        return (ssl ? "rediss://" : "redis://") + (username != null ? username + "@" : "")
-                + host + ":" + port;
+        String base = (ssl ? "rediss://" : "redis://") + (username != null ? username + "@" : "");
+        return switch (mode) {
+            case STANDALONE -> base + host + ":" + port;
+            case REPLICATED -> base + host + ":" + port + " (replicas " + nodes + ")";
+            case SENTINEL -> base + "sentinel " + nodes + " master '" + sentinelMaster + "'";
+            case CLUSTER -> base + "cluster " + nodes;
+        };
     }
 
     /**
@@ -207,8 +330,80 @@ public final class TransportConfig {
         private Duration poolWaitTimeout;
         private Duration defaultQueryTimeout;
         private Duration queryTimeoutGrace = Duration.ofSeconds(1);
+        private Mode mode = Mode.STANDALONE;
+        private java.util.List<Address> nodes = new java.util.ArrayList<>();
+        private String sentinelMaster;
+        private ReadFrom readFrom = ReadFrom.PRIMARY;
+        private Duration readYourWrites;
 
         private Builder() {
+        }
+
+        /**
+         * The server of {@link #host}/{@link #port} is a primary with these replicas
+         * ({@code host:port} each); combine with {@link #readFrom}. Replaces a Sentinel or cluster
+         * setting.
+         */
+        public Builder replicas(String... hostAndPorts) {
+            return nodes(Mode.REPLICATED, "replicas", hostAndPorts);
+        }
+
+        /**
+         * Find the primary (and replicas) from these Sentinels ({@code host:port} each), which
+         * monitor it under {@code masterName}; the transport follows a failover. The credentials
+         * and TLS settings are those of the data nodes; the Sentinels are reached without them.
+         */
+        public Builder sentinel(String masterName, String... hostAndPorts) {
+            if (masterName == null || masterName.isBlank()) {
+                throw new ConfigurationException("sentinel: the master name must not be blank");
+            }
+            nodes(Mode.SENTINEL, "sentinel", hostAndPorts);
+            this.sentinelMaster = masterName;
+            return this;
+        }
+
+        /**
+         * A Redis Cluster found from these seed nodes ({@code host:port} each; one is enough, more
+         * survive one being down). {@link #host}/{@link #port} become the first seed.
+         */
+        public Builder cluster(String... hostAndPorts) {
+            nodes(Mode.CLUSTER, "cluster", hostAndPorts);
+            host(nodes.get(0).host());
+            port(nodes.get(0).port());
+            return this;
+        }
+
+        private Builder nodes(Mode newMode, String what, String... hostAndPorts) {
+            if (hostAndPorts == null || hostAndPorts.length == 0) {
+                throw new ConfigurationException(what + ": give at least one host:port");
+            }
+            java.util.List<Address> parsed = new java.util.ArrayList<>();
+            for (String a : hostAndPorts) {
+                parsed.add(Address.parse(a));
+            }
+            this.mode = newMode;
+            this.nodes = parsed;
+            this.sentinelMaster = null;
+            return this;
+        }
+
+        /** Where read-only queries go (default {@link ReadFrom#PRIMARY}); needs replicas, Sentinel or a cluster. */
+        public Builder readFrom(ReadFrom readFrom) {
+            this.readFrom = Objects.requireNonNull(readFrom, "readFrom");
+            return this;
+        }
+
+        /**
+         * Every write waits until the replicas have it (Redis' {@code WAIT}, at most {@code timeout})
+         * before it is acknowledged, so a read routed to a replica afterwards sees it. Costs a round
+         * trip to the replicas per write; after the timeout the write stands and a later read may
+         * still miss it, and with no replica reachable every write waits the whole timeout: keep it
+         * short (it must be shorter than the socket timeout). {@code null} turns it off (the
+         * default).
+         */
+        public Builder readYourWrites(Duration timeout) {
+            this.readYourWrites = timeout == null ? null : positive("readYourWrites", timeout);
+            return this;
         }
 
         public Builder host(String host) {
@@ -434,6 +629,18 @@ public final class TransportConfig {
             if (sslContext != null && !ssl) {
                 throw new ConfigurationException("A trust store, trusted certificates or SSLContext is set but TLS "
                         + "is off: use a rediss:// URL or ssl(true)");
+            }
+            if (readFrom != ReadFrom.PRIMARY && mode == Mode.STANDALONE) {
+                throw new ConfigurationException("readFrom(" + readFrom + ") needs replicas: configure replicas(...), "
+                        + "sentinel(...) or cluster(...)");
+            }
+            if (readYourWrites != null && readYourWrites.compareTo(socketTimeout) >= 0) {
+                throw new ConfigurationException("readYourWrites (" + readYourWrites.toMillis() + " ms) must be shorter "
+                        + "than socketTimeout (" + socketTimeout.toMillis() + " ms): a write's reply includes the wait");
+            }
+            if (readYourWrites != null && mode == Mode.CLUSTER) {
+                throw new ConfigurationException("readYourWrites is not supported on a cluster (WAIT would have to "
+                        + "reach the shard of each write); read from the primaries instead");
             }
             return new TransportConfig(this);
         }

@@ -85,4 +85,33 @@ class TransportConfigTest {
         assertThrows(ConfigurationException.class, () -> TransportConfig.builder().queryTimeoutGrace(null));
         assertThrows(ConfigurationException.class, () -> TransportConfig.builder().socketTimeout(Duration.ZERO));
     }
+
+    @Test
+    void scaleOutSettingsAreCheckedWhenBuilt() {
+        TransportConfig sentinel = TransportConfig.builder().password(SECRET)
+                .sentinel("falkordb", "10.0.0.1:26379", "[::1]:26380").readFrom(TransportConfig.ReadFrom.REPLICA).build();
+        assertEquals(TransportConfig.Mode.SENTINEL, sentinel.mode());
+        assertEquals(List.of(new TransportConfig.Address("10.0.0.1", 26379), new TransportConfig.Address("::1", 26380)),
+                sentinel.nodes());
+        assertEquals("falkordb", sentinel.sentinelMaster());
+        assertFalse(sentinel.toString().contains(SECRET), sentinel.toString());
+        assertTrue(sentinel.toString().contains("[::1]:26380"), sentinel.toString());
+        TransportConfig cluster = TransportConfig.builder().cluster("h1:7000", "h2:7001").build();
+        assertEquals("h1", cluster.host(), "the first seed is the host");
+        assertEquals(7000, cluster.port());
+        assertEquals(TransportConfig.Mode.CLUSTER, cluster.toBuilder().build().mode(), "kept by toBuilder");
+
+        ConfigurationException noReplicas = assertThrows(ConfigurationException.class,
+                () -> TransportConfig.builder().readFrom(TransportConfig.ReadFrom.REPLICA).build());
+        assertTrue(noReplicas.getMessage().contains("replicas"), noReplicas.getMessage());
+        ConfigurationException tooLong = assertThrows(ConfigurationException.class, () -> TransportConfig.builder()
+                .replicas("h:1").socketTimeout(Duration.ofSeconds(1)).readYourWrites(Duration.ofSeconds(1)).build());
+        assertTrue(tooLong.getMessage().contains("socketTimeout"), tooLong.getMessage());
+        assertThrows(ConfigurationException.class, () -> TransportConfig.builder().cluster("h:1")
+                .readYourWrites(Duration.ofMillis(100)).build());
+        assertThrows(ConfigurationException.class, () -> TransportConfig.builder().replicas("no-port"));
+        assertThrows(ConfigurationException.class, () -> TransportConfig.builder().replicas("h:0"));
+        assertThrows(ConfigurationException.class, () -> TransportConfig.builder().sentinel(" ", "h:1"));
+        assertThrows(ConfigurationException.class, () -> TransportConfig.builder().cluster());
+    }
 }

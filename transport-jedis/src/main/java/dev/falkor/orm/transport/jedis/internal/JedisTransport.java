@@ -35,6 +35,14 @@ import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.JedisFactory;
 import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.JedisSentinelPool;
+import redis.clients.jedis.providers.ClusterConnectionProvider;
+import redis.clients.jedis.util.JedisClusterCRC16;
+import redis.clients.jedis.util.Pool;
+import redis.clients.jedis.exceptions.JedisRedirectionException;
+import dev.falkor.orm.api.ConfigurationException;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import redis.clients.jedis.args.Rawable;
 import redis.clients.jedis.commands.ProtocolCommand;
 import redis.clients.jedis.exceptions.JedisAccessControlException;
@@ -77,7 +85,12 @@ final class JedisTransport extends WireTransport {
     /** Extra time after a call's deadline before the watchdog cuts a connection stuck in a write. */
     private static final long WATCHDOG_MARGIN_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
-    private final JedisPool pool;
+    /** The pool of a single server or of the Sentinel-named primary; null for a cluster. */
+    private final Pool<Jedis> pool;
+    /** The cluster's per-node pools and slot map; null unless the configuration is a cluster. */
+    private final ClusterConnectionProvider cluster;
+    /** How often a command follows a MOVED/ASK redirection before giving up. */
+    private static final int MAX_REDIRECTIONS = 5;
     private final int socketTimeoutMillis;
     /**
      * Cuts the connection of a call with a deadline that is still blocked past it: socket reads
@@ -117,8 +130,50 @@ final class JedisTransport extends WireTransport {
         poolConfig.setMinIdle(0);
         poolConfig.setJmxEnabled(false);
         poolConfig.setMaxWait(config.poolWaitTimeout());
+        this.waitFor = config.readYourWrites() == null || config.mode() == TransportConfig.Mode.STANDALONE ? null
+                : new byte[][] {Integer.toString(config.mode() == TransportConfig.Mode.REPLICATED ? config.nodes().size()
+                        : 1).getBytes(StandardCharsets.US_ASCII),
+                        Long.toString(Math.max(1, config.readYourWrites().toMillis())).getBytes(StandardCharsets.US_ASCII)};
+        if (config.readFrom() != TransportConfig.ReadFrom.PRIMARY) {
+            throw new ConfigurationException("The Jedis transport sends every query to the primary; readFrom("
+                    + config.readFrom() + ") needs the Lettuce transport (falkor-orm-transport-lettuce)");
+        }
         HostAndPort address = new HostAndPort(config.host(), config.port());
-        this.pool = new JedisPool(poolConfig, new Factory(new DeadlineSocketFactory(address, clientConfig), clientConfig));
+        Factory factory = new Factory(new DeadlineSocketFactory(address, clientConfig), clientConfig);
+        switch (config.mode()) {
+            case SENTINEL -> {
+                Set<HostAndPort> sentinels = new LinkedHashSet<>();
+                config.nodes().forEach(a -> sentinels.add(new HostAndPort(a.host(), a.port())));
+                // the Sentinels are reached without the data nodes' credentials and TLS
+                JedisClientConfig sentinelConfig = DefaultJedisClientConfig.builder().resp2()
+                        .connectionTimeoutMillis(millis(config.connectTimeout()))
+                        .socketTimeoutMillis(socketTimeoutMillis).build();
+                this.pool = new JedisSentinelPool(config.sentinelMaster(), sentinels, poolConfig, factory, sentinelConfig);
+                this.cluster = null;
+            }
+            case CLUSTER -> {
+                Set<HostAndPort> seeds = new LinkedHashSet<>();
+                config.nodes().forEach(a -> seeds.add(new HostAndPort(a.host(), a.port())));
+                GenericObjectPoolConfig<Connection> nodePools = new GenericObjectPoolConfig<>();
+                nodePools.setMaxTotal(config.poolSize());
+                nodePools.setMaxIdle(config.poolSize());
+                nodePools.setMinIdle(0);
+                nodePools.setJmxEnabled(false);
+                nodePools.setMaxWait(config.poolWaitTimeout());
+                try {
+                    this.cluster = new ClusterConnectionProvider(seeds, clientConfig, nodePools);
+                } catch (JedisException e) {
+                    throw new ConnectionException("Cannot read the cluster's slots from its seed nodes " + seeds + ": "
+                            + describe(e), Outcome.NOT_SENT, e);
+                }
+                this.pool = null;
+            }
+            default -> {
+                // REPLICATED with readFrom PRIMARY: the primary serves everything
+                this.pool = new JedisPool(poolConfig, factory);
+                this.cluster = null;
+            }
+        }
         this.watchdog = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "falkor-orm-jedis-watchdog");
             t.setDaemon(true);
@@ -139,6 +194,9 @@ final class JedisTransport extends WireTransport {
      */
     @Override
     protected Object send(WireCodec.Command command) {
+        if (waitFor != null && !"GRAPH.RO_QUERY".equals(command.name())) {
+            return sendWaiting(command);
+        }
         // the graph name is what messages need of the arguments; the text is sent as encoded
         return call(command.name(), List.of(command.graph()), command.argumentBytes(), command.timeout());
     }
@@ -192,11 +250,30 @@ final class JedisTransport extends WireTransport {
 
     private volatile boolean closed;
 
+    /** A command written right behind another on the same connection; its reply is read after the first's. */
+    private record FollowUp(String name, byte[][] args) {
+    }
+
+    /** {@code WAIT}'s arguments after each write ({@code readYourWrites}), or null. */
+    private byte[][] waitFor;
+
+    /**
+     * With {@code readYourWrites}, a write is followed on the same connection by {@code WAIT}, and
+     * acknowledged once the replicas have it (or the wait timed out): a failover then keeps it.
+     */
+    private Object sendWaiting(WireCodec.Command command) {
+        Object[] replies = new Object[2];
+        call(command.name(), List.of(command.graph()), command.argumentBytes(), command.timeout(),
+                new FollowUp("WAIT", waitFor), replies);
+        return replies[0];
+    }
+
     /** The query and its name lookup in one round trip: both written, then both replies read. */
     @Override
     protected Object[] sendPipelined(WireCodec.Command command, WireCodec.Command followUp) {
         Object[] replies = new Object[2];
-        call(command.name(), List.of(command.graph()), command.argumentBytes(), command.timeout(), followUp, replies);
+        call(command.name(), List.of(command.graph()), command.argumentBytes(), command.timeout(),
+                new FollowUp(followUp.name(), followUp.argumentBytes()), replies);
         return replies;
     }
 
@@ -205,10 +282,13 @@ final class JedisTransport extends WireTransport {
     }
 
     private Object call(String command, List<String> arguments, byte[][] bytes, Duration queryTimeout,
-                        WireCodec.Command followUp, Object[] replies) {
+                        FollowUp followUp, Object[] replies) {
         Duration replyTimeout = config().replyTimeout(queryTimeout);
         long deadline = queryTimeout == null ? 0 : System.nanoTime() + replyTimeout.toNanos();
 
+        if (cluster != null) {
+            return clusterCall(command, arguments, bytes, queryTimeout, replyTimeout, deadline, followUp, replies);
+        }
         Jedis jedis = borrow(command, arguments, deadline);
         try {
             return exchange(jedis.getConnection(), command, arguments, bytes, queryTimeout, replyTimeout, deadline,
@@ -218,10 +298,70 @@ final class JedisTransport extends WireTransport {
         }
     }
 
+    /**
+     * A call on a cluster: the connection of the shard owning the graph's slot (any node for a
+     * command without a graph), following MOVED/ASK redirections after a slot moved.
+     */
+    private Object clusterCall(String command, List<String> arguments, byte[][] bytes, Duration queryTimeout,
+                               Duration replyTimeout, long deadline, FollowUp followUp, Object[] replies) {
+        String graph = WireCodec.graphOf(command, arguments);
+        for (int redirections = 0; ; redirections++) {
+            long start = System.nanoTime();
+            Connection connection;
+            try {
+                connection = graph == null ? cluster.getConnection()
+                        : cluster.getConnectionFromSlot(JedisClusterCRC16.getSlot(graph));
+            } catch (RuntimeException e) {
+                throw notSent(command, arguments, e, start);
+            }
+            try {
+                return exchange(connection, command, arguments, bytes, queryTimeout, replyTimeout, deadline, followUp,
+                        replies);
+            } catch (ServerErrorReply e) {
+                if (!(e.getCause() instanceof JedisRedirectionException) || redirections >= MAX_REDIRECTIONS) {
+                    throw e;
+                }
+                cluster.renewSlotCache(connection); // the slot moved: learn where, and send there
+            } finally {
+                connection.close(); // back to its node's pool (dropped if broken)
+            }
+        }
+    }
+
+    /** On a cluster, every primary lists only its own graphs: all of them are asked. */
+    @Override
+    public List<String> listGraphs() {
+        if (cluster == null) {
+            return super.listGraphs();
+        }
+        List<String> out = new ArrayList<>();
+        for (var node : cluster.getPrimaryNodes().entrySet()) {
+            long start = System.nanoTime();
+            Connection connection;
+            try {
+                connection = node.getValue().getResource();
+            } catch (RuntimeException e) {
+                throw notSent("GRAPH.LIST", List.of(), e, start);
+            }
+            try {
+                Object reply = normalize(exchange(connection, "GRAPH.LIST", List.of(), null, null,
+                        config().socketTimeout(), 0, null, null));
+                if (reply instanceof List<?> names) {
+                    names.forEach(n -> out.add(String.valueOf(n)));
+                }
+            } catch (ServerErrorReply e) {
+                throw ServerErrors.translate(e.getMessage(), null, "GRAPH.LIST", List.of(), e);
+            } finally {
+                connection.close();
+            }
+        }
+        return out;
+    }
+
     /** Writes the command and reads its reply on a borrowed connection. */
     private Object exchange(Connection connection, String command, List<String> arguments, byte[][] bytes,
                             Duration queryTimeout, Duration replyTimeout, long deadline,
-                            WireCodec.Command followUp, Object[] replies) {
+                            FollowUp followUp, Object[] replies) {
         byte[][] args = bytes;
         if (args == null) {
             args = new byte[arguments.size()][];
@@ -246,7 +386,7 @@ final class JedisTransport extends WireTransport {
                 connection.sendCommand(arguments(cmd, args));
                 if (followUp != null) {
                     byte[] followName = followUp.name().getBytes(StandardCharsets.US_ASCII);
-                    connection.sendCommand(arguments(() -> followName, followUp.argumentBytes()));
+                    connection.sendCommand(arguments(() -> followName, followUp.args()));
                 }
                 connection.getMany(0); // flushes without reading: a failure up to here left the command unsent
             } catch (JedisConnectionException e) {
@@ -508,7 +648,10 @@ final class JedisTransport extends WireTransport {
 
     @Override
     public <T> T unwrap(Class<T> type) {
-        if (type.isInstance(pool)) {
+        if (cluster != null && type.isInstance(cluster)) {
+            return type.cast(cluster);
+        }
+        if (pool != null && type.isInstance(pool)) {
             return type.cast(pool);
         }
         return super.unwrap(type);
@@ -523,7 +666,11 @@ final class JedisTransport extends WireTransport {
             }
         }
         watchdog.shutdownNow();
-        pool.close();
+        if (pool != null) {
+            pool.close();
+        } else {
+            cluster.close();
+        }
     }
 
     private static int millis(Duration d) {

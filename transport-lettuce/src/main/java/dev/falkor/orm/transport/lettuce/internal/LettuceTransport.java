@@ -66,13 +66,15 @@ final class LettuceTransport extends WireTransport {
                     + "instead, or use the Jedis transport");
         }
         this.resources = ClientResources.builder().nettyCustomizer(WriteTracker.CUSTOMIZER).build();
-        this.topology = Topology.of(config, resources, clientOptions(config));
+        this.topology = Topology.of(config, resources);
+        this.waitFor = config.readYourWrites() == null || config.mode() == TransportConfig.Mode.STANDALONE ? null : new byte[][] {
+                Integer.toString(config.mode() == TransportConfig.Mode.REPLICATED ? config.nodes().size() : 1)
+                        .getBytes(StandardCharsets.US_ASCII),
+                Long.toString(Math.max(1, config.readYourWrites().toMillis())).getBytes(StandardCharsets.US_ASCII)};
     }
 
-    /** Options every client of the topology shares. */
-    static ClientOptions clientOptions(TransportConfig config) {
-        return options(ClientOptions.builder(), config).build();
-    }
+    /** {@code WAIT}'s arguments after each write ({@code readYourWrites}), or null. */
+    private final byte[][] waitFor;
 
     /** Applies the shared options to a (standalone or cluster) options builder. */
     static <B extends ClientOptions.Builder> B options(B b, TransportConfig config) {
@@ -83,7 +85,7 @@ final class LettuceTransport extends WireTransport {
                 // our own deadlines (see send): Lettuce's would not know a command's outcome
                 .timeoutOptions(TimeoutOptions.builder().timeoutCommands(false).build())
                 // GRAPH.RO_QUERY is the only read a replica accepts: what read routing may send there
-                .readOnlyCommands(command -> "GRAPH.RO_QUERY".equals(command.toString()));
+                .readOnlyCommands(command -> "GRAPH.RO_QUERY".equals(command.getType().toString()));
         if (config.ssl() && config.trustManagerFactory() != null) {
             b.sslOptions(SslOptions.builder().jdkSslProvider().trustManager(config.trustManagerFactory()).build());
         }
@@ -99,12 +101,12 @@ final class LettuceTransport extends WireTransport {
             args[i] = arguments.get(i).getBytes(StandardCharsets.UTF_8);
         }
         boolean keyed = WireCodec.graphOf(command, arguments) != null;
-        return normalize(await(call(command, args, keyed, WireCodec.timeoutOf(command, arguments), null)));
+        return normalize(await(call(command, args, keyed, WireCodec.timeoutOf(command, arguments), null, null)));
     }
 
     @Override
     protected Object send(WireCodec.Command command) {
-        return await(call(command.name(), command.argumentBytes(), true, command.timeout(), null));
+        return await(sendAsync(command));
     }
 
     /** Both commands written back to back on the same connection, then both replies awaited. */
@@ -112,7 +114,7 @@ final class LettuceTransport extends WireTransport {
     protected Object[] sendPipelined(WireCodec.Command command, WireCodec.Command followUp) {
         CompletableFuture<Object> second = new CompletableFuture<>();
         CompletableFuture<Object> first = call(command.name(), command.argumentBytes(), true, command.timeout(),
-                new FollowUp(followUp, second));
+                new FollowUp(followUp.name(), followUp.argumentBytes(), true, second), null);
         Object reply = await(first);
         Object names;
         try {
@@ -123,13 +125,23 @@ final class LettuceTransport extends WireTransport {
         return new Object[] {reply, names};
     }
 
+    /**
+     * Sends without blocking. With {@code readYourWrites}, a write is followed on the same
+     * connection by {@code WAIT}, and acknowledged once the replicas have it (or the wait timed out).
+     */
     @Override
-    protected CompletionStage<Object> sendAsync(WireCodec.Command command) {
-        return call(command.name(), command.argumentBytes(), true, command.timeout(), null);
+    protected CompletableFuture<Object> sendAsync(WireCodec.Command command) {
+        if (waitFor == null || "GRAPH.RO_QUERY".equals(command.name())) {
+            return call(command.name(), command.argumentBytes(), true, command.timeout(), null, null);
+        }
+        CompletableFuture<Object> waited = new CompletableFuture<>();
+        CompletableFuture<Object> reply = call(command.name(), command.argumentBytes(), true, command.timeout(),
+                new FollowUp("WAIT", waitFor, false, waited), null);
+        return reply.thenCombine(waited.exceptionally(e -> null), (r, w) -> r);
     }
 
     /** A command sent right behind another, on the same connection, completing {@code reply}. */
-    private record FollowUp(WireCodec.Command command, CompletableFuture<Object> reply) {
+    private record FollowUp(String name, byte[][] args, boolean keyed, CompletableFuture<Object> reply) {
     }
 
     /**
@@ -138,7 +150,8 @@ final class LettuceTransport extends WireTransport {
      * throws.
      */
     private CompletableFuture<Object> call(String name, byte[][] args, boolean keyed, Duration queryTimeout,
-                                           FollowUp followUp) {
+                                           FollowUp followUp,
+                                           CompletableFuture<StatefulConnection<byte[], byte[]>> via) {
         Duration replyTimeout = config().replyTimeout(queryTimeout);
         CompletableFuture<Object> out = new CompletableFuture<>();
         Call call = new Call(name, queryTimeout, replyTimeout, out);
@@ -158,7 +171,7 @@ final class LettuceTransport extends WireTransport {
         }
         CompletableFuture<StatefulConnection<byte[], byte[]>> connection;
         try {
-            connection = topology.connection(queryIsRead(name));
+            connection = via != null ? via : topology.connection();
         } catch (RuntimeException e) {
             out.completeExceptionally(closed(e));
             return out;
@@ -175,7 +188,7 @@ final class LettuceTransport extends WireTransport {
             AsyncCommand<byte[], byte[], Object> sent = new AsyncCommand<>(command);
             call.dispatched(c, command);
             if (followUp != null) {
-                GraphCommand next = GraphCommand.of(followUp.command().name(), followUp.command().argumentBytes(), true);
+                GraphCommand next = GraphCommand.of(followUp.name(), followUp.args(), followUp.keyed());
                 AsyncCommand<byte[], byte[], Object> sentNext = new AsyncCommand<>(next);
                 c.dispatch(List.of(sent, sentNext));
                 sentNext.whenComplete((r, e) -> {
@@ -197,10 +210,6 @@ final class LettuceTransport extends WireTransport {
             });
         });
         return out;
-    }
-
-    private static boolean queryIsRead(String name) {
-        return "GRAPH.RO_QUERY".equals(name);
     }
 
     /** One call's state, for its deadline. */
@@ -310,7 +319,7 @@ final class LettuceTransport extends WireTransport {
     }
 
     /** Waits for a call's result on the calling thread (the blocking API). */
-    private Object await(CompletableFuture<Object> f) {
+    private <T> T await(CompletableFuture<T> f) {
         try {
             return f.get();
         } catch (InterruptedException e) {
@@ -340,10 +349,37 @@ final class LettuceTransport extends WireTransport {
         return raw;
     }
 
+    /** The graphs of every primary (each cluster shard lists only its own). */
     @Override
     public List<String> listGraphs() {
-        return topology.listGraphs(super::listGraphs);
+        CompletableFuture<List<StatefulConnection<byte[], byte[]>>> found;
+        try {
+            found = topology.primaries();
+        } catch (IllegalStateException e) {
+            throw closed(e);
+        }
+        List<StatefulConnection<byte[], byte[]>> primaries = await(found.handle((l, e) -> {
+            if (e != null) {
+                throw new CompletionException(notSent("GRAPH.LIST", unwrap(e)));
+            }
+            return l;
+        }));
+        List<String> out = new ArrayList<>();
+        for (StatefulConnection<byte[], byte[]> c : primaries) {
+            Object reply;
+            try {
+                reply = normalize(await(call("GRAPH.LIST", new byte[0][], false, null, null,
+                        CompletableFuture.completedFuture(c))));
+            } catch (ServerErrorReply e) {
+                throw ServerErrors.translate(e.getMessage(), null, "GRAPH.LIST", List.of(), e);
+            }
+            if (reply instanceof List<?> names) {
+                names.forEach(n -> out.add(String.valueOf(n)));
+            }
+        }
+        return out;
     }
+
 
     @Override
     public String providerName() {

@@ -2,47 +2,117 @@ package dev.falkor.orm.transport.lettuce.internal;
 
 import dev.falkor.orm.spi.TransportConfig;
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.ReadFrom;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SslVerifyMode;
 import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.masterreplica.MasterReplica;
+import io.lettuce.core.masterreplica.StatefulRedisMasterReplicaConnection;
 import io.lettuce.core.resource.ClientResources;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 /**
- * The servers a transport talks to and the connection that reaches them; opened lazily and
- * replaced after a failure.
+ * The servers a transport talks to and the one connection object that reaches them (Lettuce
+ * keeps one multiplexed connection per server behind it), opened lazily and replaced after a
+ * failure. Routing is Lettuce's own: a master/replica connection sends {@code GRAPH.RO_QUERY} to
+ * the nodes {@link ReadFrom} picks and everything else to the primary, following Sentinel's
+ * failovers; a cluster connection routes each command by its key (the graph) and follows
+ * {@code MOVED} redirections.
  */
 abstract class Topology {
+    private CompletableFuture<StatefulConnection<byte[], byte[]>> current; // guarded by this
+    private boolean closed; // guarded by this
 
-    static Topology of(TransportConfig config, ClientResources resources, ClientOptions options) {
-        return new Standalone(config, resources, options);
+    static Topology of(TransportConfig config, ClientResources resources) {
+        return switch (config.mode()) {
+            case STANDALONE -> new Standalone(config, resources);
+            case REPLICATED, SENTINEL -> new Replicated(config, resources);
+            case CLUSTER -> new Cluster(config, resources);
+        };
     }
 
-    /** The connection to send on (opening it if there is none, or it failed or closed). */
-    abstract CompletableFuture<StatefulConnection<byte[], byte[]>> connection(boolean readOnly);
-
-    /** Closes a connection found unusable; the next call opens another. */
-    abstract void discard(StatefulConnection<byte[], byte[]> connection);
-
-    /** The graphs of the topology; {@code one} lists those of the server a command is sent to. */
-    List<String> listGraphs(Supplier<List<String>> one) {
-        return one.get();
-    }
+    /** Opens the connection. */
+    abstract CompletableFuture<? extends StatefulConnection<byte[], byte[]>> open();
 
     /** The Lettuce client, for {@code unwrap}. */
     abstract Object client();
 
-    abstract void close();
+    abstract void shutdownClient();
 
-    /** The URI of one server with the configuration's credentials, TLS and handshake timeout. */
+    /**
+     * One connection per primary, for commands every primary must answer ({@code GRAPH.LIST}); the
+     * connection itself where there is one primary.
+     */
+    CompletableFuture<List<StatefulConnection<byte[], byte[]>>> primaries() {
+        return connection().thenApply(List::of);
+    }
+
+    /** The connection to send on (opening it if there is none, or it failed or closed). */
+    final synchronized CompletableFuture<StatefulConnection<byte[], byte[]>> connection() {
+        if (closed) {
+            throw new IllegalStateException("closed");
+        }
+        CompletableFuture<StatefulConnection<byte[], byte[]>> c = current;
+        if (c != null && (!c.isDone() || (!c.isCompletedExceptionally() && c.join().isOpen()))) {
+            return c;
+        }
+        if (c != null && c.isDone() && !c.isCompletedExceptionally()) {
+            c.join().closeAsync();
+        }
+        current = c = open().thenApply(connection -> (StatefulConnection<byte[], byte[]>) connection);
+        return c;
+    }
+
+    /** Closes a connection found unusable; the next call opens another. */
+    final synchronized void discard(StatefulConnection<byte[], byte[]> connection) {
+        if (connection == null) {
+            return;
+        }
+        connection.closeAsync();
+        CompletableFuture<StatefulConnection<byte[], byte[]>> c = current;
+        if (c != null && c.isDone() && !c.isCompletedExceptionally() && c.join() == connection) {
+            current = null;
+        }
+    }
+
+    final void close() {
+        CompletableFuture<StatefulConnection<byte[], byte[]>> c;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            c = current;
+            current = null;
+        }
+        if (c != null) {
+            // a connect still under way is closed when it completes
+            c.whenComplete((connection, e) -> {
+                if (connection != null) {
+                    connection.close();
+                }
+            });
+        }
+        shutdownClient();
+    }
+
+    /** The URI of one data node with the configuration's credentials, TLS and handshake timeout. */
     static RedisURI uri(TransportConfig config, String host, int port) {
-        RedisURI.Builder b = RedisURI.builder().withHost(host).withPort(port)
-                .withSsl(config.ssl())
+        return credentials(RedisURI.builder().withHost(host).withPort(port), config).build();
+    }
+
+    private static RedisURI.Builder credentials(RedisURI.Builder b, TransportConfig config) {
+        b.withSsl(config.ssl())
                 .withVerifyPeer(config.verifyHostname() ? SslVerifyMode.FULL : SslVerifyMode.CA)
                 .withTimeout(config.socketTimeout());
         if (config.password() != null) {
@@ -52,49 +122,33 @@ abstract class Topology {
                 b.withPassword(config.password().toCharArray());
             }
         }
-        return b.build();
+        return b;
+    }
+
+    static ReadFrom readFrom(TransportConfig.ReadFrom r) {
+        return switch (r) {
+            case PRIMARY -> ReadFrom.UPSTREAM;
+            case PRIMARY_PREFERRED -> ReadFrom.UPSTREAM_PREFERRED;
+            case REPLICA -> ReadFrom.REPLICA;
+            case REPLICA_PREFERRED -> ReadFrom.REPLICA_PREFERRED;
+            case ANY -> ReadFrom.ANY;
+        };
     }
 
     /** One server, one multiplexed connection. */
     static final class Standalone extends Topology {
         private final RedisClient client;
         private final RedisURI uri;
-        private CompletableFuture<StatefulConnection<byte[], byte[]>> current; // guarded by this
-        private boolean closed; // guarded by this
 
-        Standalone(TransportConfig config, ClientResources resources, ClientOptions options) {
+        Standalone(TransportConfig config, ClientResources resources) {
             this.uri = uri(config, config.host(), config.port());
             this.client = RedisClient.create(resources, uri);
-            client.setOptions(options);
+            client.setOptions(LettuceTransport.options(ClientOptions.builder(), config).build());
         }
 
         @Override
-        synchronized CompletableFuture<StatefulConnection<byte[], byte[]>> connection(boolean readOnly) {
-            if (closed) {
-                throw new IllegalStateException("closed");
-            }
-            CompletableFuture<StatefulConnection<byte[], byte[]>> c = current;
-            if (c != null && (!c.isDone() || (!c.isCompletedExceptionally() && c.join().isOpen()))) {
-                return c;
-            }
-            if (c != null && c.isDone() && !c.isCompletedExceptionally()) {
-                c.join().closeAsync();
-            }
-            current = c = client.connectAsync(ByteArrayCodec.INSTANCE, uri).toCompletableFuture()
-                    .thenApply(connection -> (StatefulConnection<byte[], byte[]>) connection);
-            return c;
-        }
-
-        @Override
-        synchronized void discard(StatefulConnection<byte[], byte[]> connection) {
-            if (connection == null) {
-                return;
-            }
-            connection.closeAsync();
-            CompletableFuture<StatefulConnection<byte[], byte[]>> c = current;
-            if (c != null && c.isDone() && !c.isCompletedExceptionally() && c.join() == connection) {
-                current = null;
-            }
+        CompletableFuture<? extends StatefulConnection<byte[], byte[]>> open() {
+            return client.connectAsync(ByteArrayCodec.INSTANCE, uri).toCompletableFuture();
         }
 
         @Override
@@ -103,24 +157,122 @@ abstract class Topology {
         }
 
         @Override
-        void close() {
-            CompletableFuture<StatefulConnection<byte[], byte[]>> c;
-            synchronized (this) {
-                if (closed) {
-                    return;
+        void shutdownClient() {
+            client.shutdown(0, 2, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * A primary and its replicas, given ({@code replicas(...)}) or discovered from Sentinels
+     * ({@code sentinel(...)}, following failovers): Lettuce's master/replica connection.
+     */
+    static final class Replicated extends Topology {
+        private final RedisClient client;
+        private final List<RedisURI> uris;
+        private final ReadFrom readFrom;
+
+        Replicated(TransportConfig config, ClientResources resources) {
+            this.client = RedisClient.create(resources);
+            client.setOptions(LettuceTransport.options(ClientOptions.builder(), config).build());
+            this.readFrom = readFrom(config.readFrom());
+            List<RedisURI> list = new ArrayList<>();
+            if (config.mode() == TransportConfig.Mode.SENTINEL) {
+                TransportConfig.Address first = config.nodes().get(0);
+                RedisURI.Builder b = RedisURI.Builder.sentinel(first.host(), first.port(), config.sentinelMaster());
+                for (TransportConfig.Address a : config.nodes().subList(1, config.nodes().size())) {
+                    b.withSentinel(a.host(), a.port());
                 }
-                closed = true;
-                c = current;
-                current = null;
+                list.add(credentials(b, config).build());
+            } else {
+                list.add(uri(config, config.host(), config.port()));
+                for (TransportConfig.Address a : config.nodes()) {
+                    list.add(uri(config, a.host(), a.port()));
+                }
             }
-            if (c != null) {
-                // a connect still under way is closed when it completes
-                c.whenComplete((connection, e) -> {
-                    if (connection != null) {
-                        connection.close();
+            this.uris = List.copyOf(list);
+        }
+
+        @Override
+        CompletableFuture<? extends StatefulConnection<byte[], byte[]>> open() {
+            CompletableFuture<StatefulRedisMasterReplicaConnection<byte[], byte[]>> c = uris.size() == 1
+                    ? MasterReplica.connectAsync(client, ByteArrayCodec.INSTANCE, uris.get(0))
+                    : MasterReplica.connectAsync(client, ByteArrayCodec.INSTANCE, uris);
+            return c.thenApply(connection -> {
+                connection.setReadFrom(readFrom);
+                return connection;
+            });
+        }
+
+        @Override
+        Object client() {
+            return client;
+        }
+
+        @Override
+        void shutdownClient() {
+            client.shutdown(0, 2, TimeUnit.SECONDS);
+        }
+    }
+
+    /** A Redis Cluster: commands routed by their key, the graph, to the shard owning its slot. */
+    static final class Cluster extends Topology {
+        private final RedisClusterClient client;
+        private final ReadFrom readFrom;
+
+        Cluster(TransportConfig config, ClientResources resources) {
+            List<RedisURI> seeds = new ArrayList<>();
+            for (TransportConfig.Address a : config.nodes()) {
+                seeds.add(uri(config, a.host(), a.port()));
+            }
+            this.client = RedisClusterClient.create(resources, seeds);
+            client.setOptions(LettuceTransport.options(ClusterClientOptions.builder(), config)
+                    // node connections are opened on demand: a command for a node still connecting waits
+                    // for it (bounded by the call's deadline) instead of being refused
+                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.ACCEPT_COMMANDS)
+                    .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
+                            .enableAllAdaptiveRefreshTriggers().build())
+                    .build());
+            this.readFrom = readFrom(config.readFrom());
+        }
+
+        @Override
+        CompletableFuture<? extends StatefulConnection<byte[], byte[]>> open() {
+            // the slot map first: a cluster connection routes by it
+            return client.refreshPartitionsAsync().toCompletableFuture()
+                    .thenCompose(v -> client.connectAsync(ByteArrayCodec.INSTANCE)).thenApply(connection -> {
+                connection.setReadFrom(readFrom);
+                return connection;
+            });
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        CompletableFuture<List<StatefulConnection<byte[], byte[]>>> primaries() {
+            return connection().thenCompose(c -> {
+                StatefulRedisClusterConnection<byte[], byte[]> cluster = (StatefulRedisClusterConnection<byte[], byte[]>) c;
+                List<CompletableFuture<? extends StatefulConnection<byte[], byte[]>>> nodes = new ArrayList<>();
+                for (RedisClusterNode node : cluster.getPartitions()) {
+                    if (node.is(RedisClusterNode.NodeFlag.UPSTREAM)) {
+                        nodes.add(cluster.getConnectionAsync(node.getNodeId()));
                     }
+                }
+                return CompletableFuture.allOf(nodes.toArray(new CompletableFuture<?>[0])).thenApply(v -> {
+                    List<StatefulConnection<byte[], byte[]>> out = new ArrayList<>();
+                    for (CompletableFuture<? extends StatefulConnection<byte[], byte[]>> n : nodes) {
+                        out.add(n.join());
+                    }
+                    return out;
                 });
-            }
+            });
+        }
+
+        @Override
+        Object client() {
+            return client;
+        }
+
+        @Override
+        void shutdownClient() {
             client.shutdown(0, 2, TimeUnit.SECONDS);
         }
     }
