@@ -124,7 +124,7 @@ public final class BenchMain {
             String name = e.getKey();
             double[] v = e.getValue();
             double[] raw = byName.get(baseline(name));
-            String ratio = raw == null || name.endsWith("Raw") ? "" : String.format(Locale.ROOT, "%.3fx", v[0] / raw[0]);
+            String ratio = raw == null || name.endsWith("Raw") || raw == v ? "" : String.format(Locale.ROOT, "%.3fx", v[0] / raw[0]);
             String allocRatio = raw == null || name.endsWith("Raw") || Double.isNaN(v[2]) || raw[2] == 0 ? ""
                     : String.format(Locale.ROOT, "%.2fx", v[2] / raw[2]);
             Double serverTime = server.get(name);
@@ -138,6 +138,9 @@ public final class BenchMain {
 
     /** The raw candidate a mapper candidate is compared with. */
     static String baseline(String name) {
+        if (name.startsWith("inFlight100")) {
+            return "inFlight100JedisThreadPool"; // async against blocking calls on a thread pool
+        }
         if (name.startsWith("lazy100x10")) {
             return "eager100x10Raw";
         }

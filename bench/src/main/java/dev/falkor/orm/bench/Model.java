@@ -80,4 +80,8 @@ final class Model {
     interface People extends Repository<Person, Long> {
         List<Person> findByCityAndAgeGreaterThan(String city, int age);
     }
+
+    /** {@link Flat} read without blocking. */
+    interface AsyncFlats extends dev.falkor.orm.api.AsyncRepository<Flat, Long> {
+    }
 }

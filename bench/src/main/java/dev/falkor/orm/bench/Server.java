@@ -39,7 +39,9 @@ final class Server implements AutoCloseable {
         this.embedded = external == null || external.isBlank() ? EmbeddedFalkorDB.start() : null;
         String url = embedded != null ? embedded.url() : external;
         this.graph = graph;
+        String provider = System.getProperty("bench.transport", "jedis");
         dev.falkor.orm.spi.Transport transport = java.util.ServiceLoader.load(dev.falkor.orm.spi.TransportProvider.class)
+                .stream().map(java.util.ServiceLoader.Provider::get).filter(p -> p.name().equals(provider))
                 .findFirst().orElseThrow().create(dev.falkor.orm.spi.TransportConfig.fromUrl(url));
         this.transport = new Timed(transport, serverNanos);
         this.orm = FalkorOrm.builder().transport(this.transport).graph(graph).lookup(MethodHandles.lookup()).build();

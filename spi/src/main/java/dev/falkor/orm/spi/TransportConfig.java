@@ -88,6 +88,7 @@ public final class TransportConfig {
     private final String sentinelMaster;
     private final ReadFrom readFrom;
     private final Duration readYourWrites;
+    private final int connections;
 
     /** How the servers are arranged. */
     public enum Mode {
@@ -171,6 +172,7 @@ public final class TransportConfig {
         this.sentinelMaster = b.sentinelMaster;
         this.readFrom = b.readFrom;
         this.readYourWrites = b.readYourWrites;
+        this.connections = b.connections;
     }
 
     public static Builder builder() {
@@ -261,6 +263,12 @@ public final class TransportConfig {
      */
     public Duration readYourWrites() { return readYourWrites; }
 
+    /**
+     * How many multiplexed connections a multiplexing transport (Lettuce) spreads its calls over
+     * (default 1); a pooling transport (Jedis) uses {@link #poolSize()} instead.
+     */
+    public int connections() { return connections; }
+
     public Builder toBuilder() {
         Builder b = new Builder();
         b.host = host;
@@ -282,6 +290,7 @@ public final class TransportConfig {
         b.sentinelMaster = sentinelMaster;
         b.readFrom = readFrom;
         b.readYourWrites = readYourWrites;
+        b.connections = connections;
         return b;
     }
 
@@ -335,8 +344,25 @@ public final class TransportConfig {
         private String sentinelMaster;
         private ReadFrom readFrom = ReadFrom.PRIMARY;
         private Duration readYourWrites;
+        private int connections = 1;
 
         private Builder() {
+        }
+
+        /**
+         * How many multiplexed connections a multiplexing transport (Lettuce) opens and spreads its
+         * calls over, round-robin (default 1). FalkorDB runs the queries of one connection one after
+         * another (a client waits while its query runs on the module's threads), so one connection
+         * never uses more than one of the server's query threads: for many concurrent calls, set
+         * this to about the server's {@code THREAD_COUNT} (its cores). Ignored by Jedis, whose
+         * {@link #poolSize pool} has a connection per concurrent call.
+         */
+        public Builder connections(int connections) {
+            if (connections < 1) {
+                throw new ConfigurationException("connections must be at least 1, was " + connections);
+            }
+            this.connections = connections;
+            return this;
         }
 
         /**

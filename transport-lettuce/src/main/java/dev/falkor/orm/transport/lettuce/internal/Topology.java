@@ -30,8 +30,15 @@ import java.util.concurrent.TimeUnit;
  * {@code MOVED} redirections.
  */
 abstract class Topology {
-    private CompletableFuture<StatefulConnection<byte[], byte[]>> current; // guarded by this
-    private boolean closed; // guarded by this
+    /** The connections calls are spread over, round-robin; an empty slot is opened on its next use. */
+    private final java.util.concurrent.atomic.AtomicReferenceArray<CompletableFuture<StatefulConnection<byte[], byte[]>>>
+            slots;
+    private final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile boolean closed;
+
+    Topology(TransportConfig config) {
+        this.slots = new java.util.concurrent.atomic.AtomicReferenceArray<>(config.connections());
+    }
 
     static Topology of(TransportConfig config, ClientResources resources) {
         return switch (config.mode()) {
@@ -57,45 +64,63 @@ abstract class Topology {
         return connection().thenApply(List::of);
     }
 
-    /** The connection to send on (opening it if there is none, or it failed or closed). */
-    final synchronized CompletableFuture<StatefulConnection<byte[], byte[]>> connection() {
-        if (closed) {
-            throw new IllegalStateException("closed");
-        }
-        CompletableFuture<StatefulConnection<byte[], byte[]>> c = current;
-        if (c != null && (!c.isDone() || (!c.isCompletedExceptionally() && c.join().isOpen()))) {
+    /** The connection to send on: the next slot's (opened if empty, or if it failed or closed). */
+    final CompletableFuture<StatefulConnection<byte[], byte[]>> connection() {
+        int slot = slots.length() == 1 ? 0 : Math.floorMod(next.getAndIncrement(), slots.length());
+        CompletableFuture<StatefulConnection<byte[], byte[]>> c = slots.get(slot);
+        if (usable(c)) {
             return c;
         }
-        if (c != null && c.isDone() && !c.isCompletedExceptionally()) {
-            c.join().closeAsync();
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("closed");
+            }
+            c = slots.get(slot);
+            if (usable(c)) {
+                return c;
+            }
+            if (c != null && c.isDone() && !c.isCompletedExceptionally()) {
+                c.join().closeAsync();
+            }
+            c = open().thenApply(connection -> (StatefulConnection<byte[], byte[]>) connection);
+            slots.set(slot, c);
+            return c;
         }
-        current = c = open().thenApply(connection -> (StatefulConnection<byte[], byte[]>) connection);
-        return c;
     }
 
-    /** Closes a connection found unusable; the next call opens another. */
+    /** Connecting, or connected and open. */
+    private static boolean usable(CompletableFuture<StatefulConnection<byte[], byte[]>> c) {
+        return c != null && (!c.isDone() || (!c.isCompletedExceptionally() && c.join().isOpen()));
+    }
+
+    /** Closes a connection found unusable; the next call of its slot opens another. */
     final synchronized void discard(StatefulConnection<byte[], byte[]> connection) {
         if (connection == null) {
             return;
         }
         connection.closeAsync();
-        CompletableFuture<StatefulConnection<byte[], byte[]>> c = current;
-        if (c != null && c.isDone() && !c.isCompletedExceptionally() && c.join() == connection) {
-            current = null;
+        for (int i = 0; i < slots.length(); i++) {
+            CompletableFuture<StatefulConnection<byte[], byte[]>> c = slots.get(i);
+            if (c != null && c.isDone() && !c.isCompletedExceptionally() && c.join() == connection) {
+                slots.set(i, null);
+            }
         }
     }
 
     final void close() {
-        CompletableFuture<StatefulConnection<byte[], byte[]>> c;
+        List<CompletableFuture<StatefulConnection<byte[], byte[]>>> open = new ArrayList<>();
         synchronized (this) {
             if (closed) {
                 return;
             }
             closed = true;
-            c = current;
-            current = null;
+            for (int i = 0; i < slots.length(); i++) {
+                if (slots.get(i) != null) {
+                    open.add(slots.getAndSet(i, null));
+                }
+            }
         }
-        if (c != null) {
+        for (CompletableFuture<StatefulConnection<byte[], byte[]>> c : open) {
             // a connect still under way is closed when it completes
             c.whenComplete((connection, e) -> {
                 if (connection != null) {
@@ -141,6 +166,7 @@ abstract class Topology {
         private final RedisURI uri;
 
         Standalone(TransportConfig config, ClientResources resources) {
+            super(config);
             this.uri = uri(config, config.host(), config.port());
             this.client = RedisClient.create(resources, uri);
             client.setOptions(LettuceTransport.options(ClientOptions.builder(), config).build());
@@ -172,6 +198,7 @@ abstract class Topology {
         private final ReadFrom readFrom;
 
         Replicated(TransportConfig config, ClientResources resources) {
+            super(config);
             this.client = RedisClient.create(resources);
             client.setOptions(LettuceTransport.options(ClientOptions.builder(), config).build());
             this.readFrom = readFrom(config.readFrom());
@@ -220,6 +247,7 @@ abstract class Topology {
         private final ReadFrom readFrom;
 
         Cluster(TransportConfig config, ClientResources resources) {
+            super(config);
             List<RedisURI> seeds = new ArrayList<>();
             for (TransportConfig.Address a : config.nodes()) {
                 seeds.add(uri(config, a.host(), a.port()));
