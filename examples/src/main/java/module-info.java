@@ -4,6 +4,7 @@ module dev.falkor.orm.examples {
     requires dev.falkor.orm.embedded;
     // Providers are found by ServiceLoader; these keep them in the module graph.
     requires dev.falkor.orm.transport.jedis;
+    requires dev.falkor.orm.transport.lettuce;
     requires dev.falkor.orm.converters;
     requires dev.falkor.orm.batch.unwind;
 

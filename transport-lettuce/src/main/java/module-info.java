@@ -11,6 +11,11 @@ module dev.falkor.orm.transport.lettuce {
     requires io.netty.common;
     requires io.netty.buffer;
     requires io.netty.transport;
+    // Lettuce is an automatic module: it reads whatever is resolved but makes nothing resolve.
+    // These Netty modules it needs at run time (TLS, DNS resolution) are resolved through here,
+    // so an application on the module path needs only `requires dev.falkor.orm.transport.lettuce`.
+    requires io.netty.handler;
+    requires io.netty.resolver.dns;
     requires org.slf4j;
 
     provides TransportProvider with LettuceTransportProvider;

@@ -81,6 +81,18 @@ public final class FalkorOrm implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens a transport to share between several mappers, for example one {@code FalkorOrm} per
+     * tenant's graph ({@code FalkorOrm.builder().transport(shared).graph("tenant:" + id)}): they use
+     * its connections instead of opening their own, and closing a mapper leaves it open. The
+     * provider is chosen as for {@link Builder#transportProvider} ({@code null}: the
+     * {@code falkor.orm.transport} property, else the only one present). The caller closes it.
+     */
+    public static Transport openTransport(String providerName, TransportConfig config) {
+        Objects.requireNonNull(config, "config");
+        return Providers.transportProvider(providerName).create(config);
+    }
+
     public static Builder builder() {
         return new Builder();
     }

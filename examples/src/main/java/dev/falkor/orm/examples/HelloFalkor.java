@@ -19,7 +19,10 @@ public final class HelloFalkor {
     }
 
     static void run(String url) {
-        TransportProvider provider = ServiceLoader.load(TransportProvider.class).findFirst().orElseThrow();
+        // the one named by -Dfalkor.orm.transport (this module has two), else the first found
+        String name = System.getProperty("falkor.orm.transport");
+        TransportProvider provider = ServiceLoader.load(TransportProvider.class).stream().map(ServiceLoader.Provider::get)
+                .filter(p -> name == null || p.name().equals(name)).findFirst().orElseThrow();
         try (Transport transport = provider.create(TransportConfig.fromUrl(url))) {
             transport.execute(GraphQuery.write("hello",
                     "UNWIND $names AS name CREATE (:Greeting {text: 'Hello, ' + name, at: $n})",

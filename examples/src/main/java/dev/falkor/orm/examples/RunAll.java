@@ -14,7 +14,9 @@ public final class RunAll {
             SafetyExample.run(db.url());
             SessionExample.run(db.url());
             BulkExample.run(db.url());
+            AsyncExample.run(db.url());
         }
+        ScaleOutExample.run(); // starts a primary with a replica, then a three-shard cluster
         System.out.println("All examples ran.");
     }
 }

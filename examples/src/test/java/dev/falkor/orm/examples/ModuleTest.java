@@ -104,6 +104,7 @@ class ModuleTest {
     @Test
     void providersAreFoundOnBothRoutes() throws IOException {
         for (var entry : Map.of("dev.falkor.orm.transport.jedis", "dev.falkor.orm.spi.TransportProvider",
+                "dev.falkor.orm.transport.lettuce", "dev.falkor.orm.spi.TransportProvider",
                 "dev.falkor.orm.converters", "dev.falkor.orm.spi.ValueConverter",
                 "dev.falkor.orm.batch.unwind", "dev.falkor.orm.spi.batch.BatchWriterProvider").entrySet()) {
             ModuleDescriptor d = module(entry.getKey());
@@ -115,6 +116,8 @@ class ModuleTest {
         }
         assertEquals(Set.of(), unqualifiedExports("dev.falkor.orm.transport.jedis"), "a transport exports nothing");
         assertEquals(Set.of(), osgiExports("dev.falkor.orm.transport.jedis"));
+        assertEquals(Set.of(), unqualifiedExports("dev.falkor.orm.transport.lettuce"), "a transport exports nothing");
+        assertEquals(Set.of(), osgiExports("dev.falkor.orm.transport.lettuce"));
         assertEquals(Set.of(), unqualifiedExports("dev.falkor.orm.batch.unwind"), "a batch writer exports nothing");
         assertEquals(Set.of(), osgiExports("dev.falkor.orm.batch.unwind"));
         assertEquals(14, module("dev.falkor.orm.converters").provides().iterator().next().providers().size());
@@ -126,7 +129,8 @@ class ModuleTest {
 
     @Test
     void everyLibraryModuleIsNamedAndPresent() {
-        for (String m : List.of("api", "spi", "core", "transport.jedis", "batch.unwind", "converters", "embedded")) {
+        for (String m : List.of("api", "spi", "core", "transport.jedis", "transport.lettuce", "batch.unwind",
+                "converters", "embedded")) {
             assertNotNull(module("dev.falkor.orm." + m));
         }
     }

@@ -32,6 +32,27 @@ class OsgiSmokeTest {
         return type.getProtectionDomain().getCodeSource().getLocation().toURI().toString();
     }
 
+    /** The io.lettuce and io.netty packages the Lettuce transport bundle imports, as a system-packages list. */
+    private static String lettucePackages() throws Exception {
+        String jar = location(Class.forName("dev.falkor.orm.transport.lettuce.internal.LettuceTransportProvider"));
+        String header;
+        try (java.io.InputStream in = new java.net.URL((jar.endsWith(".jar") ? "jar:" + jar + "!/" : jar)
+                + "META-INF/MANIFEST.MF").openStream()) {
+            header = new java.util.jar.Manifest(in).getMainAttributes().getValue("Import-Package");
+        }
+        List<String> out = new ArrayList<>();
+        for (String clause : header.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)")) {
+            String pkg = clause.split(";")[0].trim();
+            if (pkg.startsWith("io.lettuce.") || pkg.startsWith("io.netty.")) {
+                java.util.regex.Matcher v = java.util.regex.Pattern.compile("version=\"\\[([0-9.]+)").matcher(clause);
+                out.add(pkg + (v.find() ? ";version=" + v.group(1) : ""));
+            }
+        }
+        assertEquals(true, out.stream().anyMatch(p -> p.startsWith("io.lettuce.core;")) || out.contains("io.lettuce.core"),
+                "the transport imports Lettuce: " + header);
+        return String.join(",", out);
+    }
+
     @Test
     void libraryBundlesResolveAndStart(@TempDir Path storage) throws Exception {
         Map<String, String> config = new HashMap<>();
@@ -43,6 +64,10 @@ class OsgiSmokeTest {
         config.put(Constants.FRAMEWORK_SYSTEMCAPABILITIES_EXTRA,
                 "osgi.extender;osgi.extender=osgi.serviceloader.processor;version:Version=1.0.0,"
                         + "osgi.extender;osgi.extender=osgi.serviceloader.registrar;version:Version=1.0.0");
+        // Lettuce ships no OSGi metadata: the framework exports the Lettuce and Netty packages the
+        // Lettuce transport imports (at the versions it asks for) from the class path, so the
+        // transport's own manifest is what gets resolved
+        config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, lettucePackages());
         Framework framework = ServiceLoader.load(FrameworkFactory.class).findFirst().orElseThrow().newFramework(config);
         framework.start();
         try {
@@ -52,7 +77,8 @@ class OsgiSmokeTest {
             for (Class<?> c : List.of(org.slf4j.Logger.class, FalkorOrmException.class, Transport.class,
                     EmbeddedFalkorDB.class, FalkorOrm.class,
                     Class.forName("dev.falkor.orm.converters.StandardConverters"),
-                    Class.forName("dev.falkor.orm.batch.unwind.UnwindBatchWriterProvider"))) {
+                    Class.forName("dev.falkor.orm.batch.unwind.UnwindBatchWriterProvider"),
+                    Class.forName("dev.falkor.orm.transport.lettuce.internal.LettuceTransportProvider"))) {
                 bundles.add(ctx.installBundle(location(c)));
             }
             for (Bundle b : bundles) {
