@@ -176,15 +176,28 @@ final class LettuceTransport extends WireTransport {
             out.completeExceptionally(closed(e));
             return out;
         }
+        dispatch(call, connection, args, keyed, followUp, via == null);
+        return out;
+    }
+
+    /**
+     * Sends the call's command (and follow-up) once the connection is there. A command that
+     * failed with its connection before a byte of it was written (the connection had just been
+     * closed, by the server or after another call's failure) is sent once more on a new
+     * connection, when {@code mayRetry}: the server cannot have seen it.
+     */
+    private void dispatch(Call call, CompletableFuture<StatefulConnection<byte[], byte[]>> connection, byte[][] args,
+                          boolean keyed, FollowUp followUp, boolean mayRetry) {
+        CompletableFuture<Object> out = call.out;
         connection.whenComplete((c, error) -> {
             if (error != null) {
-                out.completeExceptionally(notSent(name, unwrap(error)));
+                out.completeExceptionally(notSent(call.name, unwrap(error)));
                 return;
             }
             if (out.isDone()) {
                 return; // the deadline passed while connecting
             }
-            GraphCommand command = GraphCommand.of(name, args, keyed);
+            GraphCommand command = GraphCommand.of(call.name, args, keyed);
             AsyncCommand<byte[], byte[], Object> sent = new AsyncCommand<>(command);
             call.dispatched(c, command);
             if (followUp != null) {
@@ -195,7 +208,13 @@ final class LettuceTransport extends WireTransport {
                     if (e == null) {
                         followUp.reply().complete(r);
                     } else {
-                        followUp.reply().completeExceptionally(failure(call, next, unwrap(e)));
+                        // reported only if the command before it succeeded; else the call's failure
+                        // (or its retry) decides
+                        sent.whenComplete((r2, e2) -> {
+                            if (e2 == null) {
+                                followUp.reply().completeExceptionally(failure(call, next, unwrap(e)));
+                            }
+                        });
                     }
                 });
             } else {
@@ -204,12 +223,25 @@ final class LettuceTransport extends WireTransport {
             sent.whenComplete((r, e) -> {
                 if (e == null) {
                     out.complete(r);
-                } else {
-                    out.completeExceptionally(failure(call, command, unwrap(e)));
+                    return;
                 }
+                Throwable cause = unwrap(e);
+                if (mayRetry && !command.written() && !out.isDone() && !(cause instanceof RedisCommandExecutionException)
+                        && !(cause instanceof CancellationException)) {
+                    topology.discard(c);
+                    CompletableFuture<StatefulConnection<byte[], byte[]>> again;
+                    try {
+                        again = topology.connection();
+                    } catch (RuntimeException closed) {
+                        out.completeExceptionally(closed(closed));
+                        return;
+                    }
+                    dispatch(call, again, args, keyed, followUp, false);
+                    return;
+                }
+                out.completeExceptionally(failure(call, command, cause));
             });
         });
-        return out;
     }
 
     /** One call's state, for its deadline. */
@@ -247,12 +279,14 @@ final class LettuceTransport extends WireTransport {
                         + " was not sent" + (config().ssl() ? ". TLS is on: if port " + config().port()
                         + " does not speak TLS, use redis://" : ""), Outcome.NOT_SENT, replyTimeout, null));
             } else if (!cmd.written()) {
+                // no new call may pick this connection: the next one opens another
+                topology.forget(connection);
                 out.completeExceptionally(new ResponseTimeoutException("FalkorDB at " + config() + " did not take "
                         + name + " within " + replyTimeout.toMillis() + " ms" + limit + "; the server is not reading "
                         + "and the command was not sent completely", Outcome.NOT_SENT, replyTimeout, null));
                 // cut the connection so the rest of the command never arrives: the server runs only
                 // what it has received completely
-                topology.discard(connection);
+                connection.closeAsync();
             } else {
                 out.completeExceptionally(new ResponseTimeoutException("No reply to " + name + " from FalkorDB at "
                         + config() + " within " + replyTimeout.toMillis() + " ms" + limit, Outcome.UNKNOWN,

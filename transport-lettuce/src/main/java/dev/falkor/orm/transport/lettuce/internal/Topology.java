@@ -94,11 +94,18 @@ abstract class Topology {
     }
 
     /** Closes a connection found unusable; the next call of its slot opens another. */
-    final synchronized void discard(StatefulConnection<byte[], byte[]> connection) {
+    final void discard(StatefulConnection<byte[], byte[]> connection) {
+        if (connection != null) {
+            forget(connection);
+            connection.closeAsync();
+        }
+    }
+
+    /** Takes a connection out of use without closing it (yet): the next call of its slot opens another. */
+    final synchronized void forget(StatefulConnection<byte[], byte[]> connection) {
         if (connection == null) {
             return;
         }
-        connection.closeAsync();
         for (int i = 0; i < slots.length(); i++) {
             CompletableFuture<StatefulConnection<byte[], byte[]>> c = slots.get(i);
             if (c != null && c.isDone() && !c.isCompletedExceptionally() && c.join() == connection) {
