@@ -14,4 +14,5 @@ module dev.falkor.orm.spi {
     exports dev.falkor.orm.spi.value;
     exports dev.falkor.orm.spi.wire;
     exports dev.falkor.orm.spi.batch;
+    exports dev.falkor.orm.spi.cache;
 }
