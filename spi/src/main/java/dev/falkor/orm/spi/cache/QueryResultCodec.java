@@ -104,6 +104,50 @@ public final class QueryResultCodec {
         }
     }
 
+    /** A cache entry (its key, stamp, expiry and result) as bytes. */
+    public static byte[] encodeEntry(VersionedResultCache.Entry entry) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(VERSION);
+            string(out, entry.key());
+            string(out, entry.stamp().graph());
+            out.writeInt(entry.stamp().regions().size());
+            for (int i = 0; i < entry.stamp().regions().size(); i++) {
+                string(out, entry.stamp().regions().get(i));
+                out.writeLong(entry.stamp().versions()[i]);
+            }
+            out.writeLong(entry.expiresAtMillis());
+            out.write(encode(entry.result()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The entry, or {@code null} for bytes of another encoding version. */
+    public static VersionedResultCache.Entry decodeEntry(byte[] data) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
+            if (in.readByte() != VERSION) {
+                return null;
+            }
+            String key = string(in);
+            String graph = string(in);
+            int n = in.readInt();
+            List<String> regions = new ArrayList<>(n);
+            long[] versions = new long[n];
+            for (int i = 0; i < n; i++) {
+                regions.add(string(in));
+                versions[i] = in.readLong();
+            }
+            long expires = in.readLong();
+            QueryResult result = decode(in.readAllBytes());
+            return result == null ? null : new VersionedResultCache.Entry(key, result,
+                    new ResultCache.Stamp(graph, List.copyOf(regions), versions), expires);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static void write(DataOutputStream out, GraphValue v) throws IOException {
         if (v instanceof NullValue) {
             out.writeByte(0);

@@ -60,6 +60,21 @@ public abstract class VersionedResultCache implements ResultCache {
     /** Drops the entry under {@code key}, if any. */
     protected abstract void remove(String graph, String key);
 
+    /** An entry with the current versions of the regions it depends on. */
+    public record Found(Entry entry, long[] currentVersions) {
+    }
+
+    /**
+     * The entry under {@code key} and the current versions of its regions, or null. By default
+     * {@link #load} then {@link #versions}; a remote store overrides it to read both in one round
+     * trip. Reading the versions after the entry is what makes a hit safe: if they still match the
+     * stamp, no write completed between the entry's read and now.
+     */
+    protected Found find(String graph, String key) {
+        Entry e = load(graph, key);
+        return e == null ? null : new Found(e, versions(graph, e.stamp().regions()));
+    }
+
     /** Entries held now, or -1 if the store cannot tell cheaply. */
     protected long size() {
         return -1;
@@ -79,18 +94,18 @@ public abstract class VersionedResultCache implements ResultCache {
 
     @Override
     public final QueryResult get(String graph, String key) {
-        Entry e = load(graph, key);
-        if (e == null || !e.key().equals(key)) {
+        Found found = find(graph, key);
+        if (found == null || !found.entry().key().equals(key)) {
             misses.increment();
             return null;
         }
+        Entry e = found.entry();
         if (clock.millis() >= e.expiresAtMillis()) {
             remove(graph, key);
             misses.increment();
             return null;
         }
-        long[] now = versions(graph, e.stamp().regions());
-        if (!Arrays.equals(now, e.stamp().versions())) {
+        if (!Arrays.equals(found.currentVersions(), e.stamp().versions())) {
             remove(graph, key);
             stale.increment();
             misses.increment();
