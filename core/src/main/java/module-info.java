@@ -13,4 +13,5 @@ module dev.falkor.orm.core {
     uses dev.falkor.orm.spi.TransportProvider;
     uses dev.falkor.orm.spi.ValueConverter;
     uses dev.falkor.orm.spi.batch.BatchWriterProvider;
+    uses dev.falkor.orm.spi.cache.ResultCacheProvider;
 }

@@ -83,6 +83,32 @@ public final class CypherQuery {
 
     private dev.falkor.orm.api.FetchPlan fetch;
 
+    /**
+     * The labels and relationship types the statement reads or changes, for the result cache: a
+     * write invalidates only results depending on them (without it, every cached result of the
+     * graph), a {@link #cache cached} read depends only on them (without it, on every write).
+     */
+    public CypherQuery regions(String... labelsAndTypes) {
+        this.regions = java.util.Set.of(labelsAndTypes);
+        return this;
+    }
+
+    /**
+     * Serves this read from the result cache (if a cache module is present) for at most
+     * {@code ttl}, invalidated by the mapper's writes to its {@link #regions} (all writes if none
+     * are given).
+     */
+    public CypherQuery cache(Duration ttl) {
+        if (ttl == null || ttl.isNegative() || ttl.isZero()) {
+            throw new IllegalArgumentException("The cache time to live must be positive, was " + ttl);
+        }
+        this.cacheTtl = ttl;
+        return this;
+    }
+
+    private java.util.Set<String> regions;
+    private Duration cacheTtl;
+
     /** A server-side timeout for this statement. */
     public CypherQuery timeout(Duration timeout) {
         this.timeout = Objects.requireNonNull(timeout, "timeout");
@@ -151,6 +177,10 @@ public final class CypherQuery {
 
     /** The statement as it stands now (later changes to this builder do not reach a call already made). */
     private GraphQuery graphQuery() {
-        return new GraphQuery(repositories.graph().graph(), cypher, parameters, !write, timeout);
+        if (write && cacheTtl != null) {
+            throw new IllegalStateException("A write is never cached: drop cache(...) or write() [query: " + cypher + "]");
+        }
+        return new GraphQuery(repositories.graph().graph(), cypher, parameters, !write, timeout, regions,
+                repositories.cache().ttlIfEnabled(cacheTtl));
     }
 }

@@ -49,6 +49,8 @@ public final class FalkorOrm implements AutoCloseable {
     private final RepositoryFactory repositories;
     private final dev.falkor.orm.core.internal.mapping.Lifecycle lifecycle;
     private final Map<Class<?>, Object> repositoryCache = new ConcurrentHashMap<>();
+    private final dev.falkor.orm.spi.cache.ResultCache resultCache;
+    private final boolean ownsResultCache;
 
     private FalkorOrm(Builder b) {
         if (b.transport != null) {
@@ -66,10 +68,30 @@ public final class FalkorOrm implements AutoCloseable {
         List<ValueConverter> discovered = b.discoverConverters ? Providers.converters() : List.of();
         this.lifecycle = new dev.falkor.orm.core.internal.mapping.Lifecycle(b.listeners, b.clock);
         MappingContext mapping = new MappingContext(b.lookup, b.converters, discovered, lifecycle);
-        GraphAccess access = new GraphAccess(transport, graph, b.decorator.apply(Executor.of(transport)), b.retryPolicy,
+        if (b.resultCache != null) {
+            this.resultCache = b.resultCache;
+            this.ownsResultCache = false;
+        } else {
+            dev.falkor.orm.spi.cache.ResultCacheProvider cacheProvider = Providers.resultCacheProvider(b.cacheName);
+            dev.falkor.orm.spi.cache.ResultCacheConfig cacheConfig = b.cacheConfig.withClock(b.clock);
+            if (cacheConfig.redis() == null) {
+                // a Redis-backed cache uses the mapper's own server unless told otherwise
+                TransportConfig own = b.config != null ? b.config
+                        : transport instanceof dev.falkor.orm.spi.wire.WireTransport w ? w.config() : null;
+                cacheConfig = cacheConfig.withRedis(own);
+            }
+            this.resultCache = cacheProvider == null ? null : cacheProvider.create(cacheConfig);
+            this.ownsResultCache = true;
+        }
+        Executor executor = Executor.of(transport);
+        if (resultCache != null) {
+            executor = new dev.falkor.orm.core.internal.cache.CachingExecutor(executor, resultCache);
+        }
+        GraphAccess access = new GraphAccess(transport, graph, b.decorator.apply(executor), b.retryPolicy,
                 lifecycle);
         this.repositories = new RepositoryFactory(mapping, access, new SchemaManager(access, b.schemaMode), b.batchSize,
-                Providers.batchWriter(b.batchWriterName, b.batchSize), b.lookup);
+                Providers.batchWriter(b.batchWriterName, b.batchSize), b.lookup,
+                new dev.falkor.orm.core.internal.cache.CachePolicy(resultCache != null, b.cacheTtl));
         try {
             repositories.indexLabels(b.entities);
             for (Class<?> entity : b.entities) {
@@ -174,12 +196,27 @@ public final class FalkorOrm implements AutoCloseable {
         return transport;
     }
 
-    /** Closes the transport if this instance created it. */
+    /**
+     * The result cache {@code @Cacheable} methods and entities use, if a cache module is present
+     * (or one was given with {@link Builder#resultCache}): its statistics, and {@code clear()} after
+     * the graph was changed by someone else.
+     */
+    public java.util.Optional<dev.falkor.orm.spi.cache.ResultCache> resultCache() {
+        return java.util.Optional.ofNullable(resultCache);
+    }
+
+    /** Closes the transport and the result cache if this instance created them. */
     @Override
     public void close() {
-        repositories.relations().close();
-        if (ownsTransport) {
-            transport.close();
+        try {
+            repositories.relations().close();
+            if (ownsResultCache && resultCache != null) {
+                resultCache.close();
+            }
+        } finally {
+            if (ownsTransport) {
+                transport.close();
+            }
         }
     }
 
@@ -198,6 +235,48 @@ public final class FalkorOrm implements AutoCloseable {
         private final List<Class<?>> entities = new ArrayList<>();
         private SchemaMode schemaMode = SchemaMode.CREATE;
         private int batchSize = 1000;
+        private String cacheName;
+        private dev.falkor.orm.spi.cache.ResultCache resultCache;
+        private dev.falkor.orm.spi.cache.ResultCacheConfig cacheConfig = dev.falkor.orm.spi.cache.ResultCacheConfig.defaults();
+        private java.time.Duration cacheTtl = java.time.Duration.ofMinutes(1);
+
+        /**
+         * The result cache module to use ({@code caffeine}, {@code redis}, or {@code none}); by
+         * default {@code -Dfalkor.orm.cache=...}, else the only cache module present, else none.
+         * Only {@link dev.falkor.orm.api.annotation.Cacheable} entities and methods, and
+         * {@link CypherQuery#cache} reads, are cached.
+         */
+        public Builder cache(String name) {
+            this.cacheName = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /**
+         * A result cache to use (and not close), for example one shared by several mappers of one
+         * application; wins over {@link #cache}.
+         */
+        public Builder resultCache(dev.falkor.orm.spi.cache.ResultCache cache) {
+            this.resultCache = Objects.requireNonNull(cache, "cache");
+            return this;
+        }
+
+        /**
+         * Settings of the cache this mapper creates: its size bound, and for {@code redis} where its
+         * Redis is (default: this mapper's own server). The clock is the builder's {@link #clock}.
+         */
+        public Builder cacheConfig(dev.falkor.orm.spi.cache.ResultCacheConfig config) {
+            this.cacheConfig = Objects.requireNonNull(config, "config");
+            return this;
+        }
+
+        /** How long cached results live unless {@code @Cacheable(ttl = ...)} says otherwise (default one minute). */
+        public Builder cacheTtl(java.time.Duration ttl) {
+            if (ttl == null || ttl.isNegative() || ttl.isZero()) {
+                throw new ConfigurationException("cacheTtl must be a positive duration, was " + ttl);
+            }
+            this.cacheTtl = ttl;
+            return this;
+        }
         private boolean discoverConverters = true;
         private RetryPolicy retryPolicy = RetryPolicy.none();
         private java.util.function.UnaryOperator<Executor> decorator = java.util.function.UnaryOperator.identity();

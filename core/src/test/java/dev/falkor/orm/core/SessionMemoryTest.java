@@ -61,7 +61,8 @@ class SessionMemoryTest extends GraphTestSupport {
                 + "payload: 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'})", Map.of());
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
         Process child = new ProcessBuilder(java, "-Xmx24m",
-                "-Dfalkor.orm.transport=" + System.getProperty("falkor.orm.transport", ""), "-cp", System.getProperty("java.class.path"),
+                "-Dfalkor.orm.transport=" + System.getProperty("falkor.orm.transport", ""),
+                "-Dfalkor.orm.cache=" + System.getProperty("falkor.orm.cache", "none"), "-cp", System.getProperty("java.class.path"),
                 SessionMemoryTest.class.getName(), SharedServer.url(), graph).redirectErrorStream(true).start();
         String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(child.waitFor(120, TimeUnit.SECONDS), "the child finished");

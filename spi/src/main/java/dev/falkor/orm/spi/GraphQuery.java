@@ -18,15 +18,26 @@ import java.util.Objects;
  * @param timeout    per-query timeout, or {@code null} for the transport's default. The server
  *                   aborts a read query that runs longer; the client stops waiting for any reply
  *                   after the timeout plus {@link TransportConfig#queryTimeoutGrace()}.
+ * @param regions    the labels and relationship types the statement reads (for a cached read) or
+ *                   may change (for a write), for the result cache; {@code null}: unknown, i.e.
+ *                   anything in the graph. Transports ignore it.
+ * @param cacheTtl   for a read, how long its result may be served from the result cache;
+ *                   {@code null}: not cached. Transports ignore it.
  *
  * <p>Construction fails with an {@link InvalidQueryException} if the graph name or the statement
  * contains a NUL character (FalkorDB would cut them there and run the statement on another
  * graph, or only in part), or the timeout is not positive.
  */
 public record GraphQuery(String graph, String cypher, Map<String, Object> parameters,
-                         boolean readOnly, Duration timeout) {
+                         boolean readOnly, Duration timeout, java.util.Set<String> regions, Duration cacheTtl) {
+
+    /** A statement without regions or caching (see the record's components). */
+    public GraphQuery(String graph, String cypher, Map<String, Object> parameters, boolean readOnly, Duration timeout) {
+        this(graph, cypher, parameters, readOnly, timeout, null, null);
+    }
 
     public GraphQuery {
+        regions = regions == null ? null : java.util.Set.copyOf(regions);
         Objects.requireNonNull(graph, "graph");
         Objects.requireNonNull(cypher, "cypher");
         checkGraphName(graph);
@@ -85,7 +96,17 @@ public record GraphQuery(String graph, String cypher, Map<String, Object> parame
 
     /** The same query with another timeout. */
     public GraphQuery withTimeout(Duration newTimeout) {
-        return new GraphQuery(graph, cypher, parameters, readOnly, newTimeout);
+        return new GraphQuery(graph, cypher, parameters, readOnly, newTimeout, regions, cacheTtl);
+    }
+
+    /** The same query, declaring the regions it reads or changes ({@code null}: unknown). */
+    public GraphQuery withRegions(java.util.Set<String> newRegions) {
+        return new GraphQuery(graph, cypher, parameters, readOnly, timeout, newRegions, cacheTtl);
+    }
+
+    /** The same read, with its result cached for {@code ttl} ({@code null}: not cached). */
+    public GraphQuery cached(Duration ttl) {
+        return new GraphQuery(graph, cypher, parameters, readOnly, timeout, regions, ttl);
     }
 
     /** The parameters as the canonical constructor takes them; it makes the one copy itself. */

@@ -33,4 +33,13 @@ public @interface Query {
      * ({@code CALL { <query> } RETURN count(*)}).
      */
     String countQuery() default "";
+
+    /**
+     * The labels and relationship types the statement reads or changes, for the result cache:
+     * a cached read is invalidated only by writes to them, and a write invalidates only what
+     * depends on them. Empty (the default) means unknown: a cached read depends on every write to
+     * the graph, and a write invalidates the whole graph's cached results. A wrong list is a stale
+     * cache: list every label and type the statement matches.
+     */
+    String[] regions() default {};
 }

@@ -117,6 +117,44 @@ public final class Providers {
         return found.get(0).create(chunkSize);
     }
 
+    /** System property naming the result cache provider to use when several are present. */
+    public static final String CACHE_PROPERTY = "falkor.orm.cache";
+    private static final java.util.concurrent.atomic.AtomicBoolean NO_CACHE_LOGGED =
+            new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * The result cache provider: the one named ({@code name}, else system property
+     * {@value #CACHE_PROPERTY}; {@code none} for no cache), else the only one found, else none
+     * (logged once per JVM: {@code @Cacheable} then has no effect). Fails listing what was found.
+     */
+    public static dev.falkor.orm.spi.cache.ResultCacheProvider resultCacheProvider(String name) {
+        List<dev.falkor.orm.spi.cache.ResultCacheProvider> found = load(dev.falkor.orm.spi.cache.ResultCacheProvider.class);
+        String wanted = name != null ? name : System.getProperty(CACHE_PROPERTY);
+        String names = found.stream().map(p -> p.name() + " (" + p.getClass().getName() + ")")
+                .collect(Collectors.joining(", "));
+        if (wanted != null && !wanted.isBlank()) {
+            if (wanted.trim().equals("none")) {
+                return null;
+            }
+            return found.stream().filter(p -> p.name().equals(wanted.trim())).findFirst()
+                    .orElseThrow(() -> new ConfigurationException("No result cache named '" + wanted + "'. Found: "
+                            + (found.isEmpty() ? "none" : names) + ". Add the module falkor-orm-cache-" + wanted.trim()
+                            + " (dev.falkor.orm:falkor-orm-cache-" + wanted.trim() + ") or choose one of those."));
+        }
+        if (found.size() > 1) {
+            throw new ConfigurationException("Several result caches found: " + names
+                    + ". Choose one with FalkorOrm.builder().cache(\"name\") or -D" + CACHE_PROPERTY + "=name.");
+        }
+        if (found.isEmpty()) {
+            if (NO_CACHE_LOGGED.compareAndSet(false, true)) {
+                LOG.info("No result cache module found: @Cacheable has no effect (every read goes to the server). Add "
+                        + "dev.falkor.orm:falkor-orm-cache-caffeine or falkor-orm-cache-redis to cache results.");
+            }
+            return null;
+        }
+        return found.get(0);
+    }
+
     /** Converters from {@link ServiceLoader}. */
     @SuppressWarnings("rawtypes")
     public static List<ValueConverter> converters() {

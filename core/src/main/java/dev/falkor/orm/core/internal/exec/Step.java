@@ -60,6 +60,24 @@ public sealed interface Step<T> {
         return new Run<>(query, idempotent, next);
     }
 
+    /**
+     * This step with {@code change} applied to every statement it runs, the later ones included
+     * (they are built from the replies, so the change is applied as they are).
+     */
+    default Step<T> mapQueries(java.util.function.UnaryOperator<GraphQuery> change) {
+        if (this instanceof Done<T>) {
+            return this;
+        }
+        Run<T> r = (Run<T>) this;
+        return new Run<>(change.apply(r.query()), r.idempotent(), result -> r.next().apply(result).mapQueries(change),
+                e -> r.recover().apply(e).mapQueries(change));
+    }
+
+    /** This step's reads served from the result cache for {@code ttl}, depending on {@code regions} (null: unknown). */
+    default Step<T> cached(java.time.Duration ttl, java.util.Set<String> regions) {
+        return ttl == null ? this : mapQueries(q -> q.readOnly() ? q.cached(ttl).withRegions(regions) : q);
+    }
+
     /** This step's result, mapped. */
     default <U> Step<U> map(Function<? super T, ? extends U> f) {
         return flatMap(t -> done(f.apply(t)));

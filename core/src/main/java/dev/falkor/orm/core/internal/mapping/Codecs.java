@@ -148,7 +148,7 @@ final class Codecs {
         @Override
         public Object read(GraphValue value) {
             if (value instanceof VectorValue v) {
-                return v.values();
+                return v.values().clone(); // the reply's array may be a cached result's: never hand it out
             }
             if (value instanceof ListValue l) {
                 float[] f = new float[l.values().size()];

@@ -35,6 +35,10 @@ final class CustomQueryMethod {
     private final ResultMapper<Object> mapper;
     private final RepositoryFactory factory;
     private final String countQuery;
+    /** The declared regions ({@code @Query(regions = ...)}), or null: unknown. */
+    private final java.util.Set<String> regions;
+    /** How long results are cached ({@code @Cacheable}), or null. */
+    private final java.time.Duration cacheTtl;
     /** The statement to send, rewritten once for exact doubles; and its paged form. */
     private final ExactReturn.Rewrite statement;
     private final ExactReturn.Rewrite pagedStatement;
@@ -47,6 +51,12 @@ final class CustomQueryMethod {
         this.arguments = new QueryArguments(method);
         this.returnType = ReturnType.of(method, domain);
         String where = QueryMethods.describe(method);
+        // the labels and types it reads or changes, as declared; none declared: anything in the graph
+        this.regions = query.regions().length == 0 ? null : java.util.Set.of(query.regions());
+        this.cacheTtl = factory.cache().ttl(method.getAnnotation(dev.falkor.orm.api.annotation.Cacheable.class), where);
+        if (cacheTtl != null && query.write()) {
+            throw new MappingException(where + ": a @Query(write = true) method cannot be @Cacheable");
+        }
         if (arguments.hasSort() || arguments.hasPosition()) {
             throw new MappingException(where + ": @Query methods take no Sort or ScrollPosition; write ORDER BY "
                     + "(and keyset conditions) in the query text");
@@ -113,7 +123,8 @@ final class CustomQueryMethod {
     }
 
     Object invoke(Object[] args) {
-        return returnType.async() ? factory.graph().runAsync(() -> step(args)) : factory.graph().run(step(args));
+        return returnType.async() ? factory.graph().runAsync(() -> step(args).cached(cacheTtl, regions))
+                : factory.graph().run(step(args).cached(cacheTtl, regions));
     }
 
     /** The method's statement(s) for these arguments, as a step (run blocking or asynchronously). */
@@ -135,7 +146,7 @@ final class CustomQueryMethod {
             sent = pagedStatement;
             all = EntityOperations.withPaging(params, pageable.offset(), size);
         }
-        GraphQuery q = new GraphQuery(factory.graph().graph(), sent.cypher(), all, !query.write(), null);
+        GraphQuery q = new GraphQuery(factory.graph().graph(), sent.cypher(), all, !query.write(), null, regions, null);
         ExactReturn.Rewrite rewrite = sent;
         Map<String, Object> countParams = params;
         return Step.then(q, !query.write(), r -> {

@@ -33,6 +33,10 @@ final class DerivedQueryMethod {
     private final QueryArguments arguments;
     private final Projections.Plan projection;
     private final Sort methodSort;
+    /** How long results are cached ({@code @Cacheable}), or null. */
+    private final java.time.Duration cacheTtl;
+    /** Whether the conditions or the order walk through relationships (the cached regions are then unknown). */
+    private final boolean walksRelationships;
 
     DerivedQueryMethod(Method method, Class<?> domain, EntityOperations<Object> ops, MappingDomainModel model,
                        Values values, java.lang.invoke.MethodHandles.Lookup lookup) {
@@ -43,6 +47,9 @@ final class DerivedQueryMethod {
         this.arguments = new QueryArguments(method);
         this.returnType = ReturnType.of(method, domain);
         String where = QueryMethods.describe(method);
+        this.cacheTtl = ops.cachePolicy().ttl(method.getAnnotation(dev.falkor.orm.api.annotation.Cacheable.class), where);
+        this.walksRelationships = tree.parts().stream().anyMatch(p -> p.isNested() || p.path().get(0).relationship())
+                || tree.sort().stream().anyMatch(k -> k.path().size() > 1 || k.path().get(0).relationship());
         for (SortKey k : tree.sort()) {
             if (CypherCondition.sortProblem(k) != null) {
                 throw new MappingException(where + ": " + CypherCondition.sortProblem(k));
@@ -151,7 +158,22 @@ final class DerivedQueryMethod {
     }
 
     Object invoke(Object[] args) {
-        return returnType.async() ? ops.graph().runAsync(() -> step(args)) : ops.graph().run(step(args));
+        return returnType.async() ? ops.graph().runAsync(() -> cachedStep(args)) : ops.graph().run(cachedStep(args));
+    }
+
+    /**
+     * The step, its reads served from the result cache when the method is {@code @Cacheable}:
+     * depending on the entity's labels and the relationships it fetches, or on anything in the
+     * graph when its conditions walk through relationships.
+     */
+    private Step<Object> cachedStep(Object[] args) {
+        Step<Object> step = step(args);
+        if (cacheTtl == null) {
+            return step;
+        }
+        java.util.Set<String> regions = walksRelationships ? null
+                : dev.falkor.orm.core.internal.cache.CachePolicy.readRegions(ops.metadata(), ops.tree(arguments.fetch(args)));
+        return step.cached(cacheTtl, regions);
     }
 
     /** The method's operation for these arguments, as a step (run blocking or asynchronously). */
@@ -176,7 +198,8 @@ final class DerivedQueryMethod {
                     Types.box(returnType.element()) == Integer.class ? (Object) Math.toIntExact(n) : (Object) n);
             case EXISTS -> Step.run(ops.graph().readQuery(ops.matchWhere(where) + " RETURN 1 LIMIT 1", params), true,
                     r -> (Object) !r.isEmpty());
-            case DELETE -> Step.run(ops.graph().writeQuery(ops.matchWhere(where) + " DELETE n", params), false, r -> {
+            case DELETE -> Step.run(ops.graph().writeQuery(ops.matchWhere(where) + " DELETE n", params)
+                    .withRegions(java.util.Set.copyOf(ops.metadata().labels())), false, r -> {
                 long n = r.statistics().nodesDeleted();
                 return returnType.container() == ReturnType.Container.VOID ? null
                         : Types.box(returnType.element()) == Integer.class ? (Object) Math.toIntExact(n) : (Object) n;

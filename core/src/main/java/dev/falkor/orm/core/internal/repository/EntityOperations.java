@@ -124,6 +124,17 @@ public final class EntityOperations<T> {
         this.statements = new EntityStatements(entity, shape);
     }
 
+    private dev.falkor.orm.core.internal.cache.CachePolicy cachePolicy = dev.falkor.orm.core.internal.cache.CachePolicy.none();
+
+    /** What the mapper caches (set once, when the operations are created). */
+    public void cachePolicy(dev.falkor.orm.core.internal.cache.CachePolicy policy) {
+        this.cachePolicy = policy;
+    }
+
+    public dev.falkor.orm.core.internal.cache.CachePolicy cachePolicy() {
+        return cachePolicy;
+    }
+
     /** How rows of this entity are read; the RETURN items of every mapper read of it. */
     public ReadShape shape() {
         return shape;

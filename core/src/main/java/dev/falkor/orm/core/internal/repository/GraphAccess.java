@@ -110,9 +110,12 @@ public final class GraphAccess implements Runner.Statements {
         return execute(readQuery(cypher, parameters));
     }
 
-    /** Runs a write that is not safe to repeat. */
+    /**
+     * Runs a schema write (an index, a constraint, registering property names): it changes no
+     * stored data, so it invalidates no cached result of the graph's labels. Not safe to repeat.
+     */
     public QueryResult write(String cypher, Map<String, ?> parameters) {
-        return execute(writeQuery(cypher, parameters), false);
+        return execute(writeQuery(cypher, parameters).withRegions(java.util.Set.of()), false);
     }
 
     /** Runs any statement of the mapper; reads count as idempotent, writes do not. */

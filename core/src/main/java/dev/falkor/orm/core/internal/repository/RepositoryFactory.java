@@ -43,7 +43,9 @@ public final class RepositoryFactory {
     private final Map<Class<?>, EntityOperations<Object>> operations = new ConcurrentHashMap<>();
 
     public RepositoryFactory(MappingContext mapping, GraphAccess graph, SchemaManager schema, int batchSize,
-                             dev.falkor.orm.spi.batch.BatchWriter writer, MethodHandles.Lookup lookup) {
+                             dev.falkor.orm.spi.batch.BatchWriter writer, MethodHandles.Lookup lookup,
+                             dev.falkor.orm.core.internal.cache.CachePolicy cache) {
+        this.cache = cache;
         this.mapping = mapping;
         this.graph = graph;
         this.schema = schema;
@@ -58,6 +60,12 @@ public final class RepositoryFactory {
     }
 
     private final GraphSave graphSave;
+    private final dev.falkor.orm.core.internal.cache.CachePolicy cache;
+
+    /** What is cached, and for how long. */
+    public dev.falkor.orm.core.internal.cache.CachePolicy cache() {
+        return cache;
+    }
 
     private final Relations relations;
 
@@ -88,6 +96,7 @@ public final class RepositoryFactory {
             EntityMetadata m = register(entityType);
             ops = new EntityOperations<>(m, graph, writes, batchSize, labelIndex, relations);
             ops.graphSave(graphSave);
+            ops.cachePolicy(cache);
             EntityOperations<Object> raced = operations.putIfAbsent(entityType, ops);
             if (raced != null) {
                 ops = raced;
@@ -155,7 +164,8 @@ public final class RepositoryFactory {
         ResultMapper<T> mapper = (ResultMapper<T>) mapperFor(type, null, null);
         dev.falkor.orm.core.internal.query.ExactReturn.Rewrite rewrite = mapper.prepare(query.cypher(), "FalkorOrm.query");
         GraphQuery sent = rewrite.isUnchanged() ? query
-                : new GraphQuery(query.graph(), rewrite.cypher(), query.parameters(), query.readOnly(), query.timeout());
+                : new GraphQuery(query.graph(), rewrite.cypher(), query.parameters(), query.readOnly(), query.timeout(),
+                        query.regions(), query.cacheTtl());
         return Step.then(sent, sent.readOnly(), r -> mapper.map(r, rewrite, plan));
     }
 
@@ -207,11 +217,11 @@ public final class RepositoryFactory {
             return null;
         }
         if (m.getDeclaringClass() == Repository.class) {
-            CrudStep step = crud(m, ops);
+            CrudStep step = cachedFindById(m, ops, crud(m, ops));
             return (p, a) -> graph.run(step.step(a));
         }
         if (m.getDeclaringClass() == AsyncRepository.class) {
-            CrudStep step = crud(m, ops);
+            CrudStep step = cachedFindById(m, ops, crud(m, ops));
             return (p, a) -> graph.runAsync(() -> step.step(a));
         }
         Class<?> domain = ops.metadata().type();
@@ -227,6 +237,24 @@ public final class RepositoryFactory {
     @FunctionalInterface
     interface CrudStep {
         Step<?> step(Object[] args);
+    }
+
+    /**
+     * {@code findById} of an entity marked {@code @Cacheable}: served from the result cache,
+     * depending on the entity's labels and those of the relationships it reads.
+     */
+    private CrudStep cachedFindById(Method m, EntityOperations<Object> ops, CrudStep step) {
+        if (!m.getName().equals("findById")) {
+            return step;
+        }
+        java.time.Duration ttl = cache.ttl(ops.metadata().type().getAnnotation(dev.falkor.orm.api.annotation.Cacheable.class),
+                ops.metadata().type().getName());
+        if (ttl == null) {
+            return step;
+        }
+        boolean withPlan = m.getParameterCount() == 2;
+        return a -> step.step(a).cached(ttl, dev.falkor.orm.core.internal.cache.CachePolicy.readRegions(ops.metadata(),
+                ops.tree(withPlan ? (FetchPlan) a[1] : null)));
     }
 
     @SuppressWarnings("unchecked")

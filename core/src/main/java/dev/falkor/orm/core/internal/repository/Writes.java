@@ -73,11 +73,12 @@ public final class Writes {
         }
         List<WriteStatement> statements = writer.statements(batch);
         statementCount.accept(statements.size());
+        java.util.Set<String> regions = dev.falkor.orm.core.internal.cache.CachePolicy.writeRegions(batch);
         Step<Void> step = Step.done(null);
         for (int i = statements.size() - 1; i >= 0; i--) {
             Step<Void> rest = step;
             WriteStatement s = statements.get(i);
-            step = run(batch, s, true).flatMap(ignored -> rest);
+            step = run(batch, s, true, regions).flatMap(ignored -> rest);
         }
         return step.map(ignored -> {
             deleted(batch); // after the last statement
@@ -85,8 +86,9 @@ public final class Writes {
         });
     }
 
-    private Step<Void> run(WriteBatch batch, WriteStatement s, boolean firstTry) {
-        GraphQuery query = graph.writeQuery(s.cypher(), s.parameters());
+    private Step<Void> run(WriteBatch batch, WriteStatement s, boolean firstTry, java.util.Set<String> regions) {
+        // the labels and types it changes: the result cache invalidates exactly those
+        GraphQuery query = graph.writeQuery(s.cypher(), s.parameters()).withRegions(regions);
         Step.Run<Void> run = new Step.Run<>(query, true, r -> {
             if (!s.guarded() || ok(r)) {
                 if (s.labelsBeyondSet(r.statistics().labelsAdded(), r.statistics().nodesCreated())) {
@@ -113,7 +115,7 @@ public final class Writes {
                     schema.ensure(entity);
                 }
             }
-            return run(batch, s, false);
+            return run(batch, s, false, regions);
         }, e -> {
             throw e;
         });
