@@ -293,4 +293,79 @@ public abstract class TransportFailureContract {
             assertNoSecrets(assertThrows(ConnectionException.class, () -> t.deleteGraph("g")));
         }
     }
+
+    /** Waits for a call closed under it: it must end, failing clearly or succeeding, never stay pending. */
+    private static Throwable ended(java.util.concurrent.CompletableFuture<?> call, long maxMillis) throws Exception {
+        try {
+            call.get(maxMillis, TimeUnit.MILLISECONDS);
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause();
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("a call in flight when the transport was closed is still pending after "
+                    + maxMillis + " ms");
+        }
+    }
+
+    @Test
+    void closingWithAsynchronousCallsInFlightEndsEachOfThemAndSendsNoQueuedOne() throws Exception {
+        String g = graph + ":closing";
+        // one connection (and on Jedis one thread): the calls behind the first wait on the client
+        TransportConfig config = config().poolSize(1).socketTimeout(Duration.ofSeconds(2)).build();
+        java.util.List<java.util.concurrent.CompletableFuture<?>> calls = new java.util.ArrayList<>();
+        Transport t = provider().create(config);
+        try {
+            t.execute(GraphQuery.write(g, "RETURN 1")); // the graph exists, the connection is open
+            pause(Duration.ofSeconds(20));
+            try {
+                for (int i = 0; i < 6; i++) {
+                    calls.add(t.executeAsync(GraphQuery.write(g, "CREATE (:Closed {i: $i})", Map.of("i", i)))
+                            .toCompletableFuture());
+                }
+            } finally {
+                t.close();
+            }
+            java.util.Set<Long> notSent = new java.util.HashSet<>();
+            for (int i = 0; i < calls.size(); i++) {
+                Throwable e = ended(calls.get(i), 6_000);
+                if (e != null) {
+                    ConnectionException c = assertInstanceOf(ConnectionException.class, e, "call " + i + ": " + e);
+                    assertTrue(c.getMessage() != null && !c.getMessage().isBlank(), c.toString());
+                    if (c.outcome() == Outcome.NOT_SENT) {
+                        notSent.add((long) i);
+                    }
+                }
+            }
+            unpause();
+            for (var row : admin.execute(GraphQuery.read(g, "MATCH (c:Closed) RETURN c.i", Map.of())).rows()) {
+                long i = ((IntegerValue) row.get(0)).value();
+                assertFalse(notSent.contains(i), "call " + i + " was reported as not sent but was applied");
+            }
+        } finally {
+            unpause();
+            t.close();
+        }
+    }
+
+    @Test
+    void closingWhileAConnectionIsBeingSetUpFailsTheCallWaitingForIt() throws Exception {
+        // accepts TCP connections (in the backlog) but never answers the handshake (AUTH)
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            TransportConfig config = TransportConfig.builder().host("127.0.0.1").port(silent.getLocalPort())
+                    .username("app").password(SECRET).socketTimeout(Duration.ofSeconds(3)).build();
+            Transport t = provider().create(config);
+            java.util.concurrent.CompletableFuture<?> call;
+            try {
+                call = t.executeAsync(secretWrite("g")).toCompletableFuture();
+            } finally {
+                t.close();
+            }
+            long start = System.nanoTime();
+            Throwable e = ended(call, 6_000);
+            ConnectionException c = assertInstanceOf(ConnectionException.class, e, String.valueOf(e));
+            assertEquals(Outcome.NOT_SENT, c.outcome(), c.getMessage());
+            assertNoSecrets(c);
+            assertTrue(millisSince(start) < 6_000);
+        }
+    }
 }

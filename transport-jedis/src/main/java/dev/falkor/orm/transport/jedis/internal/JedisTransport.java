@@ -216,9 +216,14 @@ final class JedisTransport extends WireTransport {
      */
     @Override
     protected java.util.concurrent.CompletionStage<Object> sendAsync(WireCodec.Command command) {
+        AsyncCall call = new AsyncCall(command);
         try {
-            return java.util.concurrent.CompletableFuture.supplyAsync(() -> send(command), asyncExecutor());
+            asyncExecutor().execute(call);
+            return call.out;
         } catch (java.util.concurrent.RejectedExecutionException e) {
+            if (closed) {
+                return java.util.concurrent.CompletableFuture.failedFuture(closedBeforeSending(command, e));
+            }
             int waiting = config().poolSize() * ASYNC_QUEUE_PER_CONNECTION;
             return java.util.concurrent.CompletableFuture.failedFuture(new PoolExhaustedException("All "
                     + config().poolSize() + " asynchronous threads of the Jedis transport to FalkorDB at " + config()
@@ -226,6 +231,36 @@ final class JedisTransport extends WireTransport {
                     + "poolSize, or use the Lettuce transport, which does not hold a thread per call",
                     Duration.ZERO, config().poolSize(), e));
         }
+    }
+
+    /**
+     * An asynchronous call waiting for (or running on) a thread of the executor; one still queued
+     * when the transport closes is failed, not sent ({@link #close}), so no future stays pending.
+     */
+    private final class AsyncCall implements Runnable {
+        final WireCodec.Command command;
+        final java.util.concurrent.CompletableFuture<Object> out = new java.util.concurrent.CompletableFuture<>();
+
+        AsyncCall(WireCodec.Command command) {
+            this.command = command;
+        }
+
+        @Override
+        public void run() {
+            if (out.isDone()) {
+                return;
+            }
+            try {
+                out.complete(send(command));
+            } catch (Throwable e) {
+                out.completeExceptionally(e);
+            }
+        }
+    }
+
+    private ConnectionException closedBeforeSending(WireCodec.Command command, Throwable cause) {
+        return new ConnectionException("The transport to FalkorDB at " + config() + " was closed; " + command.name()
+                + " was not sent", Outcome.NOT_SENT, cause);
     }
 
     private java.util.concurrent.Executor asyncExecutor() {
@@ -662,7 +697,12 @@ final class JedisTransport extends WireTransport {
         synchronized (asyncLock) {
             closed = true;
             if (async != null) {
-                async.shutdownNow();
+                // the calls still queued were never sent: fail them rather than leave them pending
+                for (Runnable queued : async.shutdownNow()) {
+                    if (queued instanceof AsyncCall call) {
+                        call.out.completeExceptionally(closedBeforeSending(call.command, null));
+                    }
+                }
             }
         }
         watchdog.shutdownNow();
