@@ -131,20 +131,21 @@ public final class CypherQuery {
      * cancellation and sessions.
      */
     public <T> CompletableFuture<List<T>> listAsync(Class<T> type) {
-        GraphQuery q = graphQuery();
-        return repositories.graph().runAsync(() -> repositories.queryStep(q, type, fetch));
+        // the statement is taken now (runAsync builds the step on this thread), and a bad one fails the future
+        return repositories.graph().runAsync(() -> repositories.queryStep(graphQuery(), type, fetch));
     }
 
     /** {@link #one} without blocking. */
     public <T> CompletableFuture<Optional<T>> oneAsync(Class<T> type) {
-        GraphQuery q = graphQuery();
-        return repositories.graph().runAsync(() -> oneStep(q, type));
+        return repositories.graph().runAsync(() -> oneStep(graphQuery(), type));
     }
 
     /** {@link #execute} without blocking: completes with the server's statistics. */
     public CompletableFuture<QueryStatistics> executeAsync() {
-        GraphQuery q = graphQuery();
-        return repositories.graph().runAsync(() -> Step.run(q, q.readOnly(), QueryResult::statistics));
+        return repositories.graph().runAsync(() -> {
+            GraphQuery q = graphQuery();
+            return Step.run(q, q.readOnly(), QueryResult::statistics);
+        });
     }
 
     private <T> Step<List<T>> listStep(Class<T> type) {

@@ -185,6 +185,21 @@ class AsyncRepositoryTest extends GraphTestSupport {
     }
 
     @Test
+    void aBadStatementOfTheQueryApiFailsTheFutureInsteadOfThrowing() throws Exception {
+        // the call itself must not throw: every failure arrives through the future, as list() would throw it
+        CompletableFuture<List<Long>> nul = orm.query("RETURN 1 AS x\0").listAsync(Long.class);
+        ExecutionException e = assertThrows(ExecutionException.class, () -> await(nul));
+        assertInstanceOf(dev.falkor.orm.api.InvalidQueryException.class, e.getCause());
+        CompletableFuture<Optional<Long>> one = orm.query("RETURN 1 AS x\0").oneAsync(Long.class);
+        assertInstanceOf(dev.falkor.orm.api.InvalidQueryException.class,
+                assertThrows(ExecutionException.class, () -> await(one)).getCause());
+        CompletableFuture<QueryStatistics> write = orm.query("CREATE (:Member {name: 'x'})\0").write().executeAsync();
+        assertInstanceOf(dev.falkor.orm.api.InvalidQueryException.class,
+                assertThrows(ExecutionException.class, () -> await(write)).getCause());
+        assertEquals(0, stored("true"), "nothing was sent");
+    }
+
+    @Test
     void asynchronousCallsRefuseToRunInsideASession() throws Exception {
         try (Session session = orm.openSession()) {
             ExecutionException e = assertThrows(ExecutionException.class, () -> await(members.findById(1L)));
