@@ -51,40 +51,65 @@ public final class Runner {
         return out;
     }
 
+    /**
+     * Sends statements until one's reply is still on its way, then continues from its callback.
+     * A reply already there when the statement returns (a transport answering on the calling
+     * thread) is taken in this loop, so a long chain does not grow the stack per statement.
+     */
     private <T> void advance(Step<T> step, CompletableFuture<T> out) {
-        if (out.isDone()) {
-            return; // cancelled or timed out by the caller: send nothing more
-        }
-        if (step instanceof Step.Done<T> d) {
-            out.complete(d.value());
-            return;
-        }
-        Step.Run<T> r = (Step.Run<T>) step;
-        CompletionStage<QueryResult> sent;
-        try {
-            sent = statements.executeAsync(r.query(), r.idempotent());
-        } catch (RuntimeException e) {
-            sent = CompletableFuture.failedFuture(e);
-        }
-        sent.whenComplete((result, error) -> {
-            Step<T> next;
-            try {
-                if (error != null) {
-                    Throwable cause = unwrap(error);
-                    if (!(cause instanceof RuntimeException re)) {
-                        out.completeExceptionally(cause);
-                        return;
-                    }
-                    next = r.recover().apply(re);
-                } else {
-                    next = r.next().apply(result);
-                }
-            } catch (RuntimeException | Error e) {
-                out.completeExceptionally(e);
+        Step<T> current = step;
+        while (current != null) {
+            if (out.isDone()) {
+                return; // cancelled or timed out by the caller: send nothing more
+            }
+            if (current instanceof Step.Done<T> d) {
+                out.complete(d.value());
                 return;
             }
-            advance(next, out);
-        });
+            Step.Run<T> r = (Step.Run<T>) current;
+            CompletableFuture<QueryResult> sent = new CompletableFuture<>();
+            try {
+                statements.executeAsync(r.query(), r.idempotent()).whenComplete((result, error) -> {
+                    if (error != null) {
+                        sent.completeExceptionally(error);
+                    } else {
+                        sent.complete(result);
+                    }
+                });
+            } catch (RuntimeException e) {
+                sent.completeExceptionally(e);
+            }
+            if (!sent.isDone()) {
+                sent.whenComplete((result, error) -> advance(next(r, result, error, out), out));
+                return;
+            }
+            QueryResult result = null;
+            Throwable error = null;
+            try {
+                result = sent.join();
+            } catch (CompletionException | java.util.concurrent.CancellationException e) {
+                error = e;
+            }
+            current = next(r, result, error, out);
+        }
+    }
+
+    /** The step after {@code r}'s statement ended; null (with {@code out} failed) if there is none. */
+    private static <T> Step<T> next(Step.Run<T> r, QueryResult result, Throwable error, CompletableFuture<T> out) {
+        try {
+            if (error != null) {
+                Throwable cause = unwrap(error);
+                if (!(cause instanceof RuntimeException re)) {
+                    out.completeExceptionally(cause);
+                    return null;
+                }
+                return r.recover().apply(re);
+            }
+            return r.next().apply(result);
+        } catch (RuntimeException | Error e) {
+            out.completeExceptionally(e);
+            return null;
+        }
     }
 
     static Throwable unwrap(Throwable t) {
