@@ -47,8 +47,22 @@ public final class Runner {
      */
     public <T> CompletableFuture<T> runAsync(Step<T> step) {
         CompletableFuture<T> out = new CompletableFuture<>();
-        advance(step, out);
+        java.util.concurrent.atomic.AtomicReference<CompletionStage<QueryResult>> inFlight =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        // completed by someone else: the statement in flight is told, so it sends no retry
+        out.whenComplete((v, e) -> cancel(inFlight.get()));
+        advance(step, out, inFlight);
         return out;
+    }
+
+    private static void cancel(CompletionStage<?> stage) {
+        if (stage != null) {
+            try {
+                stage.toCompletableFuture().cancel(false);
+            } catch (UnsupportedOperationException ignored) {
+                // a stage that cannot be cancelled runs to its end
+            }
+        }
     }
 
     /**
@@ -56,7 +70,8 @@ public final class Runner {
      * A reply already there when the statement returns (a transport answering on the calling
      * thread) is taken in this loop, so a long chain does not grow the stack per statement.
      */
-    private <T> void advance(Step<T> step, CompletableFuture<T> out) {
+    private <T> void advance(Step<T> step, CompletableFuture<T> out,
+                             java.util.concurrent.atomic.AtomicReference<CompletionStage<QueryResult>> inFlight) {
         Step<T> current = step;
         while (current != null) {
             if (out.isDone()) {
@@ -69,7 +84,12 @@ public final class Runner {
             Step.Run<T> r = (Step.Run<T>) current;
             CompletableFuture<QueryResult> sent = new CompletableFuture<>();
             try {
-                statements.executeAsync(r.query(), r.idempotent()).whenComplete((result, error) -> {
+                CompletionStage<QueryResult> stage = statements.executeAsync(r.query(), r.idempotent());
+                inFlight.set(stage);
+                if (out.isDone()) {
+                    cancel(stage); // completed by someone else while this was being sent
+                }
+                stage.whenComplete((result, error) -> {
                     if (error != null) {
                         sent.completeExceptionally(error);
                     } else {
@@ -80,7 +100,7 @@ public final class Runner {
                 sent.completeExceptionally(e);
             }
             if (!sent.isDone()) {
-                sent.whenComplete((result, error) -> advance(next(r, result, error, out), out));
+                sent.whenComplete((result, error) -> advance(next(r, result, error, out), out, inFlight));
                 return;
             }
             QueryResult result = null;

@@ -159,15 +159,20 @@ public final class GraphAccess implements Runner.Statements {
             try {
                 out.complete(onFailure(query, cause));
             } catch (ConnectionException e) {
-                if (retry.shouldRetry(e, attempt, idempotent)) {
+                if (retry.shouldRetry(e, attempt, idempotent) && !out.isDone()) {
                     CompletableFuture.delayedExecutor(retry.backoff().toNanos() * attempt, TimeUnit.NANOSECONDS)
-                            .execute(() -> attemptAsync(query, idempotent, attempt + 1).whenComplete((r, e2) -> {
-                                if (e2 != null) {
-                                    out.completeExceptionally(e2);
-                                } else {
-                                    out.complete(r);
+                            .execute(() -> {
+                                if (out.isDone()) {
+                                    return; // cancelled during the backoff (the caller's cancel): no retry
                                 }
-                            }));
+                                attemptAsync(query, idempotent, attempt + 1).whenComplete((r, e2) -> {
+                                    if (e2 != null) {
+                                        out.completeExceptionally(e2);
+                                    } else {
+                                        out.complete(r);
+                                    }
+                                });
+                            });
                 } else {
                     out.completeExceptionally(e);
                 }
