@@ -101,6 +101,44 @@ public abstract class ScaleOutContract {
         }
     }
 
+    /** How many times {@code command} ran on the server ({@code INFO commandstats}). */
+    private long calls(EmbeddedFalkorDB server, String command) {
+        try (Transport direct = provider().create(TransportConfig.fromUrl(server.url()))) {
+            String stats = String.valueOf(direct.command("INFO", "commandstats"));
+            for (String line : stats.split("\r?\n")) {
+                if (line.toLowerCase().startsWith("cmdstat_" + command.toLowerCase() + ":calls=")) {
+                    return Long.parseLong(line.substring(line.indexOf('=') + 1, line.indexOf(',')));
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Test
+    void everyWriteWaitsForTheReplicasIncludingOneThatReturnsNodes() {
+        try (EmbeddedReplication servers = EmbeddedReplication.start(1)) {
+            EmbeddedFalkorDB primary = servers.primary();
+            EmbeddedFalkorDB replica = servers.replicas().get(0);
+            TransportConfig config = TransportConfig.fromUrl(primary.url()).toBuilder()
+                    .replicas(replica.host() + ":" + replica.port())
+                    .readYourWrites(Duration.ofSeconds(5))
+                    .build();
+            long before = calls(primary, "WAIT");
+            int writes = 4;
+            try (Transport t = provider().create(config)) {
+                for (int i = 0; i < writes; i++) {
+                    // a write returning a node: once known to, its reply's names are looked up in the same round trip
+                    assertEquals(1, t.execute(GraphQuery.write("waited", "CREATE (n:Item {i: $i}) RETURN n",
+                            Map.of("i", i))).rows().size());
+                }
+            }
+            assertEquals(before + writes, calls(primary, "WAIT"), "each write was followed by its WAIT");
+            try (Transport onReplica = provider().create(TransportConfig.fromUrl(replica.url()))) {
+                assertEquals(writes, count(onReplica, "waited", "Item"), "the replica has every write");
+            }
+        }
+    }
+
     @Test
     void aSentinelFailoverIsFollowedAndNoAcknowledgedWriteIsLost() throws Exception {
         try (EmbeddedReplication servers = EmbeddedReplication.start(1);

@@ -306,6 +306,10 @@ final class JedisTransport extends WireTransport {
     /** The query and its name lookup in one round trip: both written, then both replies read. */
     @Override
     protected Object[] sendPipelined(WireCodec.Command command, WireCodec.Command followUp) {
+        if (waitFor != null && !"GRAPH.RO_QUERY".equals(command.name())) {
+            // a write is followed by its WAIT (readYourWrites): no names behind it, they are looked up after
+            return new Object[] {sendWaiting(command), null};
+        }
         Object[] replies = new Object[2];
         call(command.name(), List.of(command.graph()), command.argumentBytes(), command.timeout(),
                 new FollowUp(followUp.name(), followUp.argumentBytes()), replies);

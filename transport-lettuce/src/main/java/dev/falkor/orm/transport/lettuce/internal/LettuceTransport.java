@@ -112,6 +112,10 @@ final class LettuceTransport extends WireTransport {
     /** Both commands written back to back on the same connection, then both replies awaited. */
     @Override
     protected Object[] sendPipelined(WireCodec.Command command, WireCodec.Command followUp) {
+        if (waitFor != null && !"GRAPH.RO_QUERY".equals(command.name())) {
+            // a write is followed by its WAIT (readYourWrites): no names behind it, they are looked up after
+            return new Object[] {send(command), null};
+        }
         CompletableFuture<Object> second = new CompletableFuture<>();
         CompletableFuture<Object> first = call(command.name(), command.argumentBytes(), true, command.timeout(),
                 new FollowUp(followUp.name(), followUp.argumentBytes(), true, second), null);
