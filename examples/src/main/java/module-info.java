@@ -7,6 +7,7 @@ module dev.falkor.orm.examples {
     requires dev.falkor.orm.transport.lettuce;
     requires dev.falkor.orm.converters;
     requires dev.falkor.orm.batch.unwind;
+    requires dev.falkor.orm.cache.caffeine;
 
     // HelloFalkor looks the transport up itself
     uses dev.falkor.orm.spi.TransportProvider;

@@ -96,7 +96,8 @@ class ModuleTest {
     void coreExportsTheEntryPointAndUsesTheSpis() throws IOException {
         assertEquals(Set.of("dev.falkor.orm.core"), unqualifiedExports("dev.falkor.orm.core"));
         assertEquals(Set.of("dev.falkor.orm.spi.TransportProvider", "dev.falkor.orm.spi.ValueConverter",
-                "dev.falkor.orm.spi.batch.BatchWriterProvider"), module("dev.falkor.orm.core").uses());
+                "dev.falkor.orm.spi.batch.BatchWriterProvider", "dev.falkor.orm.spi.cache.ResultCacheProvider"),
+                module("dev.falkor.orm.core").uses());
         assertTrue(module("dev.falkor.orm.core").opens().isEmpty(), "no opens in library code");
         assertEquals(Set.of("dev.falkor.orm.core"), osgiExports("dev.falkor.orm.core"));
     }
@@ -105,6 +106,8 @@ class ModuleTest {
     void providersAreFoundOnBothRoutes() throws IOException {
         for (var entry : Map.of("dev.falkor.orm.transport.jedis", "dev.falkor.orm.spi.TransportProvider",
                 "dev.falkor.orm.transport.lettuce", "dev.falkor.orm.spi.TransportProvider",
+                "dev.falkor.orm.cache.caffeine", "dev.falkor.orm.spi.cache.ResultCacheProvider",
+                "dev.falkor.orm.cache.redis", "dev.falkor.orm.spi.cache.ResultCacheProvider",
                 "dev.falkor.orm.converters", "dev.falkor.orm.spi.ValueConverter",
                 "dev.falkor.orm.batch.unwind", "dev.falkor.orm.spi.batch.BatchWriterProvider").entrySet()) {
             ModuleDescriptor d = module(entry.getKey());
@@ -118,6 +121,10 @@ class ModuleTest {
         assertEquals(Set.of(), osgiExports("dev.falkor.orm.transport.jedis"));
         assertEquals(Set.of(), unqualifiedExports("dev.falkor.orm.transport.lettuce"), "a transport exports nothing");
         assertEquals(Set.of(), osgiExports("dev.falkor.orm.transport.lettuce"));
+        for (String cache : List.of("dev.falkor.orm.cache.caffeine", "dev.falkor.orm.cache.redis")) {
+            assertEquals(Set.of(), unqualifiedExports(cache), "a cache exports nothing");
+            assertEquals(Set.of(), osgiExports(cache));
+        }
         assertEquals(Set.of(), unqualifiedExports("dev.falkor.orm.batch.unwind"), "a batch writer exports nothing");
         assertEquals(Set.of(), osgiExports("dev.falkor.orm.batch.unwind"));
         assertEquals(14, module("dev.falkor.orm.converters").provides().iterator().next().providers().size());
@@ -130,7 +137,7 @@ class ModuleTest {
     @Test
     void everyLibraryModuleIsNamedAndPresent() {
         for (String m : List.of("api", "spi", "core", "transport.jedis", "transport.lettuce", "batch.unwind",
-                "converters", "embedded")) {
+                "converters", "embedded", "cache.caffeine", "cache.redis")) {
             assertNotNull(module("dev.falkor.orm." + m));
         }
     }
