@@ -15,6 +15,7 @@ public final class RunAll {
             SessionExample.run(db.url());
             BulkExample.run(db.url());
             AsyncExample.run(db.url());
+            CacheExample.run(db.url());
         }
         ScaleOutExample.run(); // starts a primary with a replica, then a three-shard cluster
         System.out.println("All examples ran.");
