@@ -56,12 +56,12 @@ public class AsyncBenchmark {
         embedded = external == null || external.isBlank() ? EmbeddedFalkorDB.start() : null;
         String url = embedded != null ? embedded.url() : external;
         TransportConfig config = TransportConfig.fromUrl(url).toBuilder().poolSize(THREADS).build();
-        jedis = FalkorOrm.builder().transportProvider("jedis").transportConfig(config).graph("bench_async")
+        jedis = FalkorOrm.builder().transportProvider("jedis").transportConfig(config).graph("bench_async").cache("none")
                 .lookup(MethodHandles.lookup()).build();
-        lettuce = FalkorOrm.builder().transportProvider("lettuce").transportConfig(config).graph("bench_async")
+        lettuce = FalkorOrm.builder().transportProvider("lettuce").transportConfig(config).graph("bench_async").cache("none")
                 .lookup(MethodHandles.lookup()).build();
         lettuce4 = FalkorOrm.builder().transportProvider("lettuce").transportConfig(config.toBuilder().connections(4)
-                .build()).graph("bench_async").lookup(MethodHandles.lookup()).build();
+                .build()).graph("bench_async").cache("none").lookup(MethodHandles.lookup()).build();
         jedis.transport().deleteGraph("bench_async");
         jedis.query("UNWIND range(0, " + (ROWS - 1) + ") AS i CREATE (:Person {id: i, name: 'name' + toString(i), "
                 + "age: i % 90, city: 'city' + toString(i % 50)})").write().execute();

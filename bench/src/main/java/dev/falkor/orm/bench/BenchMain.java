@@ -138,6 +138,12 @@ public final class BenchMain {
 
     /** The raw candidate a mapper candidate is compared with. */
     static String baseline(String name) {
+        if (name.startsWith("findByIdCaffeine") || name.startsWith("findByIdRedis")) {
+            return "findByIdUncached"; // cached against the same read from the server
+        }
+        if (name.startsWith("query100")) {
+            return "query100Uncached";
+        }
         if (name.startsWith("inFlight100")) {
             return "inFlight100JedisThreadPool"; // async against blocking calls on a thread pool
         }

@@ -44,8 +44,8 @@ final class Server implements AutoCloseable {
                 .stream().map(java.util.ServiceLoader.Provider::get).filter(p -> p.name().equals(provider))
                 .findFirst().orElseThrow().create(dev.falkor.orm.spi.TransportConfig.fromUrl(url));
         this.transport = new Timed(transport, serverNanos);
-        this.orm = FalkorOrm.builder().transport(this.transport).graph(graph).lookup(MethodHandles.lookup()).build();
-        this.plainOrm = FalkorOrm.builder().transport(this.transport).graph(graph).lookup(MethodHandles.lookup())
+        this.orm = FalkorOrm.builder().transport(this.transport).graph(graph).cache("none").lookup(MethodHandles.lookup()).build();
+        this.plainOrm = FalkorOrm.builder().transport(this.transport).graph(graph).cache("none").lookup(MethodHandles.lookup())
                 .batchWriter("plain").build();
         URI uri = URI.create(url);
         this.jedis = new Jedis(uri.getHost(), uri.getPort());
