@@ -177,6 +177,21 @@ class ResultCacheTest extends GraphTestSupport {
         assertEquals("Emma, cited", books.findById(1L).orElseThrow().cites.get(0).title);
     }
 
+    interface AsyncBooks extends dev.falkor.orm.api.AsyncRepository<Book, Long> {
+    }
+
+    @Test
+    void asynchronousReadsAndWritesUseTheSameCache() throws Exception {
+        AsyncBooks async = orm.asyncRepository(AsyncBooks.class);
+        assertEquals("Dune", async.findById(1L).get(30, java.util.concurrent.TimeUnit.SECONDS).orElseThrow().title);
+        long hits = stats().hits();
+        assertEquals("Dune", async.findById(1L).get(30, java.util.concurrent.TimeUnit.SECONDS).orElseThrow().title);
+        assertEquals(hits + 1, stats().hits(), "the second asynchronous read was a hit");
+        async.save(new Book(1, "Dune, async", "Herbert")).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals("Dune, async", title(1), "the asynchronous write invalidated the blocking read's entry");
+        assertEquals("Dune, async", async.findById(1L).get(30, java.util.concurrent.TimeUnit.SECONDS).orElseThrow().title);
+    }
+
     @Test
     void callersNeverShareTheCachedObjects() {
         Book first = books.findById(1L).orElseThrow();

@@ -78,7 +78,9 @@ class OsgiSmokeTest {
                     EmbeddedFalkorDB.class, FalkorOrm.class,
                     Class.forName("dev.falkor.orm.converters.StandardConverters"),
                     Class.forName("dev.falkor.orm.batch.unwind.UnwindBatchWriterProvider"),
-                    Class.forName("dev.falkor.orm.transport.lettuce.internal.LettuceTransportProvider"))) {
+                    Class.forName("dev.falkor.orm.transport.lettuce.internal.LettuceTransportProvider"),
+                    Class.forName("com.github.benmanes.caffeine.cache.Caffeine"),
+                    Class.forName("dev.falkor.orm.cache.caffeine.CaffeineResultCacheProvider"))) {
                 bundles.add(ctx.installBundle(location(c)));
             }
             for (Bundle b : bundles) {
