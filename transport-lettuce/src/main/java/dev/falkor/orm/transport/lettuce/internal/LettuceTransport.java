@@ -165,7 +165,15 @@ final class LettuceTransport extends WireTransport {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(closed(e));
         }
-        out.whenComplete((r, e) -> timer.cancel());
+        if (followUp == null) {
+            out.whenComplete((r, e) -> timer.cancel());
+        } else {
+            // the deadline covers the follow-up too: a connection stalling after the first reply must
+            // not leave the names lookup or the WAIT behind it waiting forever
+            call.followUp = followUp.reply();
+            out.handle((r, e) -> null).thenCombine(followUp.reply().handle((r, e) -> null), (a, b) -> null)
+                    .whenComplete((r, e) -> timer.cancel());
+        }
         if (followUp != null) {
             out.whenComplete((r, e) -> {
                 if (e != null) {
@@ -256,6 +264,8 @@ final class LettuceTransport extends WireTransport {
         final CompletableFuture<Object> out;
         volatile StatefulConnection<byte[], byte[]> connection;
         volatile GraphCommand command;
+        /** The reply of the command sent right behind this one, if any: bounded by the same deadline. */
+        volatile CompletableFuture<Object> followUp;
 
         Call(String name, Duration queryTimeout, Duration replyTimeout, CompletableFuture<Object> out) {
             this.name = name;
@@ -272,6 +282,12 @@ final class LettuceTransport extends WireTransport {
         /** The deadline passed: fail the call, saying whether the server can have run it. */
         void expire() {
             if (out.isDone()) {
+                CompletableFuture<Object> next = followUp;
+                if (next != null && !next.isDone()) {
+                    next.completeExceptionally(new ResponseTimeoutException("No reply to the command sent behind "
+                            + name + " by FalkorDB at " + config() + " within " + replyTimeout.toMillis() + " ms",
+                            Outcome.UNKNOWN, replyTimeout, null));
+                }
                 return;
             }
             GraphCommand cmd = command;
