@@ -196,6 +196,11 @@ public final class FalkorOrm implements AutoCloseable {
         return transport;
     }
 
+    /** The indexes and constraints of the graph against the entity model: plan, apply, validate. */
+    public Schema schema() {
+        return new Schema(repositories);
+    }
+
     /**
      * The result cache {@code @Cacheable} methods and entities use, if a cache module is present
      * (or one was given with {@link Builder#resultCache}): its statistics, and {@code clear()} after

@@ -287,6 +287,37 @@ public abstract class BatchWriterContract extends GraphTest {
         assertEquals(31_125, number("MATCH (n:CChunk) RETURN toInteger(sum(n.age))"));
     }
 
+    /**
+     * FalkorDB checks a mandatory constraint when {@code MERGE} creates a node, before any
+     * {@code SET}: a shape that {@link NodeShape#createsInline() creates inline} upserts new and
+     * existing nodes of such a label in one batch, and a row without the property is refused whole.
+     */
+    @Test
+    void upsertsOfALabelWithAMandatoryConstraintCreateNodesWhole() throws Exception {
+        NodeShape s = new NodeShape(List.of("CMandatory", "CExtra"), "CMandatory", "id",
+                List.of(PropertyShape.plain("title"), new PropertyShape("v", PropertyShape.Form.VECTOR)), false, List.of(), null, true);
+        transport.command("GRAPH.CONSTRAINT", "CREATE", graph, "MANDATORY", "NODE", "CMandatory", "PROPERTIES", "1",
+                "title");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!new StringValue("OPERATIONAL").equals(cypher("CALL db.constraints() YIELD label, status "
+                + "WHERE label = 'CMandatory' RETURN status", Map.of()).scalar())) {
+            assertTrue(System.nanoTime() < deadline, "the constraint did not become operational");
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
+        apply(new WriteBatch(List.of(new WriteOperation.UpsertNodes(s, List.of(row(1L, "title", "one",
+                "v", List.of(1.0, 2.0))))), true));
+        apply(new WriteBatch(List.of(new WriteOperation.UpsertNodes(s, List.of(row(1L, "title", "one, again",
+                "v", List.of(1.0, 2.0)), row(2L, "title", "two", "v", List.of(3.0, 4.0)), row(3L, "title", "three",
+                "v", null)))), true));
+        assertEquals(3, count("(:CMandatory:CExtra)"));
+        assertEquals(List.of("one, again", "two", "three"), cypher("MATCH (n:CMandatory) WITH n ORDER BY n.id "
+                + "WITH collect(n.title) AS titles RETURN titles", Map.of()).scalar().asJava());
+        WriteBatch missing = new WriteBatch(List.of(new WriteOperation.UpsertNodes(s, List.of(row(5L, "title", null,
+                "v", null)))), true);
+        assertThrows(ConstraintViolationException.class, () -> apply(missing));
+        assertEquals(3, count("(:CMandatory)"), "nothing of the refused statement was written");
+    }
+
     @Test
     void aUniqueViolationFailsItsStatementWithNothingOfItWritten() throws Exception {
         NodeShape s = new NodeShape(List.of("CUnique"), "CUnique", "id", List.of(PropertyShape.plain("email")), false,

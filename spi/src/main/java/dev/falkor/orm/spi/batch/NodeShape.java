@@ -32,9 +32,22 @@ public final class NodeShape {
     private final java.util.concurrent.ConcurrentHashMap<WriteCypher.Key, String> fragments =
             new java.util.concurrent.ConcurrentHashMap<>();
 
+    private final boolean createsInline;
+
     /** A shape; fails with {@link IllegalArgumentException} on a name that is not a valid identifier. */
     public NodeShape(List<String> labels, String idLabel, String idProperty, List<PropertyShape> properties,
                      boolean open, List<String> uniqueProperties, String versionProperty) {
+        this(labels, idLabel, idProperty, properties, open, uniqueProperties, versionProperty, false);
+    }
+
+    /**
+     * A shape whose upserts create missing nodes with their properties inline
+     * ({@code createsInline}): FalkorDB checks a mandatory constraint when {@code MERGE} creates a
+     * node, before any {@code SET}, so a label with one cannot be upserted by {@code MERGE ... SET}.
+     */
+    public NodeShape(List<String> labels, String idLabel, String idProperty, List<PropertyShape> properties,
+                     boolean open, List<String> uniqueProperties, String versionProperty, boolean createsInline) {
+        this.createsInline = createsInline;
         labels = List.copyOf(labels);
         if (labels.isEmpty()) {
             throw new IllegalArgumentException("A node shape needs at least one label");
@@ -55,6 +68,11 @@ public final class NodeShape {
         this.open = open;
         this.uniqueProperties = uniqueProperties;
         this.versionProperty = versionProperty;
+    }
+
+    /** Whether upserts create missing nodes with their properties inline (a mandatory constraint on the label). */
+    public boolean createsInline() {
+        return createsInline;
     }
 
     public List<String> labels() {

@@ -138,9 +138,19 @@ public final class WriteCypher {
     }
 
     private static String renderUpsert(NodeShape s, Row r) {
-        StringBuilder sb = new StringBuilder("MERGE (n:").append(quote(s.idLabel())).append(" {")
-                .append(quote(s.idProperty())).append(": ").append(r.field(s.idProperty())).append("}) SET n += ")
-                .append(r.self());
+        String match = "(n:" + quote(s.idLabel()) + " {" + quote(s.idProperty()) + ": " + r.field(s.idProperty()) + "})";
+        StringBuilder sb;
+        if (s.createsInline()) {
+            // a mandatory constraint is checked when a node is created: create missing nodes with every
+            // property inline, then set the row on each node as an upsert does
+            sb = new StringBuilder("OPTIONAL MATCH ").append(match)
+                    .append(" FOREACH (__new IN CASE WHEN n IS NULL THEN [1] ELSE [] END | ")
+                    .append(renderCreate(s, r).replaceFirst("^CREATE \\(n", "CREATE ("))
+                    .append(") WITH ").append(r.self().startsWith("$") ? "n AS __found" : r.self())
+                    .append(" MATCH ").append(match).append(" SET n += ").append(r.self());
+        } else {
+            sb = new StringBuilder("MERGE ").append(match).append(" SET n += ").append(r.self());
+        }
         StringBuilder extraLabels = new StringBuilder();
         for (String label : s.labels()) {
             if (!label.equals(s.idLabel())) {

@@ -210,7 +210,8 @@ public final class EntityMetadata {
             }
             s = new NodeShape(labels, idLabel, id.graphName(), props, open,
                     uniqueProperties().stream().map(PersistentProperty::graphName).toList(),
-                    version() == null ? null : version().graphName());
+                    version() == null ? null : version().graphName(),
+                    properties.stream().anyMatch(PersistentProperty::isMandatory));
             shape = s;
         }
         return s;

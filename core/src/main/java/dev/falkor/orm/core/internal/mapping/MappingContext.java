@@ -409,6 +409,7 @@ public final class MappingContext {
             }
             property.markVersion();
         }
+        markSchema(property, element, kind, raw, where);
         boolean created = element.isAnnotationPresent(dev.falkor.orm.api.annotation.CreatedDate.class);
         boolean modified = element.isAnnotationPresent(dev.falkor.orm.api.annotation.LastModifiedDate.class);
         if (created || modified) {
@@ -420,6 +421,33 @@ public final class MappingContext {
             property.markAudit(created ? 1 : 2);
         }
         return property;
+    }
+
+    /** Reads and checks the schema annotations of a property. */
+    private static void markSchema(PersistentProperty property, AnnotatedElement element, PersistentProperty.Kind kind,
+                                   Class<?> raw, String where) {
+        boolean indexed = element.isAnnotationPresent(dev.falkor.orm.api.annotation.Indexed.class);
+        boolean mandatory = element.isAnnotationPresent(dev.falkor.orm.api.annotation.Mandatory.class);
+        dev.falkor.orm.api.annotation.FulltextIndexed fulltext =
+                element.getAnnotation(dev.falkor.orm.api.annotation.FulltextIndexed.class);
+        dev.falkor.orm.api.annotation.VectorIndexed vector =
+                element.getAnnotation(dev.falkor.orm.api.annotation.VectorIndexed.class);
+        if (indexed && kind == PersistentProperty.Kind.MAP) {
+            throw new MappingException(where + ": @Indexed does not apply to a map (its keys are properties of their own)");
+        }
+        if (fulltext != null && raw != String.class) {
+            throw new MappingException(where + ": @FulltextIndexed needs a String field, not " + raw.getName());
+        }
+        if (vector != null) {
+            if (kind != PersistentProperty.Kind.VECTOR) {
+                throw new MappingException(where + ": @VectorIndexed needs a float[] field, not " + raw.getName());
+            }
+            if (vector.dimension() < 1) {
+                throw new MappingException(where + ": @VectorIndexed(dimension = " + vector.dimension()
+                        + ") must be at least 1");
+            }
+        }
+        property.markSchema(indexed, mandatory, fulltext, vector);
     }
 
     private static PersistentProperty relationship(Class<?> owner, String javaName, AnnotatedElement element,

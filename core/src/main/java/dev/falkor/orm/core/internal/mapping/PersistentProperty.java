@@ -38,6 +38,28 @@ public final class PersistentProperty {
     private final boolean collection;
     private final RelationshipInfo relationship;
     private boolean version; // set once while the mapping is built, before the metadata is published
+    // the schema the property declares (@Indexed, @Mandatory, @FulltextIndexed, @VectorIndexed), set likewise
+    private boolean indexed;
+    private boolean mandatory;
+    private dev.falkor.orm.api.annotation.FulltextIndexed fulltext;
+    private dev.falkor.orm.api.annotation.VectorIndexed vector;
+
+    void markSchema(boolean indexed, boolean mandatory, dev.falkor.orm.api.annotation.FulltextIndexed fulltext,
+                    dev.falkor.orm.api.annotation.VectorIndexed vector) {
+        this.indexed = indexed;
+        this.mandatory = mandatory;
+        this.fulltext = fulltext;
+        this.vector = vector;
+    }
+
+    /** {@code @Indexed}: a range index. */
+    public boolean isIndexed() { return indexed; }
+    /** {@code @Mandatory}: a mandatory constraint. */
+    public boolean isMandatory() { return mandatory; }
+    /** {@code @FulltextIndexed}, or null. */
+    public dev.falkor.orm.api.annotation.FulltextIndexed fulltext() { return fulltext; }
+    /** {@code @VectorIndexed}, or null. */
+    public dev.falkor.orm.api.annotation.VectorIndexed vector() { return vector; }
 
     PersistentProperty(Class<?> owner, String javaName, Class<?> type, Kind kind, PropertyAccessor accessor,
                        RelationshipInfo relationship) {
@@ -123,6 +145,11 @@ public final class PersistentProperty {
     public Object toGraph(Object javaValue) {
         if (javaValue == null) {
             return null;
+        }
+        if (vector != null && javaValue instanceof float[] f && f.length != vector.dimension()) {
+            throw new dev.falkor.orm.api.InvalidEntityException(describe() + " has " + f.length + " elements, but "
+                    + "@VectorIndexed(dimension = " + vector.dimension() + ") declares " + vector.dimension()
+                    + "; nothing was saved");
         }
         try {
             return codec.write(javaValue);

@@ -69,6 +69,22 @@ public final class RepositoryFactory {
 
     private final Relations relations;
 
+    /** The entity types registered so far (declared on the builder or used by a repository). */
+    public java.util.List<EntityMetadata> registeredEntities() {
+        java.util.List<EntityMetadata> out = new java.util.ArrayList<>();
+        for (Class<?> type : registered) {
+            out.add(mapping.entity(type));
+        }
+        return out;
+    }
+
+    private final java.util.Set<Class<?>> registered = new java.util.concurrent.CopyOnWriteArraySet<>();
+
+    /** The schema machinery. */
+    public SchemaManager schema() {
+        return schema;
+    }
+
     /** The relationships machinery of this mapper. */
     public Relations relations() {
         return relations;
@@ -173,6 +189,7 @@ public final class RepositoryFactory {
     public EntityMetadata register(Class<?> entityType) {
         EntityMetadata m = mapping.entity(entityType);
         schema.ensure(m);
+        registered.add(entityType);
         return m;
     }
 

@@ -3,6 +3,8 @@ package dev.falkor.orm.core.internal.repository;
 import dev.falkor.orm.api.ConfigurationException;
 import dev.falkor.orm.api.QueryException;
 import dev.falkor.orm.core.SchemaMode;
+import dev.falkor.orm.core.SchemaObject;
+import dev.falkor.orm.core.SchemaPlan;
 import dev.falkor.orm.core.internal.Identifiers;
 import dev.falkor.orm.core.internal.mapping.EntityMetadata;
 import dev.falkor.orm.core.internal.mapping.PersistentProperty;
@@ -59,20 +61,390 @@ public final class SchemaManager {
         if (mode == SchemaMode.NONE) {
             return;
         }
-        Set<String> labels = new LinkedHashSet<>(List.of(entity.idLabel(), entity.primaryLabel()));
-        for (String label : labels) {
-            ensureIndex(entity, label, entity.id().graphName());
-        }
-        for (PersistentProperty p : entity.uniqueProperties()) {
-            if (!p.isId()) {
-                ensureIndex(entity, entity.idLabel(), p.graphName());
+        List<Declared> wanted = declared(entity);
+        SchemaPlan plan = plan(wanted, actual(), false);
+        if (mode == SchemaMode.VALIDATE) {
+            if (!plan.isEmpty()) {
+                List<String> fixes = new java.util.ArrayList<>();
+                plan.missing().forEach(o -> fixes.add(statement(o)));
+                throw new ConfigurationException("Entity " + entity.type().getName() + " needs in graph '"
+                        + graph.graph() + "': " + String.join("; ", plan.lines()) + ". Create "
+                        + (fixes.isEmpty() ? "them" : "with " + String.join("; ", fixes)) + " (or apply "
+                        + "orm.schema().plan()), or use SchemaMode.CREATE");
             }
-            ensureUnique(entity, entity.idLabel(), p);
-        }
-        if (mode == SchemaMode.CREATE) {
+        } else {
+            if (!plan.mismatched().isEmpty()) {
+                // re-creating an index or constraint is the caller's decision, not a side effect of startup
+                throw new ConfigurationException("Entity " + entity.type().getName() + " declares indexes or "
+                        + "constraints that graph '" + graph.graph() + "' has in another form: "
+                        + String.join("; ", plan.lines()) + ". Review orm.schema().plan() and apply it");
+            }
+            apply(plan, wanted);
             registerPropertyNames(entity);
         }
         ensured.add(entity);
+    }
+
+    /** The plan for these entities against the graph, extras listed. */
+    public synchronized SchemaPlan plan(java.util.Collection<EntityMetadata> entities) {
+        return plan(declared(entities), actual(), true);
+    }
+
+    /** Applies a plan made by {@link #plan(java.util.Collection)} for these entities. */
+    public synchronized void apply(SchemaPlan plan, java.util.Collection<EntityMetadata> entities) {
+        if (!plan.graph().equals(graph.graph())) {
+            throw new IllegalArgumentException("The plan is for graph '" + plan.graph() + "', not '" + graph.graph() + "'");
+        }
+        apply(plan, declared(entities));
+    }
+
+    /** A schema object the model declares, and for whom (to name it in messages). */
+    record Declared(SchemaObject object, String owner) {
+    }
+
+    /** Everything the entities declare, once each (indexes first: a unique constraint needs its index). */
+    static List<Declared> declared(java.util.Collection<EntityMetadata> entities) {
+        java.util.Map<String, Declared> out = new java.util.LinkedHashMap<>();
+        for (EntityMetadata e : entities) {
+            for (Declared d : declared(e)) {
+                out.putIfAbsent(d.object().key(), d);
+            }
+        }
+        List<Declared> sorted = new java.util.ArrayList<>(out.values());
+        sorted.sort(java.util.Comparator.comparing(d -> d.object().kind().isConstraint()));
+        return sorted;
+    }
+
+    /** What one entity declares: id indexes, @Unique, @Indexed, @Mandatory, full-text, vector; and on its relationships' properties. */
+    static List<Declared> declared(EntityMetadata entity) {
+        List<Declared> out = new java.util.ArrayList<>();
+        if (entity.isRelationshipProperties()) {
+            return out;
+        }
+        String owner = entity.type().getName();
+        for (String label : new LinkedHashSet<>(List.of(entity.idLabel(), entity.primaryLabel()))) {
+            out.add(new Declared(object(SchemaObject.Kind.RANGE_INDEX, false, label, entity.id().graphName(), Map.of()),
+                    owner + "." + entity.id().javaName()));
+        }
+        for (PersistentProperty p : entity.properties()) {
+            declare(out, p, false, p.isUnique() ? entity.idLabel() : entity.primaryLabel(), owner + "." + p.javaName());
+        }
+        for (PersistentProperty r : entity.relationships()) {
+            if (r.relationship().hasProperties()) {
+                for (PersistentProperty p : r.relationship().properties().properties()) {
+                    declare(out, p, true, r.relationship().type(),
+                            r.relationship().properties().type().getName() + "." + p.javaName());
+                }
+            }
+        }
+        out.sort(java.util.Comparator.comparing(d -> d.object().kind().isConstraint()));
+        return out;
+    }
+
+    private static void declare(List<Declared> out, PersistentProperty p, boolean onRelationships, String label,
+                                String owner) {
+        String prop = p.graphName();
+        if ((p.isIndexed() || p.isUnique()) && !p.isId()) {
+            out.add(new Declared(object(SchemaObject.Kind.RANGE_INDEX, onRelationships, label, prop, Map.of()), owner));
+        }
+        if (p.isUnique()) {
+            out.add(new Declared(object(SchemaObject.Kind.UNIQUE_CONSTRAINT, onRelationships, label, prop, Map.of()), owner));
+        }
+        if (p.isMandatory()) {
+            out.add(new Declared(object(SchemaObject.Kind.MANDATORY_CONSTRAINT, onRelationships, label, prop, Map.of()),
+                    owner));
+        }
+        if (p.fulltext() != null && !onRelationships) {
+            Map<String, Object> options = new java.util.LinkedHashMap<>();
+            if (!p.fulltext().language().isEmpty()) {
+                options.put("language", p.fulltext().language());
+            }
+            if (p.fulltext().stopwords().length > 0) {
+                options.put("stopwords", List.of(p.fulltext().stopwords()));
+            }
+            out.add(new Declared(object(SchemaObject.Kind.FULLTEXT_INDEX, false, label, prop, options), owner));
+        }
+        if (p.vector() != null && !onRelationships) {
+            out.add(new Declared(object(SchemaObject.Kind.VECTOR_INDEX, false, label, prop, Map.of(
+                    "dimension", (long) p.vector().dimension(),
+                    "similarityFunction", p.vector().similarity().serverName())), owner));
+        }
+    }
+
+    private static SchemaObject object(SchemaObject.Kind kind, boolean rel, String label, String prop,
+                                       Map<String, Object> options) {
+        return new SchemaObject(kind, rel, label, prop, options, null);
+    }
+
+    /** The graph's indexes and constraints, one object per property. */
+    List<SchemaObject> actual() {
+        List<SchemaObject> out = new java.util.ArrayList<>();
+        QueryResult r = graph.read("CALL db.indexes()", Map.of());
+        if (!r.isEmpty()) {
+            int label = r.indexOf("label");
+            int types = r.indexOf("types");
+            int options = r.indexOf("options");
+            int language = r.indexOf("language");
+            int stopwords = r.indexOf("stopwords");
+            int entityType = r.indexOf("entitytype");
+            for (List<GraphValue> row : r.rows()) {
+                boolean rel = new StringValue("RELATIONSHIP").equals(row.get(entityType));
+                String l = ((StringValue) row.get(label)).value();
+                Map<String, GraphValue> byProperty = ((dev.falkor.orm.spi.value.MapValue) row.get(types)).values();
+                Map<String, GraphValue> optionsByProperty = row.get(options) instanceof dev.falkor.orm.spi.value.MapValue m
+                        ? m.values() : Map.of();
+                for (Map.Entry<String, GraphValue> e : byProperty.entrySet()) {
+                    for (GraphValue kind : ((ListValue) e.getValue()).values()) {
+                        String k = ((StringValue) kind).value();
+                        Map<String, Object> o = new java.util.LinkedHashMap<>();
+                        SchemaObject.Kind objectKind;
+                        if (k.equals("VECTOR")) {
+                            objectKind = SchemaObject.Kind.VECTOR_INDEX;
+                            if (optionsByProperty.get(e.getKey()) instanceof dev.falkor.orm.spi.value.MapValue vm) {
+                                o.put("dimension", vm.values().get("dimension").asJava());
+                                o.put("similarityFunction", vm.values().get("similarityFunction").asJava());
+                            }
+                        } else if (k.equals("FULLTEXT")) {
+                            objectKind = SchemaObject.Kind.FULLTEXT_INDEX;
+                            o.put("language", row.get(language).asJava());
+                            o.put("stopwords", row.get(stopwords).asJava());
+                        } else {
+                            objectKind = SchemaObject.Kind.RANGE_INDEX;
+                        }
+                        out.add(new SchemaObject(objectKind, rel, l, e.getKey(), o, null));
+                    }
+                }
+            }
+        }
+        QueryResult c = graph.read("CALL db.constraints()", Map.of());
+        if (!c.isEmpty()) {
+            int type = c.indexOf("type");
+            int label = c.indexOf("label");
+            int props = c.indexOf("properties");
+            int entityType = c.indexOf("entitytype");
+            int status = c.indexOf("status");
+            for (List<GraphValue> row : c.rows()) {
+                List<String> names = new java.util.ArrayList<>();
+                for (GraphValue v : ((ListValue) row.get(props)).values()) {
+                    names.add(((StringValue) v).value());
+                }
+                out.add(new SchemaObject(new StringValue("UNIQUE").equals(row.get(type))
+                        ? SchemaObject.Kind.UNIQUE_CONSTRAINT : SchemaObject.Kind.MANDATORY_CONSTRAINT,
+                        new StringValue("RELATIONSHIP").equals(row.get(entityType)),
+                        ((StringValue) row.get(label)).value(), String.join(",", names), Map.of(),
+                        ((StringValue) row.get(status)).value()));
+            }
+        }
+        return out;
+    }
+
+    /** The difference between what is wanted and what the graph has. */
+    SchemaPlan plan(List<Declared> wanted, List<SchemaObject> have, boolean withExtras) {
+        Map<String, SchemaObject> byKey = new java.util.LinkedHashMap<>();
+        for (SchemaObject o : have) {
+            byKey.put(o.key(), o);
+        }
+        List<SchemaObject> missing = new java.util.ArrayList<>();
+        List<SchemaPlan.Mismatch> mismatched = new java.util.ArrayList<>();
+        Set<String> declaredKeys = new HashSet<>();
+        for (Declared d : wanted) {
+            SchemaObject want = d.object();
+            declaredKeys.add(want.key());
+            SchemaObject got = byKey.get(want.key());
+            if (got == null) {
+                missing.add(want);
+            } else if ("FAILED".equals(got.status()) || !matches(want, got)) {
+                mismatched.add(new SchemaPlan.Mismatch(want, got));
+            }
+        }
+        List<SchemaObject> extra = new java.util.ArrayList<>();
+        if (withExtras) {
+            for (SchemaObject o : have) {
+                if (!declaredKeys.contains(o.key())) {
+                    extra.add(o);
+                }
+            }
+        }
+        return new SchemaPlan(graph.graph(), missing, extra, mismatched, false);
+    }
+
+    /** Every option the model declares has that value in the graph (numbers compared as numbers). */
+    private static boolean matches(SchemaObject want, SchemaObject got) {
+        for (Map.Entry<String, Object> e : want.options().entrySet()) {
+            Object g = got.options().get(e.getKey());
+            Object w = e.getValue();
+            if (w instanceof Number wn && g instanceof Number gn) {
+                if (wn.doubleValue() != gn.doubleValue()) {
+                    return false;
+                }
+            } else if (!java.util.Objects.equals(String.valueOf(w), String.valueOf(g))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Makes the graph match {@code plan}: drops the mismatched objects (and the extras, if the plan
+     * says so), creates what is missing and what was mismatched, indexes before constraints, and
+     * waits for constraints to be built. Creating what exists is not an error.
+     */
+    synchronized void apply(SchemaPlan plan, List<Declared> wanted) {
+        Map<String, String> owners = new java.util.HashMap<>();
+        for (Declared d : wanted) {
+            owners.put(d.object().key(), d.owner());
+        }
+        List<SchemaObject> dropped = new java.util.ArrayList<>();
+        for (SchemaPlan.Mismatch m : plan.mismatched()) {
+            drop(m.actual());
+            dropped.add(m.actual());
+        }
+        if (plan.dropExtras()) {
+            for (SchemaObject o : plan.extra()) {
+                drop(o);
+                dropped.add(o);
+            }
+        }
+        awaitGone(dropped);
+        List<SchemaObject> create = new java.util.ArrayList<>(plan.missing());
+        plan.mismatched().forEach(m -> create.add(m.declared()));
+        create.sort(java.util.Comparator.comparing(o -> o.kind().isConstraint()));
+        for (SchemaObject o : create) {
+            create(o);
+            LOG.info("Created {} in graph {}", o, graph.graph());
+        }
+        for (SchemaObject o : create) {
+            if (o.kind().isConstraint()) {
+                awaitConstraint(o, owners.getOrDefault(o.key(), o.label() + "." + o.property()));
+            }
+        }
+    }
+
+    /** The statement that creates {@code o}, as a user would type it (for messages). */
+    private String statement(SchemaObject o) {
+        String target = o.onRelationships() ? "()-[r:" + Identifiers.quote(o.label()) + "]-()"
+                : "(n:" + Identifiers.quote(o.label()) + ")";
+        String prop = (o.onRelationships() ? "r." : "n.") + Identifiers.quote(o.property());
+        return switch (o.kind()) {
+            case RANGE_INDEX -> "CREATE INDEX FOR " + target + " ON (" + prop + ")";
+            case FULLTEXT_INDEX -> "CREATE FULLTEXT INDEX FOR " + target + " ON (" + prop + ")";
+            case VECTOR_INDEX -> "CREATE VECTOR INDEX FOR " + target + " ON (" + prop + ") OPTIONS {dimension: "
+                    + o.options().get("dimension") + ", similarityFunction: '" + o.options().get("similarityFunction") + "'}";
+            case UNIQUE_CONSTRAINT, MANDATORY_CONSTRAINT -> "GRAPH.CONSTRAINT CREATE " + graph.graph() + " "
+                    + (o.kind() == SchemaObject.Kind.UNIQUE_CONSTRAINT ? "UNIQUE" : "MANDATORY") + " "
+                    + (o.onRelationships() ? "RELATIONSHIP" : "NODE") + " " + o.label() + " PROPERTIES 1 " + o.property();
+        };
+    }
+
+    private void create(SchemaObject o) {
+        String target = o.onRelationships() ? "()-[n:" + Identifiers.quote(o.label()) + "]-()"
+                : "(n:" + Identifiers.quote(o.label()) + ")";
+        String prop = "n." + Identifiers.quote(o.property());
+        try {
+            switch (o.kind()) {
+                case RANGE_INDEX -> graph.write("CREATE INDEX FOR " + target + " ON (" + prop + ")", Map.of());
+                case VECTOR_INDEX -> graph.write("CREATE VECTOR INDEX FOR " + target + " ON (" + prop + ") OPTIONS "
+                        + "{dimension: $dimension, similarityFunction: $similarity}", Map.of(
+                        "dimension", o.options().get("dimension"), "similarity", o.options().get("similarityFunction")));
+                case FULLTEXT_INDEX -> {
+                    if (o.options().isEmpty()) {
+                        graph.write("CREATE FULLTEXT INDEX FOR " + target + " ON (" + prop + ")", Map.of());
+                    } else {
+                        Map<String, Object> config = new java.util.LinkedHashMap<>(o.options());
+                        config.put("label", o.label());
+                        graph.write("CALL db.idx.fulltext.createNodeIndex($config, $property)",
+                                Map.of("config", config, "property", o.property()));
+                    }
+                }
+                case UNIQUE_CONSTRAINT, MANDATORY_CONSTRAINT -> graph.command("GRAPH.CONSTRAINT", "CREATE", graph.graph(),
+                        o.kind() == SchemaObject.Kind.UNIQUE_CONSTRAINT ? "UNIQUE" : "MANDATORY",
+                        o.onRelationships() ? "RELATIONSHIP" : "NODE", o.label(), "PROPERTIES", "1", o.property());
+            }
+        } catch (QueryException e) {
+            String m = String.valueOf(e.getMessage()).toLowerCase();
+            if (!m.contains("already indexed") && !m.contains("already exists")) {
+                throw e;
+            }
+        }
+    }
+
+    private void drop(SchemaObject o) {
+        String target = o.onRelationships() ? "()-[n:" + Identifiers.quote(o.label()) + "]-()"
+                : "(n:" + Identifiers.quote(o.label()) + ")";
+        String prop = "n." + Identifiers.quote(o.property());
+        try {
+            switch (o.kind()) {
+                case RANGE_INDEX -> graph.write("DROP INDEX FOR " + target + " ON (" + prop + ")", Map.of());
+                case VECTOR_INDEX -> graph.write("DROP VECTOR INDEX FOR " + target + " ON (" + prop + ")", Map.of());
+                case FULLTEXT_INDEX -> graph.write("DROP FULLTEXT INDEX FOR " + target + " ON (" + prop + ")", Map.of());
+                case UNIQUE_CONSTRAINT, MANDATORY_CONSTRAINT -> {
+                    List<String> args = new java.util.ArrayList<>(List.of("DROP", graph.graph(),
+                            o.kind() == SchemaObject.Kind.UNIQUE_CONSTRAINT ? "UNIQUE" : "MANDATORY",
+                            o.onRelationships() ? "RELATIONSHIP" : "NODE", o.label(), "PROPERTIES"));
+                    List<String> props = List.of(o.property().split(","));
+                    args.add(Integer.toString(props.size()));
+                    args.addAll(props);
+                    graph.command("GRAPH.CONSTRAINT", args.toArray(new String[0]));
+                }
+            }
+            LOG.info("Dropped {} in graph {}", o, graph.graph());
+        } catch (QueryException e) {
+            if (!String.valueOf(e.getMessage()).toLowerCase().contains("no such")) {
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * The server removes a dropped index in the background and lists it until then: waits (bounded)
+     * until none of {@code dropped} is listed, so a plan made after {@code apply} sees the result,
+     * and an index re-created with other options is not refused as existing.
+     */
+    private void awaitGone(List<SchemaObject> dropped) {
+        if (dropped.isEmpty()) {
+            return;
+        }
+        Set<String> keys = new HashSet<>();
+        dropped.forEach(o -> keys.add(o.key()));
+        long deadline = System.nanoTime() + CONSTRAINT_WAIT_NANOS;
+        long pause = TimeUnit.MICROSECONDS.toNanos(200);
+        while (actual().stream().anyMatch(o -> keys.contains(o.key()))) {
+            if (System.nanoTime() > deadline) {
+                throw new ConfigurationException("Dropped " + dropped + " in graph '" + graph.graph()
+                        + "', but the server still lists them after 30 s");
+            }
+            LockSupport.parkNanos(pause);
+            pause = Math.min(pause * 2, TimeUnit.MILLISECONDS.toNanos(50));
+        }
+    }
+
+    /** Constraints are built asynchronously by the server: waits until it reports the outcome. */
+    private void awaitConstraint(SchemaObject o, String owner) {
+        String what = "the " + o + " for " + owner;
+        long deadline = System.nanoTime() + CONSTRAINT_WAIT_NANOS;
+        long pause = TimeUnit.MICROSECONDS.toNanos(200);
+        while (true) {
+            String status = null;
+            for (SchemaObject a : actual()) {
+                if (a.key().equals(o.key())) {
+                    status = a.status();
+                }
+            }
+            if ("OPERATIONAL".equals(status)) {
+                return;
+            }
+            if ("FAILED".equals(status)) {
+                throw new ConfigurationException("Could not build " + what + " in graph '" + graph.graph()
+                        + "': the stored data already violates it (" + (o.kind() == SchemaObject.Kind.UNIQUE_CONSTRAINT
+                        ? "stored nodes already share a value" : "stored nodes lack the property")
+                        + "). Fix the data and try again; the failed constraint stays listed until then");
+            }
+            if (System.nanoTime() > deadline) {
+                throw new ConfigurationException(what + " did not become operational within 30 s (status " + status + ")");
+            }
+            LockSupport.parkNanos(pause);
+            pause = Math.min(pause * 2, TimeUnit.MILLISECONDS.toNanos(50));
+        }
     }
 
     /**
@@ -100,46 +472,6 @@ public final class SchemaManager {
         for (EntityMetadata e : List.copyOf(ensured)) {
             ensure(e);
         }
-    }
-
-    private void ensureIndex(EntityMetadata entity, String label, String prop) {
-        if (indexedLabels(prop).contains(label)) {
-            return;
-        }
-        if (mode == SchemaMode.VALIDATE) {
-            throw new ConfigurationException("Entity " + entity.type().getName() + " needs a range index on :"
-                    + label + "(" + prop + ") in graph '" + graph.graph() + "', and there is none. Create it with "
-                    + "CREATE INDEX FOR (n:" + label + ") ON (n." + prop + "), or use SchemaMode.CREATE");
-        }
-        try {
-            graph.write("CREATE INDEX FOR (n:" + Identifiers.quote(label) + ") ON (n." + Identifiers.quote(prop) + ")",
-                    Map.of());
-            LOG.info("Created index on :{}({}) in graph {}", label, prop, graph.graph());
-        } catch (QueryException e) {
-            if (!String.valueOf(e.getMessage()).contains("already indexed")) {
-                throw e;
-            }
-        }
-    }
-
-    private Set<String> indexedLabels(String property) {
-        QueryResult r = graph.read("CALL db.indexes()", Map.of());
-        if (r.isEmpty()) {
-            return Set.of();
-        }
-        int label = r.indexOf("label");
-        int props = r.indexOf("properties");
-        int entityType = r.indexOf("entitytype");
-        Set<String> out = new HashSet<>();
-        for (List<GraphValue> row : r.rows()) {
-            if (!new StringValue("NODE").equals(row.get(entityType))) {
-                continue;
-            }
-            if (((ListValue) row.get(props)).values().contains(new StringValue(property))) {
-                out.add(((StringValue) row.get(label)).value());
-            }
-        }
-        return out;
     }
 
     /**
@@ -177,60 +509,4 @@ public final class SchemaManager {
         graph.write(cypher.append("}) DELETE n").toString(), Map.of());
     }
 
-    private void ensureUnique(EntityMetadata entity, String label, PersistentProperty property) {
-        String prop = property.graphName();
-        String what = "the unique constraint on :" + label + "(" + prop + ") for " + entity.type().getName() + "."
-                + property.javaName();
-        String status = constraintStatus(label, prop);
-        if (status == null) {
-            if (mode == SchemaMode.VALIDATE) {
-                throw new ConfigurationException("Graph '" + graph.graph() + "' lacks " + what);
-            }
-            try {
-                graph.command("GRAPH.CONSTRAINT", "CREATE", graph.graph(), "UNIQUE", "NODE", label,
-                        "PROPERTIES", "1", prop);
-            } catch (QueryException e) {
-                if (!String.valueOf(e.getMessage()).toLowerCase().contains("already exists")) {
-                    throw e;
-                }
-            }
-        }
-        // Constraints are built asynchronously by the server: wait until it reports the outcome.
-        long deadline = System.nanoTime() + CONSTRAINT_WAIT_NANOS;
-        long pause = TimeUnit.MICROSECONDS.toNanos(200);
-        while (true) {
-            status = constraintStatus(label, prop);
-            if ("OPERATIONAL".equals(status)) {
-                return;
-            }
-            if ("FAILED".equals(status)) {
-                throw new ConfigurationException("Could not build " + what + " in graph '" + graph.graph()
-                        + "': stored nodes already share a value. Remove the duplicates and try again");
-            }
-            if (System.nanoTime() > deadline) {
-                throw new ConfigurationException(what + " did not become operational within 30 s (status "
-                        + status + ")");
-            }
-            LockSupport.parkNanos(pause);
-            pause = Math.min(pause * 2, TimeUnit.MILLISECONDS.toNanos(50));
-        }
-    }
-
-    private String constraintStatus(String label, String prop) {
-        QueryResult r = graph.read("CALL db.constraints()", Map.of());
-        if (r.isEmpty()) {
-            return null;
-        }
-        int type = r.indexOf("type");
-        int lab = r.indexOf("label");
-        int props = r.indexOf("properties");
-        int status = r.indexOf("status");
-        for (List<GraphValue> row : r.rows()) {
-            if (new StringValue("UNIQUE").equals(row.get(type)) && new StringValue(label).equals(row.get(lab))
-                    && ((ListValue) row.get(props)).values().equals(List.of(new StringValue(prop)))) {
-                return ((StringValue) row.get(status)).value();
-            }
-        }
-        return null;
-    }
 }

@@ -215,6 +215,27 @@ public final class Writes {
     }
 
     private ConstraintViolationException violation(WriteBatch batch, ConstraintViolationException e) {
+        // "mandatory constraint violation: node with label L missing property p"
+        java.util.regex.Matcher mandatory = java.util.regex.Pattern.compile(
+                "mandatory constraint violation: (node|edge|relationship) with (?:label|type|relationship type) (\\S+) "
+                        + "missing property (\\S+)").matcher(String.valueOf(e.getMessage()));
+        if (mandatory.find()) {
+            String label = mandatory.group(2);
+            String property = mandatory.group(3);
+            String named = label + "." + property;
+            for (WriteOperation op : batch.operations()) {
+                EntityMetadata entity = entity(op.node());
+                if (entity != null && entity.labels().contains(label)) {
+                    for (PersistentProperty p : entity.properties()) {
+                        if (p.graphName().equals(property)) {
+                            named = entity.type().getName() + "." + p.javaName();
+                        }
+                    }
+                }
+            }
+            return new ConstraintViolationException("Cannot save: mandatory property " + named + " is missing (null); "
+                    + "nothing of this statement was stored", e.graph(), e.query(), e.parameterNames(), e);
+        }
         List<String> unique = new ArrayList<>();
         for (WriteOperation op : batch.operations()) {
             EntityMetadata entity = entity(op.node());
