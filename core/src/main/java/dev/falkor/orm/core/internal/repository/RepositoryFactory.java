@@ -246,6 +246,10 @@ public final class RepositoryFactory {
             CustomQueryMethod q = new CustomQueryMethod(m, domain, this);
             return (p, a) -> q.invoke(a);
         }
+        if (SearchMethod.isSearch(m)) {
+            SearchMethod search = new SearchMethod(m, ops, domainModel, values);
+            return (p, a) -> search.invoke(a);
+        }
         DerivedQueryMethod q = new DerivedQueryMethod(m, domain, ops, domainModel, values, lookup);
         return (p, a) -> q.invoke(a);
     }
