@@ -196,6 +196,11 @@ public final class FalkorOrm implements AutoCloseable {
         return transport;
     }
 
+    /** Graph algorithms (shortest path, PageRank, connected components) on mapped entities. */
+    public GraphAlgorithms algorithms() {
+        return new GraphAlgorithms(repositories);
+    }
+
     /** The indexes and constraints of the graph against the entity model: plan, apply, validate. */
     public Schema schema() {
         return new Schema(repositories);
