@@ -20,6 +20,8 @@ import dev.falkor.orm.converters.internal.ZonedDateTimeConverter;
  */
 module dev.falkor.orm.converters {
     requires dev.falkor.orm.spi;
+    // optional: @Json fields work when Jackson is present
+    requires static com.fasterxml.jackson.databind;
 
     exports dev.falkor.orm.converters;
 
@@ -38,4 +40,5 @@ module dev.falkor.orm.converters {
             DurationConverter,
             LocaleConverter,
             CurrencyConverter;
+    provides dev.falkor.orm.spi.JsonCodec with dev.falkor.orm.converters.internal.JacksonJsonCodec;
 }

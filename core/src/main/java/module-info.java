@@ -14,4 +14,5 @@ module dev.falkor.orm.core {
     uses dev.falkor.orm.spi.ValueConverter;
     uses dev.falkor.orm.spi.batch.BatchWriterProvider;
     uses dev.falkor.orm.spi.cache.ResultCacheProvider;
+    uses dev.falkor.orm.spi.JsonCodec;
 }

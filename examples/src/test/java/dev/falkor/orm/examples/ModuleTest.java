@@ -96,8 +96,8 @@ class ModuleTest {
     void coreExportsTheEntryPointAndUsesTheSpis() throws IOException {
         assertEquals(Set.of("dev.falkor.orm.core"), unqualifiedExports("dev.falkor.orm.core"));
         assertEquals(Set.of("dev.falkor.orm.spi.TransportProvider", "dev.falkor.orm.spi.ValueConverter",
-                "dev.falkor.orm.spi.batch.BatchWriterProvider", "dev.falkor.orm.spi.cache.ResultCacheProvider"),
-                module("dev.falkor.orm.core").uses());
+                "dev.falkor.orm.spi.batch.BatchWriterProvider", "dev.falkor.orm.spi.cache.ResultCacheProvider",
+                "dev.falkor.orm.spi.JsonCodec"), module("dev.falkor.orm.core").uses());
         assertTrue(module("dev.falkor.orm.core").opens().isEmpty(), "no opens in library code");
         assertEquals(Set.of("dev.falkor.orm.core"), osgiExports("dev.falkor.orm.core"));
     }
@@ -127,7 +127,11 @@ class ModuleTest {
         }
         assertEquals(Set.of(), unqualifiedExports("dev.falkor.orm.batch.unwind"), "a batch writer exports nothing");
         assertEquals(Set.of(), osgiExports("dev.falkor.orm.batch.unwind"));
-        assertEquals(14, module("dev.falkor.orm.converters").provides().iterator().next().providers().size());
+        assertEquals(14, module("dev.falkor.orm.converters").provides().stream()
+                .filter(p -> p.service().equals("dev.falkor.orm.spi.ValueConverter")).findFirst().orElseThrow()
+                .providers().size());
+        assertEquals(Set.of("dev.falkor.orm.converters.internal.JacksonJsonCodec"),
+                services("dev.falkor.orm.converters", "dev.falkor.orm.spi.JsonCodec"));
         assertEquals(Set.of("dev.falkor.orm.converters"), unqualifiedExports("dev.falkor.orm.converters"));
         assertEquals(Set.of("dev.falkor.orm.converters"), osgiExports("dev.falkor.orm.converters"));
         assertEquals(Set.of("dev.falkor.orm.embedded"), unqualifiedExports("dev.falkor.orm.embedded"));

@@ -249,4 +249,22 @@ final class Codecs {
         Function<GraphValue, String> kind = x -> x.getClass().getSimpleName().replace("Value", "").toLowerCase();
         return kind.apply(v);
     }
+
+    /** A value of any type stored as one JSON string, read back to its declared generic type. */
+    static Codec json(dev.falkor.orm.spi.JsonCodec json, java.lang.reflect.Type type, String where) {
+        return new Codec() {
+            @Override
+            public Object write(Object value) {
+                return json.toJson(value, type);
+            }
+
+            @Override
+            public Object read(GraphValue value) {
+                if (value instanceof dev.falkor.orm.spi.value.StringValue s) {
+                    return json.fromJson(s.value(), type);
+                }
+                throw new IllegalArgumentException(where + ": expected a JSON string, the graph holds " + value);
+            }
+        };
+    }
 }

@@ -377,7 +377,12 @@ public final class MappingContext {
         PersistentProperty.Kind kind = PersistentProperty.Kind.SCALAR;
         Codec codec;
         boolean collection = false;
-        if (convert == null && raw == float[].class) {
+        if (element.isAnnotationPresent(dev.falkor.orm.api.annotation.Json.class)) {
+            if (convert != null || isId) {
+                throw new MappingException(where + ": @Json does not combine with @Convert or @Id");
+            }
+            codec = Codecs.json(jsonCodec(where), generic, where);
+        } else if (convert == null && raw == float[].class) {
             kind = PersistentProperty.Kind.VECTOR;
             codec = Codecs.VECTOR;
         } else if (Map.class.isAssignableFrom(raw)) {
@@ -421,6 +426,21 @@ public final class MappingContext {
             property.markAudit(created ? 1 : 2);
         }
         return property;
+    }
+
+    /** The JSON codec found on the path, or a mapping error naming the field and what to add. */
+    private static dev.falkor.orm.spi.JsonCodec jsonCodec(String where) {
+        List<String> missing = new ArrayList<>();
+        for (dev.falkor.orm.spi.JsonCodec c : java.util.ServiceLoader.load(dev.falkor.orm.spi.JsonCodec.class,
+                MappingContext.class.getClassLoader())) {
+            if (c.available()) {
+                return c;
+            }
+            missing.add(c.missing());
+        }
+        throw new MappingException(where + " is @Json, but no JSON codec is available: "
+                + (missing.isEmpty() ? "add dev.falkor.orm:falkor-orm-converters and com.fasterxml.jackson.core:"
+                + "jackson-databind" : "add " + String.join(" or ", missing)));
     }
 
     /** Reads and checks the schema annotations of a property. */
