@@ -16,6 +16,7 @@ public final class RunAll {
             BulkExample.run(db.url());
             AsyncExample.run(db.url());
             CacheExample.run(db.url());
+            SearchExample.run(db.url());
         }
         ScaleOutExample.run(); // starts a primary with a replica, then a three-shard cluster
         System.out.println("All examples ran.");

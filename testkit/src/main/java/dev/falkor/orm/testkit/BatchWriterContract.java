@@ -316,6 +316,18 @@ public abstract class BatchWriterContract extends GraphTest {
                 "v", null)))), true);
         assertThrows(ConstraintViolationException.class, () -> apply(missing));
         assertEquals(3, count("(:CMandatory)"), "nothing of the refused statement was written");
+
+        // every node created this way is in the label's vector index (FalkorDB 4.16 drops entries of a
+        // node created and then set again in one statement)
+        cypher("CREATE VECTOR INDEX FOR (n:CMandatory) ON (n.v) OPTIONS {dimension: 2, similarityFunction: 'euclidean'}",
+                Map.of());
+        List<Map<String, Object>> many = new ArrayList<>();
+        for (long i = 100; i < 300; i++) {
+            many.add(row(i, "title", "t" + i, "v", List.of((double) i, 1.0)));
+        }
+        apply(new WriteBatch(List.of(new WriteOperation.UpsertNodes(s, many)), true));
+        assertEquals(200L, number("CALL db.idx.vector.queryNodes('CMandatory', 'v', 500, vecf32([200.0, 1.0])) "
+                + "YIELD node WHERE node.id >= 100 RETURN count(node)"), "indexed nodes");
     }
 
     @Test

@@ -138,16 +138,23 @@ public final class WriteCypher {
     }
 
     private static String renderUpsert(NodeShape s, Row r) {
+        if (s.createsInline() && r.self().startsWith("$")) {
+            // FalkorDB 4.16 applies the SET below to a null node when the row is a plain parameter
+            // ("alias 'n' did not resolve to a graph entity"); as a one-row UNWIND it filters correctly
+            return "UNWIND [" + r.self() + "] AS __row " + renderUpsert(s, Row.unwound("__row"));
+        }
         String match = "(n:" + quote(s.idLabel()) + " {" + quote(s.idProperty()) + ": " + r.field(s.idProperty()) + "})";
         StringBuilder sb;
         if (s.createsInline()) {
-            // a mandatory constraint is checked when a node is created: create missing nodes with every
-            // property inline, then set the row on each node as an upsert does
+            // a mandatory constraint is checked when a node is created: missing nodes are created with
+            // every property inline (and not set again: FalkorDB 4.16 loses vector-index entries of a
+            // node created and then set in one statement), existing ones are set as an upsert does
             sb = new StringBuilder("OPTIONAL MATCH ").append(match)
                     .append(" FOREACH (__new IN CASE WHEN n IS NULL THEN [1] ELSE [] END | ")
-                    .append(renderCreate(s, r).replaceFirst("^CREATE \\(n", "CREATE ("))
-                    .append(") WITH ").append(r.self().startsWith("$") ? "n AS __found" : r.self())
-                    .append(" MATCH ").append(match).append(" SET n += ").append(r.self());
+                    .append(renderCreate(s, r).replaceFirst("^CREATE \\(n", "CREATE (__m"))
+                    .append(s.open() ? " SET __m += " + r.self() : "")
+                    .append(") WITH ").append(r.self()).append(", n")
+                    .append(" WHERE n IS NOT NULL SET n += ").append(r.self());
         } else {
             sb = new StringBuilder("MERGE ").append(match).append(" SET n += ").append(r.self());
         }

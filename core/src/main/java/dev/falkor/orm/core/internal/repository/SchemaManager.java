@@ -151,6 +151,12 @@ public final class SchemaManager {
             out.add(new Declared(object(SchemaObject.Kind.UNIQUE_CONSTRAINT, onRelationships, label, prop, Map.of()), owner));
         }
         if (p.isMandatory()) {
+            if (onRelationships) {
+                // the server checks it when MERGE creates the relationship, before SET gives it its properties
+                throw new dev.falkor.orm.api.MappingException(owner + ": @Mandatory is not supported on relationship "
+                        + "properties: FalkorDB checks the constraint when the relationship is created, before the "
+                        + "mapper sets its properties");
+            }
             out.add(new Declared(object(SchemaObject.Kind.MANDATORY_CONSTRAINT, onRelationships, label, prop, Map.of()),
                     owner));
         }
