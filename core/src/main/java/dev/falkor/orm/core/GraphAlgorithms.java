@@ -1,5 +1,6 @@
 package dev.falkor.orm.core;
 
+import dev.falkor.orm.api.EntityPath;
 import dev.falkor.orm.api.MappingException;
 import dev.falkor.orm.api.Scored;
 import dev.falkor.orm.core.internal.Identifiers;
@@ -28,20 +29,34 @@ public final class GraphAlgorithms {
 
     /**
      * A shortest path between two entities of {@code type} (by id) over relationships of
-     * {@code relationshipType} in their direction ({@code algo.SPpaths}), as the entities along it,
-     * the start first; empty if none connects them.
+     * {@code relationshipType} in their direction ({@code algo.SPpaths}): the entities along it, the
+     * start first, and the properties of the relationships between them; empty if none connects them.
      */
-    public <T> Optional<List<T>> shortestPath(Class<T> type, Object fromId, Object toId, String relationshipType) {
+    public <T> Optional<EntityPath<T>> shortestPath(Class<T> type, Object fromId, Object toId, String relationshipType) {
         EntityOperations<Object> ops = operations(type, relationshipType);
         String label = Identifiers.quote(ops.metadata().primaryLabel());
         String id = ops.metadata().id().quotedName();
         String cypher = "MATCH (a:" + label + " {" + id + ": $from}), (b:" + label + " {" + id + ": $to}) "
                 + "CALL algo.SPpaths({sourceNode: a, targetNode: b, relTypes: [$type], pathCount: 1}) "
-                + "YIELD path, pathWeight UNWIND nodes(path) AS n RETURN " + ops.shape().returnItems("n");
+                + "YIELD path UNWIND range(0, length(path)) AS __i WITH path, __i, nodes(path)[__i] AS n "
+                + "RETURN " + ops.shape().returnItems("n") + ", CASE WHEN __i < length(path) "
+                + "THEN properties(relationships(path)[__i]) END AS __rel ORDER BY __i";
         Map<String, Object> params = Map.of("from", ops.idParameter(fromId), "to", ops.idParameter(toId),
                 "type", relationshipType);
-        List<Object> nodes = run(ops, cypher, params, r -> ops.readAll(r, FetchTree.none()));
-        return nodes.isEmpty() ? Optional.empty() : Optional.of(cast(type, nodes));
+        return run(ops, cypher, params, r -> {
+            List<Object> nodes = ops.readAll(r, FetchTree.none());
+            if (nodes.isEmpty()) {
+                return Optional.<EntityPath<T>>empty();
+            }
+            int rel = r.indexOf("__rel");
+            List<Map<String, Object>> rels = new ArrayList<>();
+            for (int i = 0; i + 1 < r.rows().size(); i++) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> props = (Map<String, Object>) r.rows().get(i).get(rel).asJava();
+                rels.add(props == null ? Map.of() : props);
+            }
+            return Optional.of(new EntityPath<>(cast(type, nodes), rels));
+        });
     }
 
     /**

@@ -33,14 +33,18 @@ class GraphAlgorithmsTest extends GraphTestSupport {
         // 1 -> 2 -> 3, 1 -> 4 -> 5 -> 3 (the long way), 6 -> 7 apart
         cypher("UNWIND range(1, 7) AS i CREATE (:AStation {id: i, name: 's' + toString(i)})", Map.of());
         cypher("UNWIND [[1,2],[2,3],[1,4],[4,5],[5,3],[6,7]] AS e MATCH (a:AStation {id: e[0]}), (b:AStation {id: e[1]}) "
-                + "CREATE (a)-[:LINK]->(b)", Map.of());
+                + "CREATE (a)-[:LINK {minutes: e[0] * 10 + e[1]}]->(b)", Map.of());
     }
 
     @Test
     void shortestPathReturnsTheEntitiesAlongIt() {
-        List<Station> path = orm.algorithms().shortestPath(Station.class, 1L, 3L, "LINK").orElseThrow();
-        assertEquals(List.of(1L, 2L, 3L), path.stream().map(s -> s.id).toList());
-        assertEquals("s2", path.get(1).name);
+        dev.falkor.orm.api.EntityPath<Station> path = orm.algorithms().shortestPath(Station.class, 1L, 3L, "LINK")
+                .orElseThrow();
+        assertEquals(List.of(1L, 2L, 3L), path.nodes().stream().map(s -> s.id).toList());
+        assertEquals("s2", path.nodes().get(1).name);
+        assertEquals(2, path.length());
+        assertEquals(List.of(Map.of("minutes", 12L), Map.of("minutes", 23L)), path.relationships(),
+                "the relationships between them, in order");
         assertTrue(orm.algorithms().shortestPath(Station.class, 1L, 7L, "LINK").isEmpty(), "not connected");
         assertThrows(MappingException.class, () -> orm.algorithms().shortestPath(Station.class, 1L, 3L, "BAD TYPE"));
     }
