@@ -202,6 +202,7 @@ class AsyncRepositoryTest extends GraphTestSupport {
     @Test
     void asynchronousCallsRefuseToRunInsideASession() throws Exception {
         try (Session session = orm.openSession()) {
+            assertTrue(session.find(Member.class, 1L).isEmpty(), "the session works on this thread");
             ExecutionException e = assertThrows(ExecutionException.class, () -> await(members.findById(1L)));
             assertInstanceOf(IllegalStateException.class, e.getCause());
             assertTrue(e.getCause().getMessage().contains("session"), e.getCause().getMessage());

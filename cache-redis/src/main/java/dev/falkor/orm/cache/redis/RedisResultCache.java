@@ -53,10 +53,10 @@ final class RedisResultCache extends VersionedResultCache {
                 .setConnectionMinimumIdleSize(1)
                 .setConnectionPoolSize(Math.max(2, redis.poolSize()));
         if (redis.username() != null) {
-            server.setUsername(redis.username());
+            c.setUsername(redis.username());
         }
         if (redis.password() != null) {
-            server.setPassword(redis.password());
+            c.setPassword(redis.password());
         }
         this.client = Redisson.create(c);
         this.script = client.getScript(ByteArrayCodec.INSTANCE);

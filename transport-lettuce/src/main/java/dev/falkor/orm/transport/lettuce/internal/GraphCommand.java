@@ -52,9 +52,9 @@ final class GraphCommand extends Command<byte[], byte[], Object> {
     }
 
     /** A command name as Lettuce sends it. */
-    private record Keyword(String name, byte[] bytes) implements ProtocolKeyword {
-        Keyword(String name) {
-            this(name, name.getBytes(StandardCharsets.US_ASCII));
+    private record Keyword(String text, byte[] bytes) implements ProtocolKeyword {
+        Keyword(String text) {
+            this(text, text.getBytes(StandardCharsets.US_ASCII));
         }
 
         @Override
@@ -64,7 +64,7 @@ final class GraphCommand extends Command<byte[], byte[], Object> {
 
         @Override
         public String toString() {
-            return name;
+            return text;
         }
     }
 }

@@ -264,8 +264,8 @@ abstract class Topology {
                     // node connections are opened on demand: a command for a node still connecting waits
                     // for it (bounded by the call's deadline) instead of being refused
                     .disconnectedBehavior(ClientOptions.DisconnectedBehavior.ACCEPT_COMMANDS)
-                    .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
-                            .enableAllAdaptiveRefreshTriggers().build())
+                    // the slot map is refreshed on MOVED/ASK and reconnects: Lettuce 7's default triggers
+                    .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder().build())
                     .build());
             this.readFrom = readFrom(config.readFrom());
         }
