@@ -278,7 +278,7 @@ public final class Migrations {
         for (int i = from; i < m.statements().size(); i++) {
             String statement = m.statements().get(i);
             try {
-                transport.execute(GraphQuery.write(graph, statement));
+                execute(statement);
             } catch (FalkorOrmException e) {
                 record(m, false, i, sums, millis(start), "statement " + (i + 1) + ": " + statement + " -- " + e.getMessage());
                 throw new MigrationException("Migration " + m.version() + " (" + m.source() + ") failed at statement "
@@ -292,6 +292,153 @@ public final class Migrations {
             record(m, true, 0, sums, millis(start), null);
         }
         LOG.info("Applied migration {} ({}) to graph {}", m.version(), m.description(), graph);
+    }
+
+    /**
+     * Runs one statement of a script: Cypher through {@code GRAPH.QUERY}, or a constraint command
+     * {@code GRAPH.CONSTRAINT CREATE|DROP UNIQUE|MANDATORY NODE|RELATIONSHIP <label> PROPERTIES <n> <p>...}
+     * written without the graph (this graph is inserted); a created constraint is waited for until
+     * the server has built it.
+     */
+    private void execute(String statement) {
+        String[] words = statement.trim().split("\\s+");
+        if (words.length > 1 && words[0].equalsIgnoreCase("GRAPH.CONSTRAINT")) {
+            List<String> args = new ArrayList<>();
+            args.add(words[1]);
+            args.add(graph);
+            args.addAll(List.of(words).subList(2, words.length));
+            transport.command("GRAPH.CONSTRAINT", args.toArray(new String[0]));
+            if (words[1].equalsIgnoreCase("CREATE") && words.length > 6) {
+                awaitConstraint(words[2], words[4], List.of(words).subList(7, words.length));
+            }
+            return;
+        }
+        transport.execute(GraphQuery.write(graph, statement));
+    }
+
+    private void awaitConstraint(String type, String label, List<String> properties) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            QueryResult r = transport.execute(GraphQuery.read(graph, "CALL db.constraints() YIELD type, label, "
+                    + "properties, status WHERE type = $type AND label = $label AND properties = $properties RETURN status",
+                    Map.of("type", type.toUpperCase(java.util.Locale.ROOT), "label", label, "properties", properties)));
+            String status = r.isEmpty() ? null : String.valueOf(r.scalar().asJava());
+            if ("OPERATIONAL".equals(status)) {
+                return;
+            }
+            if ("FAILED".equals(status)) {
+                throw new MigrationException("The " + type + " constraint on " + label + properties + " could not be built: "
+                        + "the stored data violates it");
+            }
+            if (System.nanoTime() > deadline) {
+                throw new MigrationException("The " + type + " constraint on " + label + properties
+                        + " was not built within 30 s (status " + status + ")");
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
+        }
+    }
+
+    /**
+     * Writes the skeleton of the next migration from the difference between the entity model and
+     * the graph ({@code orm.schema().plan()}): statements creating what is missing, dropping and
+     * re-creating what is mismatched, and the extras as comments. Review it before it runs.
+     *
+     * @return the file written, or null if the graph matches the model
+     */
+    public java.nio.file.Path generate(java.nio.file.Path directory, String description) {
+        dev.falkor.orm.core.SchemaPlan plan = orm.schema().plan();
+        if (plan.missing().isEmpty() && plan.mismatched().isEmpty() && plan.extra().isEmpty()) {
+            return null;
+        }
+        String next = "001";
+        for (Resolved r : resolve()) {
+            if (!r.repeatable()) {
+                String[] parts = r.version().split("\\.");
+                next = String.format("%03d", Integer.parseInt(parts[0]) + 1);
+            }
+        }
+        StringBuilder sb = new StringBuilder("// Generated from the entity model against graph '" + graph + "' on "
+                + Instant.now() + ". Review before it runs.\n");
+        for (dev.falkor.orm.core.SchemaPlan.Mismatch m : plan.mismatched()) {
+            sb.append("// mismatched: ").append(m).append('\n').append(Generated.drop(m.actual())).append(";\n")
+                    .append(Generated.create(m.declared())).append(";\n");
+        }
+        for (dev.falkor.orm.core.SchemaObject o : plan.missing()) {
+            sb.append(Generated.create(o)).append(";\n");
+        }
+        for (dev.falkor.orm.core.SchemaObject o : plan.extra()) {
+            sb.append("// extra, kept (uncomment to drop): ").append(Generated.drop(o)).append(";\n");
+        }
+        java.nio.file.Path file = directory.resolve("V" + next + "__" + description.replaceAll("[^A-Za-z0-9]+", "_")
+                + ".cypher");
+        try {
+            java.nio.file.Files.createDirectories(directory);
+            java.nio.file.Files.writeString(file, sb.toString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot write " + file, e);
+        }
+        return file;
+    }
+
+    /** Statements for schema objects, as a script holds them. */
+    static final class Generated {
+        private Generated() {
+        }
+
+        private static String target(dev.falkor.orm.core.SchemaObject o) {
+            return o.onRelationships() ? "()-[r:`" + o.label() + "`]-()" : "(n:`" + o.label() + "`)";
+        }
+
+        private static String property(dev.falkor.orm.core.SchemaObject o) {
+            return (o.onRelationships() ? "r." : "n.") + "`" + o.property() + "`";
+        }
+
+        static String create(dev.falkor.orm.core.SchemaObject o) {
+            return switch (o.kind()) {
+                case RANGE_INDEX -> "CREATE INDEX FOR " + target(o) + " ON (" + property(o) + ")";
+                case FULLTEXT_INDEX -> o.options().isEmpty()
+                        ? "CREATE FULLTEXT INDEX FOR " + target(o) + " ON (" + property(o) + ")"
+                        : "CALL db.idx.fulltext.createNodeIndex({label: '" + o.label() + "'" + options(o) + "}, '"
+                        + o.property() + "')";
+                case VECTOR_INDEX -> "CREATE VECTOR INDEX FOR " + target(o) + " ON (" + property(o) + ") OPTIONS "
+                        + "{dimension: " + o.options().get("dimension") + ", similarityFunction: '"
+                        + o.options().get("similarityFunction") + "'}";
+                case UNIQUE_CONSTRAINT, MANDATORY_CONSTRAINT -> "GRAPH.CONSTRAINT CREATE " + constraint(o);
+            };
+        }
+
+        static String drop(dev.falkor.orm.core.SchemaObject o) {
+            return switch (o.kind()) {
+                case RANGE_INDEX -> "DROP INDEX FOR " + target(o) + " ON (" + property(o) + ")";
+                case FULLTEXT_INDEX -> "DROP FULLTEXT INDEX FOR " + target(o) + " ON (" + property(o) + ")";
+                case VECTOR_INDEX -> "DROP VECTOR INDEX FOR " + target(o) + " ON (" + property(o) + ")";
+                case UNIQUE_CONSTRAINT, MANDATORY_CONSTRAINT -> "GRAPH.CONSTRAINT DROP " + constraint(o);
+            };
+        }
+
+        private static String constraint(dev.falkor.orm.core.SchemaObject o) {
+            List<String> props = List.of(o.property().split(","));
+            return (o.kind() == dev.falkor.orm.core.SchemaObject.Kind.UNIQUE_CONSTRAINT ? "UNIQUE" : "MANDATORY") + " "
+                    + (o.onRelationships() ? "RELATIONSHIP" : "NODE") + " " + o.label() + " PROPERTIES " + props.size()
+                    + " " + String.join(" ", props);
+        }
+
+        private static String options(dev.falkor.orm.core.SchemaObject o) {
+            StringBuilder sb = new StringBuilder();
+            o.options().forEach((k, v) -> {
+                sb.append(", ").append(k).append(": ");
+                if (v instanceof List<?> l) {
+                    sb.append('[');
+                    for (int i = 0; i < l.size(); i++) {
+                        sb.append(i == 0 ? "'" : ", '").append(String.valueOf(l.get(i)).replace("'", "\\'")).append('\'');
+                    }
+                    sb.append(']');
+                } else {
+                    sb.append('\'').append(String.valueOf(v).replace("'", "\\'")).append('\'');
+                }
+            });
+            return sb.toString();
+        }
     }
 
     private static long millis(long start) {
@@ -386,7 +533,7 @@ public final class Migrations {
                             + "one and has no undo script U" + m.version() + "__...cypher");
                 }
                 for (String statement : m.undo()) {
-                    transport.execute(GraphQuery.write(graph, statement));
+                    execute(statement);
                 }
                 transport.execute(GraphQuery.write(graph, "MATCH (m:" + LABEL + " {version: $v}) SET m.success = false, "
                         + "m.undone = true, m.statementsDone = 0, m.statementChecksums = []", Map.of("v", m.version())));

@@ -284,6 +284,38 @@ class MigrationsTest extends GraphTest {
         }
     }
 
+    @dev.falkor.orm.api.annotation.Node("GenPerson")
+    static class GenPerson {
+        @dev.falkor.orm.api.annotation.Id String id;
+        @dev.falkor.orm.api.annotation.Unique String email;
+        @dev.falkor.orm.api.annotation.VectorIndexed(dimension = 4) float[] embedding;
+    }
+
+    @Test
+    void theNextMigrationIsGeneratedFromTheEntityModelAndApplies(@TempDir Path dir) throws IOException {
+        String g = TestGraphs.uniqueName(getClass()) + "_generate";
+        transport.execute(GraphQuery.write(g, "CREATE INDEX FOR (n:GenPerson) ON (n.legacy)"));
+        try (FalkorOrm orm = FalkorOrm.builder().transport(transport).graph(g).cache("none")
+                .schemaMode(dev.falkor.orm.core.SchemaMode.NONE).entities(GenPerson.class).build()) {
+            write(dir, "V001__start.cypher", "CREATE (:GenPerson {id: 'a', email: 'a@x'})");
+            Migrations m = Migrations.builder(orm).location(dir.toString()).build();
+            m.migrate();
+            Path file = m.generate(dir, "person schema");
+            assertEquals("V002__person_schema.cypher", file.getFileName().toString());
+            String text = Files.readString(file);
+            assertTrue(text.contains("GRAPH.CONSTRAINT CREATE UNIQUE NODE GenPerson PROPERTIES 1 email"), text);
+            assertTrue(text.contains("CREATE VECTOR INDEX FOR (n:`GenPerson`) ON (n.`embedding`) OPTIONS {dimension: 4"), text);
+            assertTrue(text.contains("// extra, kept"), text);
+            assertEquals(List.of("002"), m.migrate().applied());
+            orm.schema().validate(); // the graph now matches the model
+            String rest = Files.readString(m.generate(dir.resolve("next"), "extras only"));
+            assertTrue(rest.contains("// extra, kept") && !rest.contains("CREATE"), "only the extra index is left, "
+                    + "as a comment: " + rest);
+        } finally {
+            transport.deleteGraph(g);
+        }
+    }
+
     private static Process child(String graph, Path dir, boolean hang) throws IOException {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
         List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
