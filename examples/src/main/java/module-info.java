@@ -8,6 +8,9 @@ module dev.falkor.orm.examples {
     requires dev.falkor.orm.converters;
     requires dev.falkor.orm.batch.unwind;
     requires dev.falkor.orm.cache.caffeine;
+    requires dev.falkor.orm.migrations;
+    // the example's migration scripts (db/migration) are read by the migrations module
+    opens db.migration;
 
     // HelloFalkor looks the transport up itself
     uses dev.falkor.orm.spi.TransportProvider;

@@ -17,6 +17,7 @@ public final class RunAll {
             AsyncExample.run(db.url());
             CacheExample.run(db.url());
             SearchExample.run(db.url());
+            MigrationsExample.run(db.url());
         }
         ScaleOutExample.run(); // starts a primary with a replica, then a three-shard cluster
         System.out.println("All examples ran.");
