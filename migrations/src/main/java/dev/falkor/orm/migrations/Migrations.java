@@ -66,8 +66,25 @@ public final class Migrations {
     private final Duration lockWait;
     private final boolean cleanEnabled;
     private final String installedBy;
+    private final Listener listener;
+
+    /** Hears what a run does, for progress reports. */
+    public interface Listener {
+        /** A migration starts, with its number of statements (0 for Java) and where it resumes. */
+        default void starting(String version, String description, int statements, int from) {
+        }
+
+        /** A statement of a migration succeeded. */
+        default void statementDone(String version, int done, int statements) {
+        }
+
+        /** A migration is applied. */
+        default void applied(String version, long millis) {
+        }
+    }
 
     private Migrations(Builder b) {
+        this.listener = b.listener;
         this.orm = b.orm;
         this.transport = b.orm.transport();
         this.graph = b.orm.graph();
@@ -248,6 +265,7 @@ public final class Migrations {
     private void run(Resolved m, Entry previous) {
         long start = System.nanoTime();
         if (m.java() != null) {
+            listener.starting(m.version(), m.description(), 0, 0);
             try {
                 m.java().migrate(new Context());
             } catch (Exception e) {
@@ -256,6 +274,7 @@ public final class Migrations {
             }
             record(m, true, 0, List.of(), millis(start), null);
             LOG.info("Applied migration {} ({}) to graph {}", m.version(), m.description(), graph);
+            listener.applied(m.version(), millis(start));
             return;
         }
         List<String> sums = new ArrayList<>();
@@ -275,6 +294,7 @@ public final class Migrations {
                 LOG.info("Resuming migration {} at statement {} of {}", m.version(), from + 1, m.statements().size());
             }
         }
+        listener.starting(m.version(), m.description(), m.statements().size(), from);
         for (int i = from; i < m.statements().size(); i++) {
             String statement = m.statements().get(i);
             try {
@@ -287,6 +307,7 @@ public final class Migrations {
             }
             sums.add(Scripts.checksum(statement));
             record(m, i + 1 == m.statements().size(), i + 1, sums, millis(start), null);
+            listener.statementDone(m.version(), i + 1, m.statements().size());
         }
         if (m.statements().isEmpty()) {
             record(m, true, 0, sums, millis(start), null);
@@ -710,6 +731,14 @@ public final class Migrations {
         private Duration lockWait = Duration.ofMinutes(5);
         private boolean cleanEnabled;
         private String installedBy = defaultUser();
+        private Listener listener = new Listener() {
+        };
+
+        /** Hears each migration and statement as the run goes (progress reports). */
+        public Builder listener(Listener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
 
         private Builder(FalkorOrm orm) {
             this.orm = Objects.requireNonNull(orm, "orm");
