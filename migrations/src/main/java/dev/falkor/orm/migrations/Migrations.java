@@ -539,6 +539,7 @@ public final class Migrations {
     }
 
     /** Undoes the last applied migration with an undo script ({@code U<version>__...}); returns its version. */
+    @SuppressWarnings("try") // the lock is held for the block
     public String undo() {
         try (Lock lock = Lock.acquire(this)) {
             Map<String, Entry> history = history();
@@ -566,6 +567,7 @@ public final class Migrations {
     }
 
     /** Adopts an existing graph at {@code version}: migrations up to it are taken as applied, never run. */
+    @SuppressWarnings("try") // the lock is held for the block
     public void baseline(String version) {
         try (Lock lock = Lock.acquire(this)) {
             if (!history().isEmpty()) {
@@ -578,6 +580,7 @@ public final class Migrations {
     }
 
     /** Accepts the current checksums of changed applied migrations and clears failed entries (they run again from their start). */
+    @SuppressWarnings("try") // the lock is held for the block
     public void repair() {
         try (Lock lock = Lock.acquire(this)) {
             Map<String, Entry> history = history();
@@ -598,6 +601,7 @@ public final class Migrations {
     }
 
     /** Deletes the graph with its history; refused unless enabled with {@link Builder#cleanEnabled}. */
+    @SuppressWarnings("try") // the lock is held for the block
     public void clean() {
         if (!cleanEnabled) {
             throw new MigrationException("clean() deletes graph '" + graph + "' and everything in it: enable it with "
