@@ -15,4 +15,5 @@ module dev.falkor.orm.core {
     uses dev.falkor.orm.spi.batch.BatchWriterProvider;
     uses dev.falkor.orm.spi.cache.ResultCacheProvider;
     uses dev.falkor.orm.spi.JsonCodec;
+    uses dev.falkor.orm.core.StartupHook;
 }

@@ -9,4 +9,6 @@ module dev.falkor.orm.migrations {
     requires java.management;
 
     exports dev.falkor.orm.migrations;
+
+    provides dev.falkor.orm.core.StartupHook with dev.falkor.orm.migrations.internal.MigrateOnStart;
 }

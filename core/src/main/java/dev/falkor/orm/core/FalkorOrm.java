@@ -92,10 +92,14 @@ public final class FalkorOrm implements AutoCloseable {
         this.repositories = new RepositoryFactory(mapping, access, new SchemaManager(access, b.schemaMode), b.batchSize,
                 Providers.batchWriter(b.batchWriterName, b.batchSize), b.lookup,
                 new dev.falkor.orm.core.internal.cache.CachePolicy(resultCache != null, b.cacheTtl));
+        this.settings = Map.copyOf(b.settings);
         try {
             repositories.indexLabels(b.entities);
             for (Class<?> entity : b.entities) {
                 repositories.register(entity);
+            }
+            for (StartupHook hook : Providers.load(StartupHook.class)) {
+                hook.started(this);
             }
         } catch (RuntimeException e) {
             close();
@@ -196,6 +200,24 @@ public final class FalkorOrm implements AutoCloseable {
         return transport;
     }
 
+    private final Map<String, String> settings;
+
+    /**
+     * A setting given with {@link Builder#setting}, else the system property of that name, else the
+     * environment variable of that name upper-cased with dots as underscores
+     * ({@code falkor.orm.migrate} → {@code FALKOR_ORM_MIGRATE}); empty if none is set.
+     */
+    public java.util.Optional<String> setting(String name) {
+        String v = settings.get(name);
+        if (v == null) {
+            v = System.getProperty(name);
+        }
+        if (v == null) {
+            v = System.getenv(name.toUpperCase(java.util.Locale.ROOT).replace('.', '_'));
+        }
+        return java.util.Optional.ofNullable(v);
+    }
+
     /** Graph algorithms (shortest path, PageRank, connected components) on mapped entities. */
     public GraphAlgorithms algorithms() {
         return new GraphAlgorithms(repositories);
@@ -245,6 +267,18 @@ public final class FalkorOrm implements AutoCloseable {
         private final List<Class<?>> entities = new ArrayList<>();
         private SchemaMode schemaMode = SchemaMode.CREATE;
         private int batchSize = 1000;
+        private final Map<String, String> settings = new java.util.LinkedHashMap<>();
+
+        /**
+         * A named setting for modules that act at start ({@link StartupHook}s), e.g.
+         * {@code setting("falkor.orm.migrate", "classpath:db/migration")}; wins over the system
+         * property and environment variable of that name.
+         */
+        public Builder setting(String name, String value) {
+            settings.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
         private String cacheName;
         private dev.falkor.orm.spi.cache.ResultCache resultCache;
         private dev.falkor.orm.spi.cache.ResultCacheConfig cacheConfig = dev.falkor.orm.spi.cache.ResultCacheConfig.defaults();

@@ -97,7 +97,7 @@ class ModuleTest {
         assertEquals(Set.of("dev.falkor.orm.core"), unqualifiedExports("dev.falkor.orm.core"));
         assertEquals(Set.of("dev.falkor.orm.spi.TransportProvider", "dev.falkor.orm.spi.ValueConverter",
                 "dev.falkor.orm.spi.batch.BatchWriterProvider", "dev.falkor.orm.spi.cache.ResultCacheProvider",
-                "dev.falkor.orm.spi.JsonCodec"), module("dev.falkor.orm.core").uses());
+                "dev.falkor.orm.spi.JsonCodec", "dev.falkor.orm.core.StartupHook"), module("dev.falkor.orm.core").uses());
         assertTrue(module("dev.falkor.orm.core").opens().isEmpty(), "no opens in library code");
         assertEquals(Set.of("dev.falkor.orm.core"), osgiExports("dev.falkor.orm.core"));
     }

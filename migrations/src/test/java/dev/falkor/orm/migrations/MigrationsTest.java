@@ -316,6 +316,27 @@ class MigrationsTest extends GraphTest {
         }
     }
 
+    @Test
+    void aMapperBuiltWithTheMigrateSettingMigratesItsGraphAtStart(@TempDir Path dir) throws IOException {
+        String g = TestGraphs.uniqueName(getClass()) + "_start";
+        write(dir, "V001__seed.cypher", "CREATE (:Started {n: 1})");
+        try (FalkorOrm orm = FalkorOrm.builder().transport(transport).graph(g).cache("none")
+                .setting("falkor.orm.migrate", dir.toString()).build()) {
+            assertEquals(1L, countIn(g, "MATCH (s:Started) RETURN count(s)"), "migrated before build() returned");
+            assertEquals(List.of(List.of("001", true, 1L)), historyOf(g));
+        }
+        try (FalkorOrm again = FalkorOrm.builder().transport(transport).graph(g).cache("none")
+                .setting("falkor.orm.migrate", dir.toString()).build()) {
+            assertEquals(1L, countIn(g, "MATCH (s:Started) RETURN count(s)"), "once");
+        } finally {
+            transport.deleteGraph(g);
+        }
+        write(dir, "V002__broken.cypher", "NOT CYPHER");
+        assertThrows(MigrationException.class, () -> FalkorOrm.builder().transport(transport).graph(g).cache("none")
+                .setting("falkor.orm.migrate", dir.toString()).build(), "a failed migration fails the start");
+        transport.deleteGraph(g);
+    }
+
     private static Process child(String graph, Path dir, boolean hang) throws IOException {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
         List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
