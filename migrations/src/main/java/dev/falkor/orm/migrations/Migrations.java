@@ -538,6 +538,28 @@ public final class Migrations {
                 e == null ? 0 : e.executionMillis(), e == null ? 0 : (int) e.statementsDone(), e == null ? null : e.error());
     }
 
+    /**
+     * Undoes applied migrations, last first, until the last applied one is {@code version} (which
+     * stays applied); every one undone needs its undo script. Returns the versions undone.
+     */
+    public List<String> undoTo(String version) {
+        List<String> undone = new ArrayList<>();
+        while (true) {
+            String last = null;
+            Map<String, Entry> history = history();
+            for (Resolved m : resolve()) {
+                Entry e = history.get(m.version());
+                if (!m.repeatable() && e != null && e.success() && !e.undone() && !"BASELINE".equals(e.type())) {
+                    last = m.version();
+                }
+            }
+            if (last == null || Scripts.compareVersions(last, version) <= 0) {
+                return undone;
+            }
+            undone.add(undo());
+        }
+    }
+
     /** Undoes the last applied migration with an undo script ({@code U<version>__...}); returns its version. */
     @SuppressWarnings("try") // the lock is held for the block
     public String undo() {

@@ -159,6 +159,14 @@ class MigrationsTest extends GraphTest {
             assertEquals(MigrationInfo.State.UNDONE, m.info().get(1).state());
             assertThrows(MigrationException.class, m::undo, "001 has no undo script");
             assertEquals(List.of("002"), m.migrate().applied(), "an undone migration applies again");
+            write(dir, "V003__c.cypher", "CREATE (:U {n: 3})");
+            write(dir, "U003__c.cypher", "MATCH (u:U {n: 3}) DELETE u");
+            m.migrate();
+            assertEquals(List.of("003", "002"), m.undoTo("001"), "last first, down to 001");
+            assertEquals(1L, countIn(g, "MATCH (u:U) RETURN count(u)"));
+            Files.delete(dir.resolve("V003__c.cypher"));
+            Files.delete(dir.resolve("U003__c.cypher"));
+            m.migrate();
             assertThrows(MigrationException.class, m::clean, "refused unless enabled");
         } finally {
             transport.deleteGraph(g);
@@ -335,6 +343,32 @@ class MigrationsTest extends GraphTest {
         assertThrows(MigrationException.class, () -> FalkorOrm.builder().transport(transport).graph(g).cache("none")
                 .setting("falkor.orm.migrate", dir.toString()).build(), "a failed migration fails the start");
         transport.deleteGraph(g);
+    }
+
+    @Test
+    void scriptsAreReadFromAJarOnTheClassPath(@TempDir Path dir) throws Exception {
+        Path jar = dir.resolve("migrations.jar");
+        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            for (String d : List.of("db/", "db/jarred/", "db/jarred/sub/")) { // directory entries, as jar tools write
+                out.putNextEntry(new java.util.jar.JarEntry(d));
+                out.closeEntry();
+            }
+            for (String[] e : new String[][] {{"db/jarred/V001__one.cypher", "CREATE (:Jarred {n: 1})"},
+                    {"db/jarred/V002__two.cypher", "CREATE (:Jarred {n: 2})"}, {"db/jarred/sub/V003__no.cypher", "X"}}) {
+                out.putNextEntry(new java.util.jar.JarEntry(e[0]));
+                out.write(e[1].getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        }
+        String g = TestGraphs.uniqueName(getClass()) + "_jar";
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {jar.toUri().toURL()}, null);
+             FalkorOrm orm = mapper(g)) {
+            Migrations m = Migrations.builder(orm).location("classpath:db/jarred").classLoader(loader).build();
+            assertEquals(List.of("001", "002"), m.migrate().applied(), "the jar's scripts, not those of a subdirectory");
+            assertEquals(2L, countIn(g, "MATCH (j:Jarred) RETURN count(j)"));
+        } finally {
+            transport.deleteGraph(g);
+        }
     }
 
     private static Process child(String graph, Path dir, boolean hang) throws IOException {
