@@ -80,7 +80,16 @@ public final class FalkorOrm implements AutoCloseable {
                         : transport instanceof dev.falkor.orm.spi.wire.WireTransport w ? w.config() : null;
                 cacheConfig = cacheConfig.withRedis(own);
             }
-            this.resultCache = cacheProvider == null ? null : cacheProvider.create(cacheConfig);
+            dev.falkor.orm.spi.cache.ResultCache created;
+            try {
+                created = cacheProvider == null ? null : cacheProvider.create(cacheConfig);
+            } catch (RuntimeException e) {
+                if (ownsTransport) {
+                    transport.close(); // the mapper is not built: release what it opened
+                }
+                throw e;
+            }
+            this.resultCache = created;
             this.ownsResultCache = true;
         }
         Executor executor = Executor.of(transport);
