@@ -1,5 +1,6 @@
 package dev.falkor.orm.core;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -37,6 +38,67 @@ public record SchemaObject(Kind kind, boolean onRelationships, String label, Str
     /** What identifies it: kind, target and property (not its options or status). */
     public String key() {
         return kind + " " + (onRelationships ? "-[:" + label + "]-" : "(:" + label + ")") + "." + property;
+    }
+
+    /**
+     * The statement that creates this object, as a migration script holds it (and as
+     * {@code Migrations} runs it): Cypher for indexes, the {@code GRAPH.CONSTRAINT CREATE ...}
+     * command without its graph name for constraints.
+     */
+    public String createStatement() {
+        return switch (kind) {
+            case RANGE_INDEX -> "CREATE INDEX FOR " + target() + " ON (" + qualifiedProperty() + ")";
+            case FULLTEXT_INDEX -> options.isEmpty()
+                    ? "CREATE FULLTEXT INDEX FOR " + target() + " ON (" + qualifiedProperty() + ")"
+                    : "CALL db.idx.fulltext.createNodeIndex({label: '" + label + "'" + optionText() + "}, '"
+                    + property + "')";
+            case VECTOR_INDEX -> "CREATE VECTOR INDEX FOR " + target() + " ON (" + qualifiedProperty() + ") OPTIONS "
+                    + "{dimension: " + options.get("dimension") + ", similarityFunction: '"
+                    + options.get("similarityFunction") + "'}";
+            case UNIQUE_CONSTRAINT, MANDATORY_CONSTRAINT -> "GRAPH.CONSTRAINT CREATE " + constraint();
+        };
+    }
+
+    /** The statement that drops this object, in the form of {@link #createStatement()}. */
+    public String dropStatement() {
+        return switch (kind) {
+            case RANGE_INDEX -> "DROP INDEX FOR " + target() + " ON (" + qualifiedProperty() + ")";
+            case FULLTEXT_INDEX -> "DROP FULLTEXT INDEX FOR " + target() + " ON (" + qualifiedProperty() + ")";
+            case VECTOR_INDEX -> "DROP VECTOR INDEX FOR " + target() + " ON (" + qualifiedProperty() + ")";
+            case UNIQUE_CONSTRAINT, MANDATORY_CONSTRAINT -> "GRAPH.CONSTRAINT DROP " + constraint();
+        };
+    }
+
+    private String target() {
+        return onRelationships ? "()-[r:`" + label + "`]-()" : "(n:`" + label + "`)";
+    }
+
+    private String qualifiedProperty() {
+        return (onRelationships ? "r." : "n.") + "`" + property + "`";
+    }
+
+    private String constraint() {
+        List<String> props = List.of(property.split(","));
+        return (kind == Kind.UNIQUE_CONSTRAINT ? "UNIQUE" : "MANDATORY") + " "
+                + (onRelationships ? "RELATIONSHIP" : "NODE") + " " + label + " PROPERTIES " + props.size()
+                + " " + String.join(" ", props);
+    }
+
+    private String optionText() {
+        StringBuilder sb = new StringBuilder();
+        options.forEach((k, v) -> {
+            sb.append(", ").append(k).append(": ");
+            if (v instanceof List<?> l) {
+                sb.append('[');
+                for (int i = 0; i < l.size(); i++) {
+                    sb.append(i == 0 ? "'" : ", '").append(String.valueOf(l.get(i)).replace("'", "\\'")).append('\'');
+                }
+                sb.append(']');
+            } else {
+                sb.append('\'').append(String.valueOf(v).replace("'", "\\'")).append('\'');
+            }
+        });
+        return sb.toString();
     }
 
     @Override

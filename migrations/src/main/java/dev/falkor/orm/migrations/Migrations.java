@@ -381,14 +381,14 @@ public final class Migrations {
         StringBuilder sb = new StringBuilder("// Generated from the entity model against graph '" + graph + "' on "
                 + Instant.now() + ". Review before it runs.\n");
         for (dev.falkor.orm.core.SchemaPlan.Mismatch m : plan.mismatched()) {
-            sb.append("// mismatched: ").append(m).append('\n').append(Generated.drop(m.actual())).append(";\n")
-                    .append(Generated.create(m.declared())).append(";\n");
+            sb.append("// mismatched: ").append(m).append('\n').append(m.actual().dropStatement()).append(";\n")
+                    .append(m.declared().createStatement()).append(";\n");
         }
         for (dev.falkor.orm.core.SchemaObject o : plan.missing()) {
-            sb.append(Generated.create(o)).append(";\n");
+            sb.append(o.createStatement()).append(";\n");
         }
         for (dev.falkor.orm.core.SchemaObject o : plan.extra()) {
-            sb.append("// extra, kept (uncomment to drop): ").append(Generated.drop(o)).append(";\n");
+            sb.append("// extra, kept (uncomment to drop): ").append(o.dropStatement()).append(";\n");
         }
         java.nio.file.Path file = directory.resolve("V" + next + "__" + description.replaceAll("[^A-Za-z0-9]+", "_")
                 + ".cypher");
@@ -399,67 +399,6 @@ public final class Migrations {
             throw new java.io.UncheckedIOException("Cannot write " + file, e);
         }
         return file;
-    }
-
-    /** Statements for schema objects, as a script holds them. */
-    static final class Generated {
-        private Generated() {
-        }
-
-        private static String target(dev.falkor.orm.core.SchemaObject o) {
-            return o.onRelationships() ? "()-[r:`" + o.label() + "`]-()" : "(n:`" + o.label() + "`)";
-        }
-
-        private static String property(dev.falkor.orm.core.SchemaObject o) {
-            return (o.onRelationships() ? "r." : "n.") + "`" + o.property() + "`";
-        }
-
-        static String create(dev.falkor.orm.core.SchemaObject o) {
-            return switch (o.kind()) {
-                case RANGE_INDEX -> "CREATE INDEX FOR " + target(o) + " ON (" + property(o) + ")";
-                case FULLTEXT_INDEX -> o.options().isEmpty()
-                        ? "CREATE FULLTEXT INDEX FOR " + target(o) + " ON (" + property(o) + ")"
-                        : "CALL db.idx.fulltext.createNodeIndex({label: '" + o.label() + "'" + options(o) + "}, '"
-                        + o.property() + "')";
-                case VECTOR_INDEX -> "CREATE VECTOR INDEX FOR " + target(o) + " ON (" + property(o) + ") OPTIONS "
-                        + "{dimension: " + o.options().get("dimension") + ", similarityFunction: '"
-                        + o.options().get("similarityFunction") + "'}";
-                case UNIQUE_CONSTRAINT, MANDATORY_CONSTRAINT -> "GRAPH.CONSTRAINT CREATE " + constraint(o);
-            };
-        }
-
-        static String drop(dev.falkor.orm.core.SchemaObject o) {
-            return switch (o.kind()) {
-                case RANGE_INDEX -> "DROP INDEX FOR " + target(o) + " ON (" + property(o) + ")";
-                case FULLTEXT_INDEX -> "DROP FULLTEXT INDEX FOR " + target(o) + " ON (" + property(o) + ")";
-                case VECTOR_INDEX -> "DROP VECTOR INDEX FOR " + target(o) + " ON (" + property(o) + ")";
-                case UNIQUE_CONSTRAINT, MANDATORY_CONSTRAINT -> "GRAPH.CONSTRAINT DROP " + constraint(o);
-            };
-        }
-
-        private static String constraint(dev.falkor.orm.core.SchemaObject o) {
-            List<String> props = List.of(o.property().split(","));
-            return (o.kind() == dev.falkor.orm.core.SchemaObject.Kind.UNIQUE_CONSTRAINT ? "UNIQUE" : "MANDATORY") + " "
-                    + (o.onRelationships() ? "RELATIONSHIP" : "NODE") + " " + o.label() + " PROPERTIES " + props.size()
-                    + " " + String.join(" ", props);
-        }
-
-        private static String options(dev.falkor.orm.core.SchemaObject o) {
-            StringBuilder sb = new StringBuilder();
-            o.options().forEach((k, v) -> {
-                sb.append(", ").append(k).append(": ");
-                if (v instanceof List<?> l) {
-                    sb.append('[');
-                    for (int i = 0; i < l.size(); i++) {
-                        sb.append(i == 0 ? "'" : ", '").append(String.valueOf(l.get(i)).replace("'", "\\'")).append('\'');
-                    }
-                    sb.append(']');
-                } else {
-                    sb.append('\'').append(String.valueOf(v).replace("'", "\\'")).append('\'');
-                }
-            });
-            return sb.toString();
-        }
     }
 
     private static long millis(long start) {

@@ -170,6 +170,50 @@ public final class WireCodec {
         }
     }
 
+    /**
+     * The arguments of the {@code WAIT} that follows each write on its connection when
+     * {@link TransportConfig#readYourWrites()} is set (every replica of a replicated set, or one
+     * replica of a cluster shard's primary, within the configured time), or {@code null} when
+     * writes are not waited for (not set, or a standalone server). Both transports use it.
+     */
+    public static byte[][] waitArguments(TransportConfig config) {
+        if (config.readYourWrites() == null || config.mode() == TransportConfig.Mode.STANDALONE) {
+            return null;
+        }
+        int replicas = config.mode() == TransportConfig.Mode.REPLICATED ? config.nodes().size() : 1;
+        long millis = Math.max(1, config.readYourWrites().toMillis());
+        return new byte[][] {Integer.toString(replicas).getBytes(StandardCharsets.US_ASCII),
+                Long.toString(millis).getBytes(StandardCharsets.US_ASCII)};
+    }
+
+    /** Whether {@code command} is a write to follow with {@code WAIT}: a wait is set and it is no read-only query. */
+    public static boolean waitsAfter(Command command, byte[][] waitArguments) {
+        return waitArguments != null && !"GRAPH.RO_QUERY".equals(command.name());
+    }
+
+    /**
+     * A raw reply made plain for {@code Transport.execute}: {@code byte[]} strings to
+     * {@code String}s, lists copied recursively, numbers and {@code null} as they are. An error
+     * a driver left nested in an array reply (a {@code Throwable} element) is thrown as a
+     * {@link ServerErrorReply}.
+     */
+    public static Object plainReply(Object raw) {
+        if (raw instanceof byte[] b) {
+            return new String(b, StandardCharsets.UTF_8);
+        }
+        if (raw instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            for (Object o : list) {
+                out.add(plainReply(o));
+            }
+            return out;
+        }
+        if (raw instanceof Throwable e) {
+            throw new ServerErrorReply(e.getMessage(), e);
+        }
+        return raw; // Long, Double (RESP3), null
+    }
+
     /** Commands whose first argument is a graph name. */
     private static final List<String> GRAPH_FIRST = List.of("GRAPH.QUERY", "GRAPH.RO_QUERY", "GRAPH.DELETE",
             "GRAPH.EXPLAIN", "GRAPH.PROFILE", "GRAPH.COPY", "GRAPH.SLOWLOG", "GRAPH.CONSTRAINT");

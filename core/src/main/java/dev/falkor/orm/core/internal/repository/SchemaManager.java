@@ -66,7 +66,7 @@ public final class SchemaManager {
         if (mode == SchemaMode.VALIDATE) {
             if (!plan.isEmpty()) {
                 List<String> fixes = new java.util.ArrayList<>();
-                plan.missing().forEach(o -> fixes.add(statement(o)));
+                plan.missing().forEach(o -> fixes.add(o.createStatement()));
                 throw new ConfigurationException("Entity " + entity.type().getName() + " needs in graph '"
                         + graph.graph() + "': " + String.join("; ", plan.lines()) + ". Create "
                         + (fixes.isEmpty() ? "them" : "with " + String.join("; ", fixes)) + " (or apply "
@@ -324,22 +324,6 @@ public final class SchemaManager {
                 awaitConstraint(o, owners.getOrDefault(o.key(), o.label() + "." + o.property()));
             }
         }
-    }
-
-    /** The statement that creates {@code o}, as a user would type it (for messages). */
-    private String statement(SchemaObject o) {
-        String target = o.onRelationships() ? "()-[r:" + Identifiers.quote(o.label()) + "]-()"
-                : "(n:" + Identifiers.quote(o.label()) + ")";
-        String prop = (o.onRelationships() ? "r." : "n.") + Identifiers.quote(o.property());
-        return switch (o.kind()) {
-            case RANGE_INDEX -> "CREATE INDEX FOR " + target + " ON (" + prop + ")";
-            case FULLTEXT_INDEX -> "CREATE FULLTEXT INDEX FOR " + target + " ON (" + prop + ")";
-            case VECTOR_INDEX -> "CREATE VECTOR INDEX FOR " + target + " ON (" + prop + ") OPTIONS {dimension: "
-                    + o.options().get("dimension") + ", similarityFunction: '" + o.options().get("similarityFunction") + "'}";
-            case UNIQUE_CONSTRAINT, MANDATORY_CONSTRAINT -> "GRAPH.CONSTRAINT CREATE " + graph.graph() + " "
-                    + (o.kind() == SchemaObject.Kind.UNIQUE_CONSTRAINT ? "UNIQUE" : "MANDATORY") + " "
-                    + (o.onRelationships() ? "RELATIONSHIP" : "NODE") + " " + o.label() + " PROPERTIES 1 " + o.property();
-        };
     }
 
     private void create(SchemaObject o) {

@@ -130,10 +130,7 @@ final class JedisTransport extends WireTransport {
         poolConfig.setMinIdle(0);
         poolConfig.setJmxEnabled(false);
         poolConfig.setMaxWait(config.poolWaitTimeout());
-        this.waitFor = config.readYourWrites() == null || config.mode() == TransportConfig.Mode.STANDALONE ? null
-                : new byte[][] {Integer.toString(config.mode() == TransportConfig.Mode.REPLICATED ? config.nodes().size()
-                        : 1).getBytes(StandardCharsets.US_ASCII),
-                        Long.toString(Math.max(1, config.readYourWrites().toMillis())).getBytes(StandardCharsets.US_ASCII)};
+        this.waitFor = WireCodec.waitArguments(config);
         if (config.readFrom() != TransportConfig.ReadFrom.PRIMARY) {
             throw new ConfigurationException("The Jedis transport sends every query to the primary; readFrom("
                     + config.readFrom() + ") needs the Lettuce transport (falkor-orm-transport-lettuce)");
@@ -185,7 +182,7 @@ final class JedisTransport extends WireTransport {
     @Override
     protected Object send(String command, List<String> arguments) {
         // raw commands: WireTransport has checked their arguments (WireCodec.checkCommand)
-        return normalize(call(command, arguments, null, WireCodec.timeoutOf(command, arguments)));
+        return WireCodec.plainReply(call(command, arguments, null, WireCodec.timeoutOf(command, arguments)));
     }
 
     /**
@@ -194,7 +191,7 @@ final class JedisTransport extends WireTransport {
      */
     @Override
     protected Object send(WireCodec.Command command) {
-        if (waitFor != null && !"GRAPH.RO_QUERY".equals(command.name())) {
+        if (WireCodec.waitsAfter(command, waitFor)) {
             return sendWaiting(command);
         }
         // the graph name is what messages need of the arguments; the text is sent as encoded
@@ -306,7 +303,7 @@ final class JedisTransport extends WireTransport {
     /** The query and its name lookup in one round trip: both written, then both replies read. */
     @Override
     protected Object[] sendPipelined(WireCodec.Command command, WireCodec.Command followUp) {
-        if (waitFor != null && !"GRAPH.RO_QUERY".equals(command.name())) {
+        if (WireCodec.waitsAfter(command, waitFor)) {
             // a write is followed by its WAIT (readYourWrites): no names behind it, they are looked up after
             return new Object[] {sendWaiting(command), null};
         }
@@ -383,7 +380,7 @@ final class JedisTransport extends WireTransport {
                 throw notSent("GRAPH.LIST", List.of(), e, start);
             }
             try {
-                Object reply = normalize(exchange(connection, "GRAPH.LIST", List.of(), null, null,
+                Object reply = WireCodec.plainReply(exchange(connection, "GRAPH.LIST", List.of(), null, null,
                         config().socketTimeout(), 0, null, null));
                 if (reply instanceof List<?> names) {
                     names.forEach(n -> out.add(String.valueOf(n)));
@@ -660,24 +657,6 @@ final class JedisTransport extends WireTransport {
 
     private static String describe(Throwable e) {
         return ConnectionFailures.describe(e);
-    }
-
-    private static Object normalize(Object raw) {
-        if (raw instanceof byte[] b) {
-            return new String(b, StandardCharsets.UTF_8);
-        }
-        if (raw instanceof List<?> list) {
-            List<Object> out = new ArrayList<>(list.size());
-            for (Object o : list) {
-                out.add(normalize(o));
-            }
-            return out;
-        }
-        if (raw instanceof JedisDataException e) {
-            // an error nested in an array reply
-            throw new ServerErrorReply(e.getMessage(), e);
-        }
-        return raw; // Long, Double (RESP3), null
     }
 
     @Override

@@ -67,10 +67,7 @@ final class LettuceTransport extends WireTransport {
         }
         this.resources = ClientResources.builder().nettyCustomizer(WriteTracker.CUSTOMIZER).build();
         this.topology = Topology.of(config, resources);
-        this.waitFor = config.readYourWrites() == null || config.mode() == TransportConfig.Mode.STANDALONE ? null : new byte[][] {
-                Integer.toString(config.mode() == TransportConfig.Mode.REPLICATED ? config.nodes().size() : 1)
-                        .getBytes(StandardCharsets.US_ASCII),
-                Long.toString(Math.max(1, config.readYourWrites().toMillis())).getBytes(StandardCharsets.US_ASCII)};
+        this.waitFor = WireCodec.waitArguments(config);
     }
 
     /** {@code WAIT}'s arguments after each write ({@code readYourWrites}), or null. */
@@ -101,7 +98,7 @@ final class LettuceTransport extends WireTransport {
             args[i] = arguments.get(i).getBytes(StandardCharsets.UTF_8);
         }
         boolean keyed = WireCodec.graphOf(command, arguments) != null;
-        return normalize(await(call(command, args, keyed, WireCodec.timeoutOf(command, arguments), null, null)));
+        return WireCodec.plainReply(await(call(command, args, keyed, WireCodec.timeoutOf(command, arguments), null, null)));
     }
 
     @Override
@@ -112,7 +109,7 @@ final class LettuceTransport extends WireTransport {
     /** Both commands written back to back on the same connection, then both replies awaited. */
     @Override
     protected Object[] sendPipelined(WireCodec.Command command, WireCodec.Command followUp) {
-        if (waitFor != null && !"GRAPH.RO_QUERY".equals(command.name())) {
+        if (WireCodec.waitsAfter(command, waitFor)) {
             // a write is followed by its WAIT (readYourWrites): no names behind it, they are looked up after
             return new Object[] {send(command), null};
         }
@@ -135,7 +132,7 @@ final class LettuceTransport extends WireTransport {
      */
     @Override
     protected CompletableFuture<Object> sendAsync(WireCodec.Command command) {
-        if (waitFor == null || "GRAPH.RO_QUERY".equals(command.name())) {
+        if (!WireCodec.waitsAfter(command, waitFor)) {
             return call(command.name(), command.argumentBytes(), true, command.timeout(), null, null);
         }
         CompletableFuture<Object> waited = new CompletableFuture<>();
@@ -389,20 +386,6 @@ final class LettuceTransport extends WireTransport {
         }
     }
 
-    private static Object normalize(Object raw) {
-        if (raw instanceof byte[] b) {
-            return new String(b, StandardCharsets.UTF_8);
-        }
-        if (raw instanceof List<?> list) {
-            List<Object> out = new ArrayList<>(list.size());
-            for (Object o : list) {
-                out.add(normalize(o));
-            }
-            return out;
-        }
-        return raw;
-    }
-
     /** The graphs of every primary (each cluster shard lists only its own). */
     @Override
     public List<String> listGraphs() {
@@ -422,7 +405,7 @@ final class LettuceTransport extends WireTransport {
         for (StatefulConnection<byte[], byte[]> c : primaries) {
             Object reply;
             try {
-                reply = normalize(await(call("GRAPH.LIST", new byte[0][], false, null, null,
+                reply = WireCodec.plainReply(await(call("GRAPH.LIST", new byte[0][], false, null, null,
                         CompletableFuture.completedFuture(c))));
             } catch (ServerErrorReply e) {
                 throw ServerErrors.translate(e.getMessage(), null, "GRAPH.LIST", List.of(), e);
