@@ -325,6 +325,7 @@ class MigrationsTest extends GraphTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the mappers are built for their start-up migration and closed
     void aMapperBuiltWithTheMigrateSettingMigratesItsGraphAtStart(@TempDir Path dir) throws IOException {
         String g = TestGraphs.uniqueName(getClass()) + "_start";
         write(dir, "V001__seed.cypher", "CREATE (:Started {n: 1})");
