@@ -59,7 +59,7 @@ class RepositoriesTest {
 
     private static List<List<Object>> rows(FalkorOrm orm, String cypher, Map<String, ?> params) {
         QueryResult r = orm.transport().execute(GraphQuery.read(orm.graph(), cypher, params));
-        return r.rows().stream().map(row -> row.stream().map(v -> (Object) v.asJava()).toList()).toList();
+        return r.rows().stream().map(row -> row.stream().map(v -> v.asJava()).toList()).toList();
     }
 
     @ParameterizedTest

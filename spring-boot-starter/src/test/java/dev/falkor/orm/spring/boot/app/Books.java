@@ -1,11 +1,11 @@
 package dev.falkor.orm.spring.boot.app;
 
-import dev.falkor.orm.spring.boot.model.BaseRepository;
+import dev.falkor.orm.api.Repository;
 import java.util.List;
 import java.util.Optional;
 
-/** Found by the auto-configuration's scan of the application package (extends a generic base). */
-public interface Books extends BaseRepository<Book> {
+/** Found by the auto-configuration's scan of the application package. */
+public interface Books extends Repository<Book, String> {
     List<Book> findByAuthorOrderByIsbnAsc(String author);
 
     Optional<Book> findByAuthorStartingWith(String prefix);
