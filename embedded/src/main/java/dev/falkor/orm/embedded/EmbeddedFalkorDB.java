@@ -43,8 +43,10 @@ public final class EmbeddedFalkorDB implements AutoCloseable {
 
     private final ServerBinaries binaries;
     private final ServerProcess server;
+    private final String moduleVersion;
 
-    private EmbeddedFalkorDB(ServerBinaries binaries, ServerProcess server) {
+    private EmbeddedFalkorDB(ServerBinaries binaries, ServerProcess server, String moduleVersion) {
+        this.moduleVersion = moduleVersion;
         this.binaries = binaries;
         this.server = server;
     }
@@ -80,6 +82,16 @@ public final class EmbeddedFalkorDB implements AutoCloseable {
     /** {@code redis://127.0.0.1:<port>}, ready for {@code TransportConfig.fromUrl}. */
     public String url() {
         return "redis://" + HOST + ":" + port();
+    }
+
+    /**
+     * The FalkorDB version the server reported for its {@code graph} module at start-up
+     * ({@code MODULE LIST}), for example {@code "4.16.3"}.
+     *
+     * @return the module's version as major.minor.patch
+     */
+    public String moduleVersion() {
+        return moduleVersion;
     }
 
     /** The binaries this server runs. */
@@ -127,11 +139,20 @@ public final class EmbeddedFalkorDB implements AutoCloseable {
         stop();
     }
 
-    /** Starts the pair once on a free port and checks that {@code MODULE LIST} shows {@code graph}. */
-    static void verify(ServerBinaries binaries) {
+    /**
+     * Starts the pair once on a free port and checks that {@code MODULE LIST} shows {@code graph}
+     * (of {@code expectedVersion}, unless null); returns the module's version.
+     */
+    static String verify(ServerBinaries binaries, String expectedVersion) {
         Builder b = builder().binaries(binaries);
         b.check = true;
-        b.start().stop();
+        EmbeddedFalkorDB server = b.start();
+        server.stop();
+        if (expectedVersion != null && !expectedVersion.equals(server.moduleVersion())) {
+            throw new EmbeddedFalkorDBException(binaries.module() + " is FalkorDB " + server.moduleVersion()
+                    + ", not the " + expectedVersion + " it was downloaded as");
+        }
+        return server.moduleVersion();
     }
 
     /** Settings for an embedded server. All optional. */
@@ -149,6 +170,7 @@ public final class EmbeddedFalkorDB implements AutoCloseable {
         private Duration clusterNodeTimeout;
         /** A start that only proves the binaries work: logged as such. */
         boolean check;
+        private volatile String probedVersion;
 
         private Builder() {
         }
@@ -299,11 +321,12 @@ public final class EmbeddedFalkorDB implements AutoCloseable {
             ServerProcess process = ServerProcess.start(new ServerProcess.Spec("FalkorDB", bin.redisServer(),
                     bin.origin(), (work, chosenPort) -> arguments(bin, work, chosenPort), this::probe, port,
                     dataDirectory, startupTimeout, stopTimeout));
-            EmbeddedFalkorDB server = new EmbeddedFalkorDB(bin, process);
+            EmbeddedFalkorDB server = new EmbeddedFalkorDB(bin, process, probedVersion);
             if (check) {
-                LOG.info("Checked the downloaded binaries: a FalkorDB server starts and answers (pid {})", server.pid());
+                LOG.info("Checked the downloaded binaries: FalkorDB {} starts and answers (pid {})",
+                        server.moduleVersion(), server.pid());
             } else {
-                LOG.info("FalkorDB {}started on {} (pid {}, binaries from {})",
+                LOG.info("FalkorDB {} {}started on {} (pid {}, binaries from {})", server.moduleVersion(),
                         primaryHost == null ? "" : "replica of " + primaryHost + ":" + primaryPort + " ",
                         server.url(), server.pid(), bin.origin());
             }
@@ -339,7 +362,8 @@ public final class EmbeddedFalkorDB implements AutoCloseable {
         private void probe(Resp resp) throws IOException {
             resp.call("PING");
             Object modules = resp.call("MODULE", "LIST");
-            if (!String.valueOf(modules).contains("graph")) {
+            probedVersion = graphModuleVersion(modules);
+            if (probedVersion == null) {
                 throw new EmbeddedFalkorDBException("redis-server started but the graph module is not "
                         + "loaded (MODULE LIST: " + modules + ")");
             }
@@ -351,6 +375,35 @@ public final class EmbeddedFalkorDB implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * The version of the {@code graph} module in a {@code MODULE LIST} reply (a list of
+     * name/value lists; {@code ver} is an integer such as 42201 for 4.22.1), or null if absent.
+     */
+    static String graphModuleVersion(Object moduleList) {
+        if (!(moduleList instanceof List<?> modules)) {
+            return null;
+        }
+        for (Object m : modules) {
+            if (m instanceof List<?> fields && fields.size() % 2 == 0) {
+                Object name = null;
+                Object ver = null;
+                for (int i = 0; i < fields.size(); i += 2) {
+                    String key = String.valueOf(fields.get(i));
+                    if (key.equals("name")) {
+                        name = fields.get(i + 1);
+                    } else if (key.equals("ver")) {
+                        ver = fields.get(i + 1);
+                    }
+                }
+                if ("graph".equals(String.valueOf(name)) && ver != null) {
+                    long v = Long.parseLong(String.valueOf(ver));
+                    return (v / 10000) + "." + (v / 100 % 100) + "." + (v % 100);
+                }
+            }
+        }
+        return null;
     }
 
     static Duration positive(Duration d, String name) {

@@ -3,6 +3,7 @@ package dev.falkor.orm.core.internal.repository;
 import dev.falkor.orm.api.ConnectionException;
 import dev.falkor.orm.api.GraphNotFoundException;
 import dev.falkor.orm.core.RetryPolicy;
+import dev.falkor.orm.core.internal.Identifiers;
 import dev.falkor.orm.core.internal.exec.Executor;
 import dev.falkor.orm.core.internal.exec.Runner;
 import dev.falkor.orm.core.internal.exec.Step;
@@ -225,6 +226,36 @@ public final class GraphAccess implements Runner.Statements {
             schemaMayBeStale = true;
             throw e;
         }
+    }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GraphAccess.class);
+
+    /** Null until probed: whether the server counts every label of a created node as "labels added". */
+    private volatile Boolean createCountsEveryLabel;
+
+    /**
+     * Whether the server reports, in "labels added", every label of every node a {@code CREATE}
+     * makes (FalkorDB 4.22 does) rather than only labels new to the graph (4.16, 4.18); null
+     * until learnt from a statement that created two nodes of one label (the schema manager's
+     * name registration): it reports 2 under the first rule and at most 1 under the second.
+     * Under the first rule a reply's statistics cannot tell that the graph was re-created.
+     */
+    Boolean createCountsEveryLabel() {
+        return createCountsEveryLabel;
+    }
+
+    /**
+     * Records what a statement that created two nodes of one label (and nothing else labelled)
+     * reported as "labels added"; see {@link #createCountsEveryLabel(String)}.
+     */
+    boolean learnLabelCounting(int labelsAddedForTwoNodes) {
+        boolean every = labelsAddedForTwoNodes >= 2;
+        if (createCountsEveryLabel == null && every) {
+            LOG.debug("Graph {}: the server counts the labels of created nodes as added; re-creation is "
+                    + "recognised by the constraint guards and missing-graph replies only", graph);
+        }
+        createCountsEveryLabel = every;
+        return every;
     }
 
     /** True (and cleared) if something since the last call suggests the graph was re-created. */

@@ -472,7 +472,7 @@ public final class SchemaManager {
      * keeps it, and once another statement gives that id to another name, the cached plan writes
      * its values under the wrong name. Names the graph already has are never rolled back.
      */
-    private void registerPropertyNames(EntityMetadata entity) {
+    void registerPropertyNames(EntityMetadata entity) {
         Set<String> names = new LinkedHashSet<>();
         for (PersistentProperty p : entity.properties()) {
             if (p.kind() != PersistentProperty.Kind.MAP) {
@@ -488,15 +488,43 @@ public final class SchemaManager {
                 }
             }
         }
-        if (names.isEmpty()) {
-            return;
+        // Two nodes of the entity's label come and go with the names: the reply tells how this
+        // server counts "labels added" (GraphAccess.createCountsEveryLabel) at no extra statement.
+        // They carry a fresh value for every unique or mandatory property, so no constraint can
+        // refuse them (a refused statement would roll back the very names it registers).
+        Set<String> constrained = new LinkedHashSet<>();
+        if (entity.id() != null) {
+            constrained.add(entity.id().graphName());
         }
-        StringBuilder cypher = new StringBuilder("CREATE (n {");
-        int i = 0;
-        for (String name : names) {
-            cypher.append(i++ == 0 ? "" : ", ").append(Identifiers.quote(name)).append(": 0");
+        for (PersistentProperty p : entity.properties()) {
+            if (p.kind() != PersistentProperty.Kind.MAP && (p.isUnique() || p.isMandatory())) {
+                constrained.add(p.graphName());
+            }
         }
-        graph.write(cypher.append("}) DELETE n").toString(), Map.of());
+        names.removeAll(constrained);
+        Map<String, Object> params = new java.util.HashMap<>();
+        String label = Identifiers.quote(entity.labels().get(0));
+        StringBuilder cypher = new StringBuilder("CREATE ");
+        if (!names.isEmpty()) {
+            cypher.append("(n {");
+            int i = 0;
+            for (String name : names) {
+                cypher.append(i++ == 0 ? "" : ", ").append(Identifiers.quote(name)).append(": 0");
+            }
+            cypher.append("}), ");
+        }
+        for (String node : List.of("a", "b")) {
+            cypher.append(node.equals("a") ? "" : ", ").append('(').append(node).append(':').append(label);
+            int i = 0;
+            for (String name : constrained) {
+                String param = node + i;
+                params.put(param, "falkor-orm-probe-" + java.util.UUID.randomUUID());
+                cypher.append(i++ == 0 ? " {" : ", ").append(Identifiers.quote(name)).append(": $").append(param);
+            }
+            cypher.append(constrained.isEmpty() ? ")" : "})");
+        }
+        cypher.append(names.isEmpty() ? " DELETE a, b" : " DELETE n, a, b");
+        graph.learnLabelCounting(graph.write(cypher.toString(), params).statistics().labelsAdded());
     }
 
 }

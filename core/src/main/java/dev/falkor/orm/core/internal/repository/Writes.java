@@ -86,12 +86,30 @@ public final class Writes {
         });
     }
 
+    /**
+     * Whether this server's "labels added" counts every created node's labels, so that it says
+     * nothing about re-creation; learnt once, from the name registration of the statement's
+     * first entity if the schema mode has not done it yet.
+     */
+    private boolean createCountsEveryLabel(WriteStatement s) {
+        Boolean known = graph.createCountsEveryLabel();
+        if (known == null && !s.nodes().isEmpty()) {
+            EntityMetadata e = entity(s.nodes().get(0));
+            if (e != null) {
+                schema.registerPropertyNames(e);
+                known = graph.createCountsEveryLabel();
+            }
+        }
+        return known != null && known;
+    }
+
     private Step<Void> run(WriteBatch batch, WriteStatement s, boolean firstTry, java.util.Set<String> regions) {
         // the labels and types it changes: the result cache invalidates exactly those
         GraphQuery query = graph.writeQuery(s.cypher(), s.parameters()).withRegions(regions);
         Step.Run<Void> run = new Step.Run<>(query, true, r -> {
             if (!s.guarded() || ok(r)) {
-                if (s.labelsBeyondSet(r.statistics().labelsAdded(), r.statistics().nodesCreated())) {
+                if (s.labelsBeyondSet(r.statistics().labelsAdded(), r.statistics().nodesCreated())
+                        && !createCountsEveryLabel(s)) {
                     // a label new to the graph, although the mapper's indexes had registered it: the
                     // graph was deleted or re-created (by anyone, or a restart); this write is done,
                     // bring its indexes and constraints back before the next
