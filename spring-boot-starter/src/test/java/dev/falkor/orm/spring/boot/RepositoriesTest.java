@@ -147,4 +147,31 @@ class RepositoriesTest {
             assertEquals("Ursula", books.findByAuthorStartingWith("Urs").map(b -> b.author).orElse("none"));
         });
     }
+
+    /** An application's own DAO: Spring's post-processor translates its exceptions with our translator bean. */
+    @org.springframework.stereotype.Repository
+    static class BookDao {
+        private final FalkorOrm orm;
+
+        BookDao(FalkorOrm orm) {
+            this.orm = orm;
+        }
+
+        void broken() {
+            orm.query("CREATE (b:Book {title: $t}").param("t", "x").write().execute();
+        }
+    }
+
+    @Test
+    void repositoryAnnotatedClassesAreTranslatedByPersistenceExceptionTranslationPostProcessor() {
+        runner(graphs.next(), "jedis")
+                .withBean(org.springframework.dao.annotation.PersistenceExceptionTranslationPostProcessor.class)
+                .withBean(BookDao.class)
+                .run(context -> {
+                    org.springframework.dao.InvalidDataAccessResourceUsageException e = assertThrows(
+                            org.springframework.dao.InvalidDataAccessResourceUsageException.class,
+                            () -> context.getBean(BookDao.class).broken());
+                    assertInstanceOf(dev.falkor.orm.api.QuerySyntaxException.class, e.getCause());
+                });
+    }
 }
