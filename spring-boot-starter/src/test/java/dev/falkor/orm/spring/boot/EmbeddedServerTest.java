@@ -30,14 +30,13 @@ class EmbeddedServerTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(FalkorOrmAutoConfiguration.class))
-            .withUserConfiguration(Repositories.class)
             .withPropertyValues("falkor.orm.graph=embedded", "falkor.orm.transport=jedis",
                     "falkor.orm.url=redis://127.0.0.1:1"); // ignored when the embedded server is on
 
     @Test
     void startsItsOwnServerConnectsToItAndStopsItWithTheContext() {
         EmbeddedFalkorDB[] server = new EmbeddedFalkorDB[1];
-        runner.withPropertyValues("falkor.orm.embedded.enabled=true").run(context -> {
+        runner.withUserConfiguration(Repositories.class).withPropertyValues("falkor.orm.embedded.enabled=true").run(context -> {
             assertThat(context).hasNotFailed();
             server[0] = context.getBean(EmbeddedFalkorDB.class);
             assertTrue(server[0].isRunning());

@@ -131,6 +131,18 @@ class RepositoriesTest {
     }
 
     @Test
+    void repositoriesAreCreatedWithTheContextSoTheSchemaIsThereBeforeFirstUse() {
+        String graph = graphs.next();
+        runner(graph, "jedis").withUserConfiguration(ModelRepositories.class).run(context -> {
+            assertThat(context).hasNotFailed();
+            FalkorOrm orm = context.getBean(FalkorOrm.class); // no repository looked up
+            assertEquals(List.of(List.of(1L)), rows(orm, "CALL db.constraints() YIELD type, label, properties "
+                    + "WHERE type = 'UNIQUE' AND label = $l AND properties = ['email'] RETURN count(*)",
+                    Map.of("l", "Person")));
+        });
+    }
+
+    @Test
     void anIncorrectResultSizeIsTranslated() {
         String graph = graphs.next();
         runner(graph, "jedis").withUserConfiguration(AppRepositories.class).run(context -> {

@@ -6,17 +6,18 @@ import dev.falkor.orm.spring.boot.FalkorExceptionTranslator;
 import java.util.Objects;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
-import org.springframework.beans.factory.FactoryBean;
+import org.springframework.beans.factory.SmartFactoryBean;
 import org.springframework.dao.support.PersistenceExceptionTranslator;
 
 /**
  * Creates one repository bean: {@code orm.repository(type)} (or {@code asyncRepository} for an
  * {@code AsyncRepository}) on the context's {@link FalkorOrm}, behind a proxy that translates its
- * exceptions. Public only because Spring instantiates it; not API.
+ * exceptions. Created eagerly, with the context, so a repository that cannot be mapped fails the start and
+ * its entity's schema is created (or validated) at once. Public only because Spring instantiates it; not API.
  *
  * @param <T> the repository interface
  */
-public class FalkorRepositoryFactoryBean<T> implements FactoryBean<T>, BeanFactoryAware {
+public class FalkorRepositoryFactoryBean<T> implements SmartFactoryBean<T>, BeanFactoryAware {
     private final Class<T> type;
     private BeanFactory beanFactory;
     private T repository;
@@ -51,5 +52,10 @@ public class FalkorRepositoryFactoryBean<T> implements FactoryBean<T>, BeanFacto
     @Override
     public Class<T> getObjectType() {
         return type;
+    }
+
+    @Override
+    public boolean isEagerInit() {
+        return true;
     }
 }
