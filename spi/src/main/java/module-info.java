@@ -15,4 +15,5 @@ module dev.falkor.orm.spi {
     exports dev.falkor.orm.spi.wire;
     exports dev.falkor.orm.spi.batch;
     exports dev.falkor.orm.spi.cache;
+    exports dev.falkor.orm.spi.observe;
 }

@@ -51,6 +51,7 @@ public final class FalkorOrm implements AutoCloseable {
     private final Map<Class<?>, Object> repositoryCache = new ConcurrentHashMap<>();
     private final dev.falkor.orm.spi.cache.ResultCache resultCache;
     private final boolean ownsResultCache;
+    private final dev.falkor.orm.spi.observe.OrmObserver observer;
 
     private FalkorOrm(Builder b) {
         if (b.transport != null) {
@@ -93,6 +94,10 @@ public final class FalkorOrm implements AutoCloseable {
             this.ownsResultCache = true;
         }
         Executor executor = Executor.of(transport);
+        this.observer = b.observer;
+        if (observer != null) {
+            executor = dev.falkor.orm.core.internal.observe.Observing.executor(executor, observer, graph);
+        }
         if (resultCache != null) {
             executor = new dev.falkor.orm.core.internal.cache.CachingExecutor(executor, resultCache);
         }
@@ -100,12 +105,15 @@ public final class FalkorOrm implements AutoCloseable {
                 lifecycle);
         this.repositories = new RepositoryFactory(mapping, access, new SchemaManager(access, b.schemaMode), b.batchSize,
                 Providers.batchWriter(b.batchWriterName, b.batchSize), b.lookup,
-                new dev.falkor.orm.core.internal.cache.CachePolicy(resultCache != null, b.cacheTtl));
+                new dev.falkor.orm.core.internal.cache.CachePolicy(resultCache != null, b.cacheTtl), observer);
         this.settings = Map.copyOf(b.settings);
         try {
             repositories.indexLabels(b.entities);
             for (Class<?> entity : b.entities) {
                 repositories.register(entity);
+            }
+            if (observer != null) {
+                observer.mapperStarted(graph, transport, resultCache);
             }
             for (StartupHook hook : Providers.load(StartupHook.class)) {
                 hook.started(this);
@@ -250,6 +258,9 @@ public final class FalkorOrm implements AutoCloseable {
     @Override
     public void close() {
         try {
+            if (observer != null) {
+                observer.mapperClosed(graph);
+            }
             repositories.relations().close();
             if (ownsResultCache && resultCache != null) {
                 resultCache.close();
@@ -277,6 +288,21 @@ public final class FalkorOrm implements AutoCloseable {
         private SchemaMode schemaMode = SchemaMode.CREATE;
         private int batchSize = 1000;
         private final Map<String, String> settings = new java.util.LinkedHashMap<>();
+
+        private dev.falkor.orm.spi.observe.OrmObserver observer;
+
+        /**
+         * Reports every statement sent and every repository call to {@code observer}, for metrics
+         * and tracing; for Micrometer, {@code falkor-orm-micrometer}'s {@code FalkorMetrics}.
+         * Without one (the default) the mapper calls nothing.
+         *
+         * @param observer the observer
+         * @return this builder
+         */
+        public Builder observer(dev.falkor.orm.spi.observe.OrmObserver observer) {
+            this.observer = Objects.requireNonNull(observer, "observer");
+            return this;
+        }
 
         /**
          * A named setting for modules that act at start ({@link StartupHook}s), e.g.

@@ -47,6 +47,11 @@ public abstract class ForwardingTransport implements Transport {
     }
 
     @Override
+    public java.util.Optional<PoolStatistics> poolStatistics() {
+        return next.poolStatistics();
+    }
+
+    @Override
     public String providerName() {
         return next.providerName();
     }

@@ -33,6 +33,15 @@ public interface Transport extends AutoCloseable {
         return java.util.concurrent.CompletableFuture.supplyAsync(() -> execute(query));
     }
 
+    /**
+     * The connection pool's figures now, for metrics, if this transport keeps a pool.
+     *
+     * @return the figures, or empty (the default) for a transport without a pool to report
+     */
+    default java.util.Optional<PoolStatistics> poolStatistics() {
+        return java.util.Optional.empty();
+    }
+
     /** Deletes a graph and everything in it; does nothing if the graph does not exist. */
     void deleteGraph(String graph);
 

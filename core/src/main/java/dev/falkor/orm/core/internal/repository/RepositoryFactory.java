@@ -42,10 +42,15 @@ public final class RepositoryFactory {
     private final MappingDomainModel domainModel;
     private final Map<Class<?>, EntityOperations<Object>> operations = new ConcurrentHashMap<>();
 
+    /** Null: no observer, repository calls are not wrapped. */
+    private final dev.falkor.orm.spi.observe.OrmObserver observer;
+
     public RepositoryFactory(MappingContext mapping, GraphAccess graph, SchemaManager schema, int batchSize,
                              dev.falkor.orm.spi.batch.BatchWriter writer, MethodHandles.Lookup lookup,
-                             dev.falkor.orm.core.internal.cache.CachePolicy cache) {
+                             dev.falkor.orm.core.internal.cache.CachePolicy cache,
+                             dev.falkor.orm.spi.observe.OrmObserver observer) {
         this.cache = cache;
+        this.observer = observer;
         this.mapping = mapping;
         this.graph = graph;
         this.schema = schema;
@@ -213,7 +218,11 @@ public final class RepositoryFactory {
         InvocationHandler handler = (proxy, method, args) -> {
             Invoker invoker = invokers.get(method);
             if (invoker != null) {
-                return invoker.invoke(proxy, args == null ? new Object[0] : args);
+                Object[] a = args == null ? new Object[0] : args;
+                if (observer == null) {
+                    return invoker.invoke(proxy, a);
+                }
+                return observed(repositoryInterface, method, invoker, proxy, a);
             }
             if (method.isDefault()) {
                 return InvocationHandler.invokeDefault(proxy, method, args);
@@ -222,6 +231,22 @@ public final class RepositoryFactory {
         };
         return repositoryInterface.cast(Proxy.newProxyInstance(repositoryInterface.getClassLoader(),
                 new Class<?>[] {repositoryInterface}, handler));
+    }
+
+    /** Runs a repository method under an invocation observation (its statements on this thread are its children). */
+    @SuppressWarnings("try") // the scope is held for the call, never read
+    private Object observed(Class<?> repository, Method method, Invoker invoker, Object proxy, Object[] args)
+            throws Throwable {
+        dev.falkor.orm.spi.observe.InvocationObservation o =
+                dev.falkor.orm.core.internal.observe.Observing.invocation(observer, repository, method.getName());
+        Object result;
+        try (AutoCloseable scope = dev.falkor.orm.core.internal.observe.Observing.scope(o)) {
+            result = invoker.invoke(proxy, args);
+        } catch (Throwable t) {
+            dev.falkor.orm.core.internal.observe.Observing.fail(o, t);
+            throw t;
+        }
+        return dev.falkor.orm.core.internal.observe.Observing.finish(o, result);
     }
 
     @FunctionalInterface

@@ -659,6 +659,16 @@ final class JedisTransport extends WireTransport {
         return ConnectionFailures.describe(e);
     }
 
+    /** The pool's figures; empty in cluster mode, where each shard has a pool of its own. */
+    @Override
+    public java.util.Optional<dev.falkor.orm.spi.PoolStatistics> poolStatistics() {
+        if (pool == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new dev.falkor.orm.spi.PoolStatistics(pool.getNumActive(), pool.getNumIdle(),
+                pool.getNumWaiters(), pool.getMaxTotal()));
+    }
+
     @Override
     public String providerName() {
         return "jedis";
