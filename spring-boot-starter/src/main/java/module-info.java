@@ -18,6 +18,7 @@ module dev.falkor.orm.spring.boot {
     requires java.desktop; // java.beans.Introspector for bean names
     requires static spring.boot.health;
     requires static dev.falkor.orm.embedded;
+    requires static dev.falkor.orm.micrometer;
 
     exports dev.falkor.orm.spring.boot;
 
