@@ -9,6 +9,7 @@ module dev.falkor.orm.examples {
     requires dev.falkor.orm.batch.unwind;
     requires dev.falkor.orm.cache.caffeine;
     requires dev.falkor.orm.migrations;
+    requires dev.falkor.orm.micrometer;
     // the example's migration scripts (db/migration) are read by the migrations module
     opens db.migration;
 

@@ -13,6 +13,7 @@ module dev.falkor.orm.testkit {
     exports dev.falkor.orm.testkit;
 
     uses dev.falkor.orm.spi.TransportProvider;
+    uses dev.falkor.orm.testkit.ServerLauncher;
     provides org.junit.platform.launcher.LauncherSessionListener
             with dev.falkor.orm.testkit.SharedServerSessionListener;
 }

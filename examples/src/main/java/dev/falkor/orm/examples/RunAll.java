@@ -18,6 +18,7 @@ public final class RunAll {
             CacheExample.run(db.url());
             SearchExample.run(db.url());
             MigrationsExample.run(db.url());
+            MetricsExample.run(db.url());
         }
         ScaleOutExample.run(); // starts a primary with a replica, then a three-shard cluster
         System.out.println("All examples ran.");

@@ -84,12 +84,14 @@ class ModuleTest {
     void apiAndSpiExportOnlyTheirContracts() throws IOException {
         assertEquals(Set.of("dev.falkor.orm.api", "dev.falkor.orm.api.annotation"), unqualifiedExports("dev.falkor.orm.api"));
         // spi.wire is the provider-facing package: exported to everyone, so third parties can write a transport
-        // spi.batch likewise, for third-party batch writers
+        // spi.batch likewise, for third-party batch writers; spi.observe for metrics and tracing observers
         assertEquals(Set.of("dev.falkor.orm.spi", "dev.falkor.orm.spi.value", "dev.falkor.orm.spi.wire",
-                "dev.falkor.orm.spi.batch", "dev.falkor.orm.spi.cache"), unqualifiedExports("dev.falkor.orm.spi"));
+                "dev.falkor.orm.spi.batch", "dev.falkor.orm.spi.cache", "dev.falkor.orm.spi.observe"),
+                unqualifiedExports("dev.falkor.orm.spi"));
         assertEquals(Set.of("dev.falkor.orm.api", "dev.falkor.orm.api.annotation"), osgiExports("dev.falkor.orm.api"));
         assertEquals(Set.of("dev.falkor.orm.spi", "dev.falkor.orm.spi.value", "dev.falkor.orm.spi.wire",
-                "dev.falkor.orm.spi.batch", "dev.falkor.orm.spi.cache"), osgiExports("dev.falkor.orm.spi"));
+                "dev.falkor.orm.spi.batch", "dev.falkor.orm.spi.cache", "dev.falkor.orm.spi.observe"),
+                osgiExports("dev.falkor.orm.spi"));
     }
 
     @Test

@@ -305,6 +305,26 @@ class FalkorMetricsTest extends GraphTest {
     }
 
     @Test
+    void aReadOfAGraphNotCreatedYetIsAnEmptyResultNotAnError() {
+        orm.close();
+        String fresh = graph + "_fresh";
+        transport.deleteGraph(fresh);
+        meters = new SimpleMeterRegistry();
+        try (FalkorOrm other = FalkorOrm.builder().transport(transport).graph(fresh).lookup(MethodHandles.lookup())
+                .observer(FalkorMetrics.of(meters)).cache("none").build()) {
+            Items items = other.repository(Items.class); // its start-up reads meet no graph
+            assertTrue(items.findById(1L).isEmpty());
+            assertTrue(meters.find(FalkorMetrics.ERRORS).counters().isEmpty(), "no error counted");
+            assertEquals(0, meters.find(FalkorMetrics.STATEMENTS).tag("outcome", "error").timers().size());
+            assertTrue(meters.find(FalkorMetrics.STATEMENTS).tag("kind", "read").tag("outcome", "success").timer()
+                    .count() >= 1);
+        } finally {
+            transport.deleteGraph(fresh);
+            orm = null;
+        }
+    }
+
+    @Test
     void anObserverThatThrowsNeverFailsTheCall() {
         orm.close();
         orm = mapper(new OrmObserver() {

@@ -6,11 +6,17 @@ import dev.falkor.orm.spi.TransportConfig;
 /**
  * The one FalkorDB server of a test run. If {@code FALKORDB_URL} (environment) or
  * {@code falkordb.url} (system property) is set, e.g. {@code redis://host:6379}, every test
- * uses that external server; otherwise an {@link EmbeddedFalkorDB} is started on first use
- * and stopped when the test run ends.
+ * uses that external server; otherwise the server named by {@code falkordb.server} /
+ * {@code FALKORDB_SERVER} is started on first use and stopped when the test run ends:
+ * {@code embedded} (the default, an {@link EmbeddedFalkorDB}) or the name of a
+ * {@link ServerLauncher} on the class path, such as {@code testcontainers}.
  */
 public final class SharedServer {
+    /** System property choosing how the server is obtained (environment: {@code FALKORDB_SERVER}). */
+    public static final String SERVER_PROPERTY = "falkordb.server";
+
     private static EmbeddedFalkorDB embedded;
+    private static ServerLauncher.Launched launched;
     private static String url;
 
     private SharedServer() {
@@ -26,8 +32,17 @@ public final class SharedServer {
             if (external != null && !external.isBlank()) {
                 url = external.trim();
             } else {
-                embedded = EmbeddedFalkorDB.start();
-                url = embedded.url();
+                String how = System.getProperty(SERVER_PROPERTY);
+                if (how == null || how.isBlank()) {
+                    how = System.getenv("FALKORDB_SERVER");
+                }
+                if (how == null || how.isBlank() || how.strip().equals("embedded")) {
+                    embedded = EmbeddedFalkorDB.start();
+                    url = embedded.url();
+                } else {
+                    launched = launcher(how.strip()).launch();
+                    url = launched.url();
+                }
             }
         }
         return url;
@@ -38,16 +53,35 @@ public final class SharedServer {
         return TransportConfig.fromUrl(url());
     }
 
-    /** True if tests run against an external server rather than the embedded one. */
+    /** True if tests run against a server the run did not start itself (FALKORDB_URL). */
     public static synchronized boolean isExternal() {
         url();
-        return embedded == null;
+        return embedded == null && launched == null;
+    }
+
+    /** The launcher called {@code name} on the class path, or an error listing those there are. */
+    static ServerLauncher launcher(String name) {
+        java.util.List<String> found = new java.util.ArrayList<>();
+        for (ServerLauncher l : java.util.ServiceLoader.load(ServerLauncher.class)) {
+            if (l.name().equals(name)) {
+                return l;
+            }
+            found.add(l.name());
+        }
+        throw new IllegalStateException(SERVER_PROPERTY + "=" + name + " (or FALKORDB_SERVER) names no server launcher "
+                + "on the class path; there are: embedded" + (found.isEmpty() ? "" : ", " + String.join(", ", found))
+                + (name.equals("testcontainers") ? ". Add the test dependency dev.falkor.orm:falkor-orm-testcontainers" : ""));
     }
 
     static synchronized void stop() {
         if (embedded != null) {
             embedded.stop();
             embedded = null;
+            url = null;
+        }
+        if (launched != null) {
+            launched.close();
+            launched = null;
             url = null;
         }
     }

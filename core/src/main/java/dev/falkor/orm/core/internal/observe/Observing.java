@@ -32,7 +32,7 @@ public final class Observing {
                 try {
                     r = next.execute(query);
                 } catch (RuntimeException | Error e) {
-                    failed(o, e);
+                    ended(o, query, e);
                     throw e;
                 }
                 succeeded(o, r);
@@ -46,12 +46,12 @@ public final class Observing {
                 try {
                     stage = next.executeAsync(query);
                 } catch (RuntimeException | Error e) {
-                    failed(o, e);
+                    ended(o, query, e);
                     throw e;
                 }
                 return stage.whenComplete((r, e) -> {
                     if (e != null) {
-                        failed(o, e instanceof java.util.concurrent.CompletionException c && c.getCause() != null
+                        ended(o, query, e instanceof java.util.concurrent.CompletionException c && c.getCause() != null
                                 ? c.getCause() : e);
                     } else {
                         succeeded(o, r);
@@ -126,6 +126,21 @@ public final class Observing {
     private static void succeeded(StatementObservation o, QueryResult r) {
         if (o != null) {
             run(() -> o.succeeded(r == null ? 0 : r.rows().size()));
+        }
+    }
+
+    /**
+     * A failed query: a read of a graph that does not exist (yet) is what the mapper reads as an
+     * empty result, so it is observed as one, not as an error (every new graph's first read would
+     * otherwise count as a failure); anything else is a failure.
+     */
+    private static void ended(StatementObservation o, GraphQuery query, Throwable e) {
+        if (query.readOnly() && e instanceof dev.falkor.orm.api.GraphNotFoundException) {
+            if (o != null) {
+                run(() -> o.succeeded(0));
+            }
+        } else {
+            failed(o, e);
         }
     }
 
