@@ -5,6 +5,7 @@
  */
 module dev.falkor.orm.bench {
     requires dev.falkor.orm.core;
+    requires dev.falkor.orm.micrometer;
     requires dev.falkor.orm.embedded;
     requires dev.falkor.orm.transport.jedis;
     requires redis.clients.jedis;

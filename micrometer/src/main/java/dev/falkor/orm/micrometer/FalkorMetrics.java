@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -85,8 +86,13 @@ public final class FalkorMetrics implements OrmObserver {
     private final ObservationRegistry observations;
     private final Tags common;
     private final Map<String, List<Meter>> perGraph = new ConcurrentHashMap<>();
-    private final Map<List<String>, Timer> statementTimers = new ConcurrentHashMap<>();
-    private final Map<List<String>, DistributionSummary> rowSummaries = new ConcurrentHashMap<>();
+    /** Per graph and kind: the success timer and rows summary, found without allocating. */
+    private final Map<String, Map<StatementEvent.Kind, StatementMeters>> statementMeters = new ConcurrentHashMap<>();
+    /** Per repository and method: the success timer. */
+    private final Map<Class<?>, Map<String, Timer>> invocationTimers = new ConcurrentHashMap<>();
+
+    private record StatementMeters(Timer success, DistributionSummary rows) {
+    }
 
     private FalkorMetrics(Builder b) {
         this.meters = Objects.requireNonNull(b.meters, "meterRegistry");
@@ -139,18 +145,20 @@ public final class FalkorMetrics implements OrmObserver {
                 }
             };
         }
-        Timer.Sample sample = Timer.start(meters);
+        StatementMeters m = statementMeters(statement.graph(), statement.kind());
+        long start = meters.config().clock().monotonicTime();
         return new StatementObservation() {
             @Override
             public void succeeded(int rows) {
-                sample.stop(statementTimer(statement.graph(), kind, "success", "none"));
-                rows(statement.graph(), kind).record(rows);
+                m.success().record(meters.config().clock().monotonicTime() - start, TimeUnit.NANOSECONDS);
+                m.rows().record(rows);
             }
 
             @Override
             public void failed(Throwable error) {
                 String name = error.getClass().getSimpleName();
-                sample.stop(statementTimer(statement.graph(), kind, "error", name));
+                statementTimer(statement.graph(), kind, "error", name)
+                        .record(meters.config().clock().monotonicTime() - start, TimeUnit.NANOSECONDS);
                 errors(statement.graph(), kind, error);
             }
         };
@@ -185,16 +193,19 @@ public final class FalkorMetrics implements OrmObserver {
                 }
             };
         }
-        Timer.Sample sample = Timer.start(meters);
+        Timer success = invocationTimers.computeIfAbsent(repository, r -> new ConcurrentHashMap<>())
+                .computeIfAbsent(method, m -> invocationTimer(repo, m, "success", "none"));
+        long start = meters.config().clock().monotonicTime();
         return new InvocationObservation() {
             @Override
             public void succeeded() {
-                sample.stop(invocationTimer(repo, method, "success", "none"));
+                success.record(meters.config().clock().monotonicTime() - start, TimeUnit.NANOSECONDS);
             }
 
             @Override
             public void failed(Throwable error) {
-                sample.stop(invocationTimer(repo, method, "error", error.getClass().getSimpleName()));
+                invocationTimer(repo, method, "error", error.getClass().getSimpleName())
+                        .record(meters.config().clock().monotonicTime() - start, TimeUnit.NANOSECONDS);
             }
         };
     }
@@ -247,10 +258,21 @@ public final class FalkorMetrics implements OrmObserver {
                 .tags(tags).description(description).register(meters);
     }
 
+    private StatementMeters statementMeters(String graph, StatementEvent.Kind kind) {
+        Map<StatementEvent.Kind, StatementMeters> byKind = statementMeters.get(graph);
+        StatementMeters m = byKind == null ? null : byKind.get(kind);
+        if (m == null) {
+            m = statementMeters.computeIfAbsent(graph, g -> new ConcurrentHashMap<>()).computeIfAbsent(kind,
+                    k -> new StatementMeters(statementTimer(graph, k.tag(), "success", "none"), rows(graph, k.tag())));
+        }
+        return m;
+    }
+
+    /** Registers or finds a statement timer (the registry keeps one per name and tags). */
     private Timer statementTimer(String graph, String kind, String outcome, String error) {
-        return statementTimers.computeIfAbsent(List.of(graph, kind, outcome, error), k -> Timer.builder(STATEMENTS)
+        return Timer.builder(STATEMENTS)
                 .tags(common).tags("graph", graph, "kind", kind, "outcome", outcome, "error", error)
-                .description("statements sent to FalkorDB").register(meters));
+                .description("statements sent to FalkorDB").register(meters);
     }
 
     private Timer invocationTimer(String repository, String method, String outcome, String error) {
@@ -260,9 +282,9 @@ public final class FalkorMetrics implements OrmObserver {
     }
 
     private DistributionSummary rows(String graph, String kind) {
-        return rowSummaries.computeIfAbsent(List.of(graph, kind), k -> DistributionSummary.builder(ROWS)
+        return DistributionSummary.builder(ROWS)
                 .tags(common).tags("graph", graph, "kind", kind).baseUnit("rows")
-                .description("rows returned per statement").register(meters));
+                .description("rows returned per statement").register(meters);
     }
 
     private void errors(String graph, String kind, Throwable error) {
