@@ -105,7 +105,8 @@ public final class FalkorOrm implements AutoCloseable {
                 lifecycle);
         this.repositories = new RepositoryFactory(mapping, access, new SchemaManager(access, b.schemaMode), b.batchSize,
                 Providers.batchWriter(b.batchWriterName, b.batchSize), b.lookup,
-                new dev.falkor.orm.core.internal.cache.CachePolicy(resultCache != null, b.cacheTtl), observer);
+                new dev.falkor.orm.core.internal.cache.CachePolicy(resultCache != null, b.cacheTtl,
+                        resultCache == null && Providers.noCacheModuleFound(b.cacheName)), observer);
         this.settings = Map.copyOf(b.settings);
         try {
             repositories.indexLabels(b.entities);

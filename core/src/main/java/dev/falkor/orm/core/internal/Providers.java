@@ -119,13 +119,12 @@ public final class Providers {
 
     /** System property naming the result cache provider to use when several are present. */
     public static final String CACHE_PROPERTY = "falkor.orm.cache";
-    private static final java.util.concurrent.atomic.AtomicBoolean NO_CACHE_LOGGED =
-            new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
      * The result cache provider: the one named ({@code name}, else system property
      * {@value #CACHE_PROPERTY}; {@code none} for no cache), else the only one found, else none
-     * (logged once per JVM: {@code @Cacheable} then has no effect). Fails listing what was found.
+     * ({@code @Cacheable} then has no effect, which the first {@code @Cacheable} read logs). Fails
+     * listing what was found.
      */
     public static dev.falkor.orm.spi.cache.ResultCacheProvider resultCacheProvider(String name) {
         List<dev.falkor.orm.spi.cache.ResultCacheProvider> found = load(dev.falkor.orm.spi.cache.ResultCacheProvider.class);
@@ -146,13 +145,18 @@ public final class Providers {
                     + ". Choose one with FalkorOrm.builder().cache(\"name\") or -D" + CACHE_PROPERTY + "=name.");
         }
         if (found.isEmpty()) {
-            if (NO_CACHE_LOGGED.compareAndSet(false, true)) {
-                LOG.info("No result cache module found: @Cacheable has no effect (every read goes to the server). Add "
-                        + "dev.falkor.orm:falkor-orm-cache-caffeine or falkor-orm-cache-redis to cache results.");
-            }
-            return null;
+            return null; // said once, when something is @Cacheable (CachePolicy)
         }
         return found.get(0);
+    }
+
+    /**
+     * True if no cache was chosen ({@code name} and the system property unset) because no cache
+     * module is present, as opposed to {@code none} asked for.
+     */
+    public static boolean noCacheModuleFound(String name) {
+        String wanted = name != null ? name : System.getProperty(CACHE_PROPERTY);
+        return (wanted == null || wanted.isBlank()) && load(dev.falkor.orm.spi.cache.ResultCacheProvider.class).isEmpty();
     }
 
     /** Converters from {@link ServiceLoader}. */

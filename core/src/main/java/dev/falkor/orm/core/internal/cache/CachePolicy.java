@@ -18,12 +18,26 @@ import java.util.Set;
  * it follows.
  */
 public final class CachePolicy {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CachePolicy.class);
+    private static final java.util.concurrent.atomic.AtomicBoolean NO_MODULE_LOGGED =
+            new java.util.concurrent.atomic.AtomicBoolean();
+
     private final boolean enabled;
     private final Duration defaultTtl;
+    private final boolean noModule;
 
     public CachePolicy(boolean enabled, Duration defaultTtl) {
+        this(enabled, defaultTtl, false);
+    }
+
+    /**
+     * @param noModule true if there is no cache because no cache module is on the path: the first
+     *                 {@code @Cacheable} met says so, once per JVM (a mapper without one says nothing)
+     */
+    public CachePolicy(boolean enabled, Duration defaultTtl, boolean noModule) {
         this.enabled = enabled;
         this.defaultTtl = defaultTtl;
+        this.noModule = noModule;
     }
 
     /** No cache. */
@@ -38,7 +52,14 @@ public final class CachePolicy {
      * @param where names the entity or method in the error of a malformed duration
      */
     public Duration ttl(Cacheable annotated, String where) {
-        if (annotated == null || !enabled) {
+        if (annotated == null) {
+            return null;
+        }
+        if (!enabled) {
+            if (noModule && NO_MODULE_LOGGED.compareAndSet(false, true)) {
+                LOG.info("{} is @Cacheable, but no result cache module is present: its reads go to the server. "
+                        + "Add dev.falkor.orm:falkor-orm-cache-caffeine or falkor-orm-cache-redis to cache results", where);
+            }
             return null;
         }
         if (annotated.ttl().isEmpty()) {
