@@ -52,6 +52,8 @@ public final class FalkorOrm implements AutoCloseable {
     private final dev.falkor.orm.spi.cache.ResultCache resultCache;
     private final boolean ownsResultCache;
     private final dev.falkor.orm.spi.observe.OrmObserver observer;
+    /** Set once the observer heard of this mapper's start: only then is it told of the close. */
+    private volatile dev.falkor.orm.spi.observe.OrmObserver.Registration registration;
 
     private FalkorOrm(Builder b) {
         if (b.transport != null) {
@@ -114,7 +116,8 @@ public final class FalkorOrm implements AutoCloseable {
                 repositories.register(entity);
             }
             if (observer != null) {
-                observer.mapperStarted(graph, transport, resultCache);
+                registration = dev.falkor.orm.core.internal.observe.Observing.mapperStarted(observer, graph, transport,
+                        resultCache);
             }
             for (StartupHook hook : Providers.load(StartupHook.class)) {
                 hook.started(this);
@@ -247,6 +250,17 @@ public final class FalkorOrm implements AutoCloseable {
     }
 
     /**
+     * The observer given to {@link Builder#observer}, for modules that send statements on
+     * {@link #transport()} themselves and should report them too (see
+     * {@code dev.falkor.orm.spi.observe.Observations#observing}).
+     *
+     * @return the observer, or empty if none was set
+     */
+    public java.util.Optional<dev.falkor.orm.spi.observe.OrmObserver> observer() {
+        return java.util.Optional.ofNullable(observer);
+    }
+
+    /**
      * The result cache {@code @Cacheable} methods and entities use, if a cache module is present
      * (or one was given with {@link Builder#resultCache}): its statistics, and {@code clear()} after
      * the graph was changed by someone else.
@@ -259,8 +273,9 @@ public final class FalkorOrm implements AutoCloseable {
     @Override
     public void close() {
         try {
-            if (observer != null) {
-                observer.mapperClosed(graph);
+            if (registration != null) {
+                dev.falkor.orm.core.internal.observe.Observing.mapperClosed(registration); // never throws
+                registration = null;
             }
             repositories.relations().close();
             if (ownsResultCache && resultCache != null) {

@@ -85,7 +85,8 @@ public final class FalkorMetrics implements OrmObserver {
     private final MeterRegistry meters;
     private final ObservationRegistry observations;
     private final Tags common;
-    private final Map<String, List<Meter>> perGraph = new ConcurrentHashMap<>();
+    /** How many open mappers registered each gauge (Micrometer hands a second registration the first's meter). */
+    private final Map<Meter.Id, Integer> users = new java.util.HashMap<>();
     /** Per graph and kind: the success timer and rows summary, found without allocating. */
     private final Map<String, Map<StatementEvent.Kind, StatementMeters>> statementMeters = new ConcurrentHashMap<>();
     /** Per repository and method: the success timer. */
@@ -210,40 +211,52 @@ public final class FalkorMetrics implements OrmObserver {
         };
     }
 
+    /**
+     * Registers the mapper's pool gauges and result-cache meters. Mappers on the same graph (and
+     * transport provider) share one set, read from the first mapper's transport and cache; the
+     * meters go when the last of those mappers closes.
+     */
     @Override
-    public void mapperStarted(String graph, Transport transport, ResultCache cache) {
+    public Registration mapperStarted(String graph, Transport transport, ResultCache cache) {
         List<Meter> registered = new ArrayList<>();
         Tags tags = common.and("graph", graph);
-        if (transport.poolStatistics().isPresent()) {
-            Tags poolTags = tags.and("transport", transport.providerName());
-            registered.add(poolGauge("active", transport, PoolStatistics::active, poolTags));
-            registered.add(poolGauge("idle", transport, PoolStatistics::idle, poolTags));
-            registered.add(poolGauge("waiting", transport, PoolStatistics::waiting, poolTags));
-            registered.add(poolGauge("max", transport, PoolStatistics::max, poolTags));
+        synchronized (users) {
+            if (transport.poolStatistics().isPresent()) {
+                Tags poolTags = tags.and("transport", transport.providerName());
+                registered.add(poolGauge("active", transport, PoolStatistics::active, poolTags));
+                registered.add(poolGauge("idle", transport, PoolStatistics::idle, poolTags));
+                registered.add(poolGauge("waiting", transport, PoolStatistics::waiting, poolTags));
+                registered.add(poolGauge("max", transport, PoolStatistics::max, poolTags));
+            }
+            if (cache != null) {
+                registered.add(cacheCounter("gets", cache, CacheStatistics::hits, tags.and("result", "hit"),
+                        "result cache lookups that found an entry"));
+                registered.add(cacheCounter("gets", cache, CacheStatistics::misses, tags.and("result", "miss"),
+                        "result cache lookups that found none (or a stale one)"));
+                registered.add(cacheCounter("puts", cache, CacheStatistics::puts, tags, "results stored"));
+                registered.add(cacheCounter("invalidations", cache, CacheStatistics::invalidations, tags,
+                        "invalidations recorded by writes"));
+                registered.add(Gauge.builder(CACHE + ".size", cache, c -> c.statistics().size()).tags(tags)
+                        .description("entries in the result cache").register(meters));
+            }
+            for (Meter m : registered) {
+                users.merge(m.getId(), 1, Integer::sum);
+            }
         }
-        if (cache != null) {
-            registered.add(cacheCounter("gets", cache, CacheStatistics::hits, tags.and("result", "hit"),
-                    "result cache lookups that found an entry"));
-            registered.add(cacheCounter("gets", cache, CacheStatistics::misses, tags.and("result", "miss"),
-                    "result cache lookups that found none (or a stale one)"));
-            registered.add(cacheCounter("puts", cache, CacheStatistics::puts, tags, "results stored"));
-            registered.add(cacheCounter("invalidations", cache, CacheStatistics::invalidations, tags,
-                    "invalidations recorded by writes"));
-            registered.add(Gauge.builder(CACHE + ".size", cache, c -> c.statistics().size()).tags(tags)
-                    .description("entries in the result cache").register(meters));
-        }
-        List<Meter> previous = perGraph.put(graph, registered);
-        if (previous != null) {
-            previous.stream().filter(m -> !registered.contains(m)).forEach(meters::remove);
-        }
-    }
-
-    @Override
-    public void mapperClosed(String graph) {
-        List<Meter> registered = perGraph.remove(graph);
-        if (registered != null) {
-            registered.forEach(meters::remove);
-        }
+        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            if (!closed.compareAndSet(false, true)) {
+                return;
+            }
+            synchronized (users) {
+                for (Meter m : registered) {
+                    Integer left = users.computeIfPresent(m.getId(), (id, n) -> n == 1 ? null : n - 1);
+                    if (left == null) {
+                        meters.remove(m);
+                    }
+                }
+            }
+        };
     }
 
     private Meter poolGauge(String name, Transport transport, ToDoubleFunction<PoolStatistics> value, Tags tags) {

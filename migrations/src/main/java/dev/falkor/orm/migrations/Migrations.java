@@ -86,8 +86,8 @@ public final class Migrations {
     private Migrations(Builder b) {
         this.listener = b.listener;
         this.orm = b.orm;
-        this.transport = b.orm.transport();
         this.graph = b.orm.graph();
+        this.transport = reporting(b.orm);
         this.locations = List.copyOf(b.locations);
         this.javaMigrations = List.copyOf(b.javaMigrations);
         this.loader = b.loader;
@@ -95,6 +95,33 @@ public final class Migrations {
         this.lockWait = b.lockWait;
         this.cleanEnabled = b.cleanEnabled;
         this.installedBy = b.installedBy;
+    }
+
+    /**
+     * The mapper's transport as migrations use it: each write that succeeds makes the mapper's
+     * result cache forget the whole graph (a script may change anything), and with an observer
+     * every statement and command is reported, as the mapper's own are.
+     */
+    private static Transport reporting(FalkorOrm orm) {
+        Transport t = orm.transport();
+        java.util.Optional<dev.falkor.orm.spi.cache.ResultCache> cache = orm.resultCache();
+        if (cache.isPresent()) {
+            dev.falkor.orm.spi.cache.ResultCache c = cache.get();
+            String graph = orm.graph();
+            t = new dev.falkor.orm.spi.ForwardingTransport(t) {
+                @Override
+                public dev.falkor.orm.spi.QueryResult execute(GraphQuery query) {
+                    dev.falkor.orm.spi.QueryResult r = super.execute(query);
+                    if (!query.readOnly()) {
+                        c.invalidate(graph, null);
+                    }
+                    return r;
+                }
+            };
+        }
+        Transport invalidating = t;
+        return orm.observer().map(o -> dev.falkor.orm.spi.observe.Observations.observing(invalidating, o, orm.graph()))
+                .orElse(t);
     }
 
     /** Migrations of {@code orm}'s graph. */

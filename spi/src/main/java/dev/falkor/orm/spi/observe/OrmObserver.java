@@ -32,20 +32,26 @@ public interface OrmObserver {
 
     /**
      * Called once when a mapper using this observer is built, with what it can report on
-     * (pool figures, cache statistics); an implementation may register gauges here.
+     * (pool figures, cache statistics); an implementation may register gauges here. Several
+     * mappers, even on one graph, may share one observer: each gets its own registration.
      *
      * @param graph the mapper's graph
      * @param transport the mapper's transport (see {@link Transport#poolStatistics()})
      * @param cache the mapper's result cache, or null
+     * @return told when that mapper is closed (gauges registered for it should go then); by
+     *         default one that does nothing
      */
-    default void mapperStarted(String graph, Transport transport, ResultCache cache) {
+    default Registration mapperStarted(String graph, Transport transport, ResultCache cache) {
+        return Registration.NONE;
     }
 
-    /**
-     * Called when that mapper is closed: gauges registered for it should go.
-     *
-     * @param graph the mapper's graph
-     */
-    default void mapperClosed(String graph) {
+    /** A mapper's registration with an observer, ended when the mapper closes. */
+    @FunctionalInterface
+    interface Registration {
+        /** A registration with nothing to end. */
+        Registration NONE = () -> { };
+
+        /** The mapper was closed (called once). */
+        void mapperClosed();
     }
 }

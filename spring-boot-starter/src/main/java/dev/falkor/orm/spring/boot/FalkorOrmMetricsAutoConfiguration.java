@@ -8,6 +8,8 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import dev.falkor.orm.core.FalkorOrm;
 
 /**
  * Micrometer for the auto-configured mapper: when {@code falkor-orm-micrometer} is on the class
@@ -16,6 +18,7 @@ import org.springframework.context.annotation.Bean;
  * statements and repository calls are Observations (for tracing; their timers then come from the
  * registry's meter handler, named {@value FalkorMetrics#STATEMENT_OBSERVATION} and
  * {@value FalkorMetrics#INVOCATION_OBSERVATION}). {@code falkor.orm.metrics.enabled=false} turns it off.
+ * Its customizer runs before the application's: an observer an application customizer sets replaces it.
  */
 @AutoConfiguration(before = FalkorOrmAutoConfiguration.class)
 @ConditionalOnClass({FalkorMetrics.class, MeterRegistry.class})
@@ -37,7 +40,21 @@ public class FalkorOrmMetricsAutoConfiguration {
     @Bean
     public FalkorOrmBuilderCustomizer falkorOrmMetricsCustomizer(ObjectProvider<MeterRegistry> meters,
                                                                  ObjectProvider<ObservationRegistry> observations) {
-        return builder -> {
+        return new MetricsCustomizer(meters, observations);
+    }
+
+    /** Runs before the application's customizers, so an observer one of them sets wins. */
+    private static final class MetricsCustomizer implements FalkorOrmBuilderCustomizer, Ordered {
+        private final ObjectProvider<MeterRegistry> meters;
+        private final ObjectProvider<ObservationRegistry> observations;
+
+        MetricsCustomizer(ObjectProvider<MeterRegistry> meters, ObjectProvider<ObservationRegistry> observations) {
+            this.meters = meters;
+            this.observations = observations;
+        }
+
+        @Override
+        public void customize(FalkorOrm.Builder builder) {
             MeterRegistry registry = meters.getIfUnique();
             if (registry == null) {
                 return;
@@ -48,6 +65,11 @@ public class FalkorOrmMetricsAutoConfiguration {
                 metrics.observationRegistry(o);
             }
             builder.observer(metrics.build());
-        };
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE;
+        }
     }
 }

@@ -96,6 +96,9 @@ public class FalkorOrmProperties {
     /** Repository scanning. */
     private final Repositories repositories = new Repositories();
 
+    /** Micrometer metrics, with falkor-orm-micrometer on the class path and a MeterRegistry in the context. */
+    private final Metrics metrics = new Metrics();
+
     /** Creates the properties with their defaults. */
     public FalkorOrmProperties() {
     }
@@ -295,6 +298,11 @@ public class FalkorOrmProperties {
         return repositories;
     }
 
+    /** @return the metrics settings */
+    public Metrics getMetrics() {
+        return metrics;
+    }
+
     /** falkor.orm.retry.*: the mapper's RetryPolicy. */
     public static class Retry {
         /** Attempts in all for a statement whose connection failed; 1 means no retries. */
@@ -406,6 +414,26 @@ public class FalkorOrmProperties {
         }
 
         /** @param enabled whether repositories are scanned for */
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+    }
+
+    /** falkor.orm.metrics.*: the mapper's Micrometer meters (see FalkorOrmMetricsAutoConfiguration). */
+    public static class Metrics {
+        /** Give the mapper a FalkorMetrics observer when the context has a MeterRegistry. */
+        private boolean enabled = true;
+
+        /** Creates the settings with their defaults. */
+        public Metrics() {
+        }
+
+        /** @return whether the mapper reports to the context's MeterRegistry */
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        /** @param enabled whether the mapper reports to the context's MeterRegistry */
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
         }

@@ -3,21 +3,21 @@ package dev.falkor.orm.core.internal.observe;
 import dev.falkor.orm.core.internal.exec.Executor;
 import dev.falkor.orm.spi.GraphQuery;
 import dev.falkor.orm.spi.QueryResult;
+import dev.falkor.orm.spi.Transport;
+import dev.falkor.orm.spi.cache.ResultCache;
 import dev.falkor.orm.spi.observe.InvocationObservation;
+import dev.falkor.orm.spi.observe.Observations;
 import dev.falkor.orm.spi.observe.OrmObserver;
-import dev.falkor.orm.spi.observe.StatementEvent;
 import dev.falkor.orm.spi.observe.StatementObservation;
 import java.util.concurrent.CompletionStage;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Tells an {@link OrmObserver} of statements (as the executor next to the transport, so cache
- * hits send none) and of repository calls. An observer that throws is logged once per failure
- * kind and otherwise ignored: metrics never fail a user's call.
+ * hits send none), of repository calls, and of the mapper's start and close. Every observer call
+ * goes through {@link Observations#quietly}: an observer that throws is logged (a warning each
+ * time) and otherwise ignored, so metrics never fail a user's call, a build or a close.
  */
 public final class Observing {
-    private static final Logger LOG = LoggerFactory.getLogger(Observing.class);
 
     private Observing() {
     }
@@ -27,60 +27,45 @@ public final class Observing {
         return new Executor.Forwarding(next) {
             @Override
             public QueryResult execute(GraphQuery query) {
-                StatementObservation o = start(observer, query);
+                StatementObservation o = Observations.started(observer, query);
                 QueryResult r;
                 try {
                     r = next.execute(query);
                 } catch (RuntimeException | Error e) {
-                    ended(o, query, e);
+                    Observations.failed(o, query.readOnly(), e);
                     throw e;
                 }
-                succeeded(o, r);
+                Observations.succeeded(o, r == null ? 0 : r.rows().size());
                 return r;
             }
 
             @Override
             public CompletionStage<QueryResult> executeAsync(GraphQuery query) {
-                StatementObservation o = start(observer, query);
-                CompletionStage<QueryResult> stage;
-                try {
-                    stage = next.executeAsync(query);
-                } catch (RuntimeException | Error e) {
-                    ended(o, query, e);
-                    throw e;
-                }
-                return stage.whenComplete((r, e) -> {
-                    if (e != null) {
-                        ended(o, query, e instanceof java.util.concurrent.CompletionException c && c.getCause() != null
-                                ? c.getCause() : e);
-                    } else {
-                        succeeded(o, r);
-                    }
-                });
+                return Observations.observedAsync(observer, query, () -> next.executeAsync(query));
             }
 
             @Override
             public Object command(String name, String... arguments) {
-                StatementObservation o = safe(() -> observer.statementStarted(new StatementEvent(graph,
-                        StatementEvent.Kind.COMMAND, arguments.length > 0 ? name + " " + arguments[0] : name)));
-                Object reply;
-                try {
-                    reply = next.command(name, arguments);
-                } catch (RuntimeException | Error e) {
-                    failed(o, e);
-                    throw e;
-                }
-                if (o != null) {
-                    run(() -> o.succeeded(0));
-                }
-                return reply;
+                return Observations.observedCommand(observer, graph, name, arguments, () -> next.command(name, arguments));
             }
         };
     }
 
+    /** Tells {@code observer} a mapper started; the registration to end at its close (never null). */
+    public static OrmObserver.Registration mapperStarted(OrmObserver observer, String graph, Transport transport,
+                                                        ResultCache cache) {
+        OrmObserver.Registration r = Observations.quietly(() -> observer.mapperStarted(graph, transport, cache));
+        return r == null ? OrmObserver.Registration.NONE : r;
+    }
+
+    /** Ends a mapper's registration, never throwing. */
+    public static void mapperClosed(OrmObserver.Registration registration) {
+        Observations.quietly(registration::mapperClosed);
+    }
+
     /** Starts the observation of a repository call; never null, never throws. */
     public static InvocationObservation invocation(OrmObserver observer, Class<?> repository, String method) {
-        InvocationObservation o = safe(() -> observer.invocationStarted(repository, method));
+        InvocationObservation o = Observations.quietly(() -> observer.invocationStarted(repository, method));
         return o == null ? InvocationObservation.NONE : o;
     }
 
@@ -89,81 +74,32 @@ public final class Observing {
         if (result instanceof CompletionStage<?> stage) {
             stage.whenComplete((r, e) -> {
                 if (e != null) {
-                    run(() -> o.failed(e instanceof java.util.concurrent.CompletionException c && c.getCause() != null
-                            ? c.getCause() : e));
+                    fail(o, e instanceof java.util.concurrent.CompletionException c && c.getCause() != null
+                            ? c.getCause() : e);
                 } else {
-                    run(o::succeeded);
+                    Observations.quietly(o::succeeded);
                 }
             });
         } else {
-            run(o::succeeded);
+            Observations.quietly(o::succeeded);
         }
         return result;
     }
 
     /** Ends {@code o} with a failure. */
     public static void fail(InvocationObservation o, Throwable error) {
-        run(() -> o.failed(error));
+        Observations.quietly(() -> o.failed(error));
     }
 
-    /** Opens {@code o}'s scope; never throws. */
+    /** Opens {@code o}'s scope; never throws, nor does closing it. */
     public static AutoCloseable scope(InvocationObservation o) {
-        AutoCloseable s = safe(o::openScope);
-        return s == null ? () -> { } : () -> run(() -> {
+        AutoCloseable s = Observations.quietly(o::openScope);
+        return s == null ? () -> { } : () -> Observations.quietly(() -> {
             try {
                 s.close();
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         });
-    }
-
-    private static StatementObservation start(OrmObserver observer, GraphQuery query) {
-        return safe(() -> observer.statementStarted(new StatementEvent(query.graph(),
-                query.readOnly() ? StatementEvent.Kind.READ : StatementEvent.Kind.WRITE, query.cypher())));
-    }
-
-    private static void succeeded(StatementObservation o, QueryResult r) {
-        if (o != null) {
-            run(() -> o.succeeded(r == null ? 0 : r.rows().size()));
-        }
-    }
-
-    /**
-     * A failed query: a read of a graph that does not exist (yet) is what the mapper reads as an
-     * empty result, so it is observed as one, not as an error (every new graph's first read would
-     * otherwise count as a failure); anything else is a failure.
-     */
-    private static void ended(StatementObservation o, GraphQuery query, Throwable e) {
-        if (query.readOnly() && e instanceof dev.falkor.orm.api.GraphNotFoundException) {
-            if (o != null) {
-                run(() -> o.succeeded(0));
-            }
-        } else {
-            failed(o, e);
-        }
-    }
-
-    private static void failed(StatementObservation o, Throwable e) {
-        if (o != null) {
-            run(() -> o.failed(e));
-        }
-    }
-
-    private static <T> T safe(java.util.function.Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (RuntimeException e) {
-            LOG.warn("The observer failed; the call goes on unobserved", e);
-            return null;
-        }
-    }
-
-    private static void run(Runnable call) {
-        try {
-            call.run();
-        } catch (RuntimeException e) {
-            LOG.warn("The observer failed; the call goes on unobserved", e);
-        }
     }
 }

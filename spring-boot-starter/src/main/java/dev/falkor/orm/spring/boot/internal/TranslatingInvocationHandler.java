@@ -74,6 +74,16 @@ final class TranslatingInvocationHandler implements InvocationHandler {
                 out.completeExceptionally(translate(cause));
             }
         });
+        // completed by the caller first (orTimeout, completeExceptionally, complete): the mapper's
+        // future is completed too, so the statements not yet sent are not sent, as without the proxy
+        out.whenComplete((value, failure) -> {
+            if (!source.isDone()) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                source.completeExceptionally(cause != null ? cause
+                        : new java.util.concurrent.CancellationException("completed by the caller"));
+            }
+        });
         return out;
     }
 
