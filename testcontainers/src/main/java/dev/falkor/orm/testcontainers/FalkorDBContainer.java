@@ -17,8 +17,8 @@ import org.testcontainers.utility.DockerImageName;
  * Testcontainers can reach (Docker or a compatible one).
  */
 public class FalkorDBContainer extends GenericContainer<FalkorDBContainer> {
-    /** The image used by default: the release the embedded server runs too. */
-    public static final String DEFAULT_IMAGE = "falkordb/falkordb:4.16.3";
+    /** The image used by default: the release the embedded server runs too (tags carry a {@code v}). */
+    public static final String DEFAULT_IMAGE = "falkordb/falkordb:v4.16.3";
     /** System property naming another image (environment: {@code FALKORDB_IMAGE}). */
     public static final String IMAGE_PROPERTY = "falkordb.image";
     /** The port FalkorDB listens on in the container. */

@@ -245,6 +245,17 @@ public final class GraphAccess implements Runner.Statements {
     }
 
     /**
+     * The probe could not run (a constraint on a property the entity does not map refused it, or
+     * the connection failed): from now on write statistics are not read for re-creation, which
+     * is never wrong, only blind (as under the 4.22 rule).
+     */
+    void labelCountingUnknown(RuntimeException why) {
+        createCountsEveryLabel = true;
+        LOG.info("Graph {}: could not learn how the server counts added labels ({}); re-creation of the graph "
+                + "is recognised by the constraint guards and missing-graph replies only", graph, why.getMessage());
+    }
+
+    /**
      * Records what a statement that created two nodes of one label (and nothing else labelled)
      * reported as "labels added"; see {@link #createCountsEveryLabel(String)}.
      */

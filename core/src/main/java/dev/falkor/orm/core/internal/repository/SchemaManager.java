@@ -488,43 +488,59 @@ public final class SchemaManager {
                 }
             }
         }
-        // Two nodes of the entity's label come and go with the names: the reply tells how this
-        // server counts "labels added" (GraphAccess.createCountsEveryLabel) at no extra statement.
-        // They carry a fresh value for every unique or mandatory property, so no constraint can
-        // refuse them (a refused statement would roll back the very names it registers).
-        Set<String> constrained = new LinkedHashSet<>();
-        if (entity.id() != null) {
-            constrained.add(entity.id().graphName());
-        }
-        for (PersistentProperty p : entity.properties()) {
-            if (p.kind() != PersistentProperty.Kind.MAP && (p.isUnique() || p.isMandatory())) {
-                constrained.add(p.graphName());
-            }
-        }
-        names.removeAll(constrained);
-        Map<String, Object> params = new java.util.HashMap<>();
-        String label = Identifiers.quote(entity.labels().get(0));
-        StringBuilder cypher = new StringBuilder("CREATE ");
         if (!names.isEmpty()) {
-            cypher.append("(n {");
+            // an unlabelled node: no constraint can refuse it (a refused statement would roll back
+            // the very names it registers)
+            StringBuilder cypher = new StringBuilder("CREATE (n {");
             int i = 0;
             for (String name : names) {
                 cypher.append(i++ == 0 ? "" : ", ").append(Identifiers.quote(name)).append(": 0");
             }
-            cypher.append("}), ");
+            graph.write(cypher.append("}) DELETE n").toString(), Map.of());
         }
+        if (graph.createCountsEveryLabel() == null) {
+            probeLabelCounting(entity);
+        }
+    }
+
+    /**
+     * Learns, once per mapper, how the server counts "labels added"
+     * ({@link GraphAccess#createCountsEveryLabel()}): two nodes of the entity's label are created
+     * and deleted in one statement. They carry a fresh value for every property the entity maps,
+     * so constraints on them are met; a constraint on a property the entity does not map (made
+     * by a migration, say) can still refuse them, and then the mapper stops reading re-creation
+     * from statistics (the constraint guards and missing-graph replies still reveal it), never
+     * failing for it.
+     */
+    private void probeLabelCounting(EntityMetadata entity) {
+        Set<String> mapped = new LinkedHashSet<>();
+        if (entity.id() != null) {
+            mapped.add(entity.id().graphName());
+        }
+        for (PersistentProperty p : entity.properties()) {
+            if (p.kind() != PersistentProperty.Kind.MAP) {
+                mapped.add(p.graphName());
+            }
+        }
+        Map<String, Object> params = new java.util.HashMap<>();
+        String label = Identifiers.quote(entity.labels().get(0));
+        StringBuilder cypher = new StringBuilder("CREATE ");
         for (String node : List.of("a", "b")) {
             cypher.append(node.equals("a") ? "" : ", ").append('(').append(node).append(':').append(label);
             int i = 0;
-            for (String name : constrained) {
+            for (String name : mapped) {
                 String param = node + i;
                 params.put(param, "falkor-orm-probe-" + java.util.UUID.randomUUID());
                 cypher.append(i++ == 0 ? " {" : ", ").append(Identifiers.quote(name)).append(": $").append(param);
             }
-            cypher.append(constrained.isEmpty() ? ")" : "})");
+            cypher.append(mapped.isEmpty() ? ")" : "})");
         }
-        cypher.append(names.isEmpty() ? " DELETE a, b" : " DELETE n, a, b");
-        graph.learnLabelCounting(graph.write(cypher.toString(), params).statistics().labelsAdded());
+        try {
+            graph.learnLabelCounting(graph.write(cypher.append(" DELETE a, b").toString(), params)
+                    .statistics().labelsAdded());
+        } catch (RuntimeException e) {
+            graph.labelCountingUnknown(e);
+        }
     }
 
 }

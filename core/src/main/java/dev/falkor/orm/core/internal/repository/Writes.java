@@ -96,7 +96,12 @@ public final class Writes {
         if (known == null && !s.nodes().isEmpty()) {
             EntityMetadata e = entity(s.nodes().get(0));
             if (e != null) {
-                schema.registerPropertyNames(e);
+                try {
+                    schema.registerPropertyNames(e); // learns the rule
+                } catch (RuntimeException failure) {
+                    // this write is done and stored: its report must not turn into a failure
+                    graph.labelCountingUnknown(failure);
+                }
                 known = graph.createCountsEveryLabel();
             }
         }
