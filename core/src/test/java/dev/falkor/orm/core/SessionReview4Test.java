@@ -305,6 +305,31 @@ class SessionReview4Test extends GraphTestSupport {
         assertEquals(1, count("(:S4Person {id: 4, email: 'dan@x'})"));
     }
 
+    /**
+     * The related objects the stored state names are held weakly; when nothing else holds them
+     * (here: the test dropped the only list that did) the collector may take them before a
+     * rollback. The field then reads the graph again instead of staying as the caller left it
+     * (this made {@link #rollbackAfterAFailedFlushRestoresWhatWasRead} fail under load).
+     */
+    @Test
+    void rollbackRestoresARelationshipWhoseRelatedObjectWasCollected() {
+        try (Session s = orm.openSession()) {
+            Person ann = s.find(Person.class, 1L).orElseThrow();
+            java.lang.ref.WeakReference<Object> bob = new java.lang.ref.WeakReference<>(ann.friends.get(0));
+            ann.friends.clear();
+            ann.email = "bob@x"; // taken
+            assertThrows(CommitException.class, s::flush);
+            for (int i = 0; i < 50 && bob.get() != null; i++) {
+                System.gc(); // a bounded wait for the collector, not for time
+            }
+            org.junit.jupiter.api.Assumptions.assumeTrue(bob.get() == null, "the collector kept the related object");
+            s.rollback();
+            assertEquals("ann@x", ann.email);
+            assertEquals(List.of("bob"), ann.friends.stream().map(p -> p.name).toList(), "read again from the graph");
+        }
+        assertEquals(List.of(2L), ids("MATCH (:S4Person {id: 1})-[:S4_KNOWS]->(m) RETURN m.id"));
+    }
+
     @Test
     void rollbackAfterAFailedFlushRestoresWhatWasRead() {
         try (Session s = orm.openSession()) {

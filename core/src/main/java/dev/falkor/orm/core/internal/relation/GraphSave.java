@@ -188,6 +188,13 @@ public final class GraphSave {
             }
             if (targets != null) {
                 f.accessor().set(entity, Relations.container(rel, targets));
+            } else if (rel.container() != RelationshipInfo.Container.ONE && meta.id() != null) {
+                // a related object that nothing else held was collected: the field reads the
+                // graph again on its next use (a list or set; a to-one keeps its value)
+                Lazy lazy = new Batch(relations).lazy(meta, f, meta.id().toGraph(meta.idOf(entity)));
+                lazy.slot().owner(entity);
+                f.accessor().set(entity, lazy);
+                stored.remove(f);
             }
         }
         // the stored state again, for every field and the node (the new containers carried none)
