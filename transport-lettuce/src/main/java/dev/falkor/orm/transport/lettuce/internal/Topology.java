@@ -33,11 +33,15 @@ abstract class Topology {
     /** The connections calls are spread over, round-robin; an empty slot is opened on its next use. */
     private final java.util.concurrent.atomic.AtomicReferenceArray<CompletableFuture<StatefulConnection<byte[], byte[]>>>
             slots;
+    /** What {@link #open()} returned for each slot: the connect a closing transport must still clean up after. */
+    private final java.util.concurrent.atomic.AtomicReferenceArray<CompletableFuture<? extends StatefulConnection<byte[], byte[]>>>
+            connects;
     private final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean closed;
 
     Topology(TransportConfig config) {
         this.slots = new java.util.concurrent.atomic.AtomicReferenceArray<>(config.connections());
+        this.connects = new java.util.concurrent.atomic.AtomicReferenceArray<>(config.connections());
     }
 
     static Topology of(TransportConfig config, ClientResources resources) {
@@ -82,7 +86,9 @@ abstract class Topology {
             if (c != null && c.isDone() && !c.isCompletedExceptionally()) {
                 c.join().closeAsync();
             }
-            c = open().thenApply(connection -> (StatefulConnection<byte[], byte[]>) connection);
+            CompletableFuture<? extends StatefulConnection<byte[], byte[]>> connect = open();
+            c = connect.thenApply(connection -> (StatefulConnection<byte[], byte[]>) connection);
+            connects.set(slot, connect);
             slots.set(slot, c);
             return c;
         }
@@ -116,6 +122,7 @@ abstract class Topology {
 
     final void close() {
         List<CompletableFuture<StatefulConnection<byte[], byte[]>>> open = new ArrayList<>();
+        List<CompletableFuture<? extends StatefulConnection<byte[], byte[]>>> connecting = new ArrayList<>();
         synchronized (this) {
             if (closed) {
                 return;
@@ -125,10 +132,24 @@ abstract class Topology {
                 if (slots.get(i) != null) {
                     open.add(slots.getAndSet(i, null));
                 }
+                if (connects.get(i) != null) {
+                    connecting.add(connects.getAndSet(i, null));
+                }
             }
         }
-        for (CompletableFuture<StatefulConnection<byte[], byte[]>> c : open) {
+        for (CompletableFuture<? extends StatefulConnection<byte[], byte[]>> connect : connecting) {
             // a connect still under way is closed when it completes
+            connect.whenComplete((connection, e) -> {
+                if (connection != null) {
+                    connection.close();
+                }
+            });
+        }
+        for (CompletableFuture<StatefulConnection<byte[], byte[]>> c : open) {
+            // calls waiting for a connection still being set up fail now, not after its handshake
+            // times out: nothing of theirs was written
+            c.completeExceptionally(new io.lettuce.core.RedisConnectionException(
+                    "the transport was closed while its connection was being set up"));
             c.whenComplete((connection, e) -> {
                 if (connection != null) {
                     connection.close();
