@@ -71,11 +71,13 @@ public final class FalkorOrm implements AutoCloseable {
         List<ValueConverter> discovered = b.discoverConverters ? Providers.converters() : List.of();
         this.lifecycle = new dev.falkor.orm.core.internal.mapping.Lifecycle(b.listeners, b.clock);
         MappingContext mapping = new MappingContext(b.lookup, b.converters, discovered, lifecycle);
+        boolean noCacheModule = false; // no cache because none is on the path: the first @Cacheable says so
         if (b.resultCache != null) {
             this.resultCache = b.resultCache;
             this.ownsResultCache = false;
         } else {
             dev.falkor.orm.spi.cache.ResultCacheProvider cacheProvider = Providers.resultCacheProvider(b.cacheName);
+            noCacheModule = cacheProvider == null && Providers.cacheUnnamed(b.cacheName);
             dev.falkor.orm.spi.cache.ResultCacheConfig cacheConfig = b.cacheConfig.withClock(b.clock);
             if (cacheConfig.redis() == null) {
                 // a Redis-backed cache uses the mapper's own server unless told otherwise
@@ -108,7 +110,7 @@ public final class FalkorOrm implements AutoCloseable {
         this.repositories = new RepositoryFactory(mapping, access, new SchemaManager(access, b.schemaMode), b.batchSize,
                 Providers.batchWriter(b.batchWriterName, b.batchSize), b.lookup,
                 new dev.falkor.orm.core.internal.cache.CachePolicy(resultCache != null, b.cacheTtl,
-                        resultCache == null && Providers.noCacheModuleFound(b.cacheName)), observer);
+                        noCacheModule), observer);
         this.settings = Map.copyOf(b.settings);
         try {
             repositories.indexLabels(b.entities);

@@ -151,12 +151,12 @@ public final class Providers {
     }
 
     /**
-     * True if no cache was chosen ({@code name} and the system property unset) because no cache
-     * module is present, as opposed to {@code none} asked for.
+     * True if neither {@code name} nor the system property names a cache: then a null
+     * {@link #resultCacheProvider} means no cache module is present, not {@code none} asked for.
      */
-    public static boolean noCacheModuleFound(String name) {
+    public static boolean cacheUnnamed(String name) {
         String wanted = name != null ? name : System.getProperty(CACHE_PROPERTY);
-        return (wanted == null || wanted.isBlank()) && load(dev.falkor.orm.spi.cache.ResultCacheProvider.class).isEmpty();
+        return wanted == null || wanted.isBlank();
     }
 
     /** Converters from {@link ServiceLoader}. */

@@ -92,16 +92,7 @@ public final class Observations {
         return new ForwardingTransport(transport) {
             @Override
             public QueryResult execute(GraphQuery query) {
-                StatementObservation o = started(observer, query);
-                QueryResult r;
-                try {
-                    r = super.execute(query);
-                } catch (RuntimeException | Error e) {
-                    failed(o, query.readOnly(), e);
-                    throw e;
-                }
-                succeeded(o, r == null ? 0 : r.rows().size());
-                return r;
+                return observed(observer, query, () -> super.execute(query));
             }
 
             @Override
@@ -114,6 +105,27 @@ public final class Observations {
                 return observedCommand(observer, graph, name, arguments, () -> super.command(name, arguments));
             }
         };
+    }
+
+    /**
+     * Runs a query under an observation.
+     *
+     * @param observer the observer
+     * @param query the query
+     * @param send sends it
+     * @return what {@code send} returned
+     */
+    public static QueryResult observed(OrmObserver observer, GraphQuery query, Supplier<QueryResult> send) {
+        StatementObservation o = started(observer, query);
+        QueryResult r;
+        try {
+            r = send.get();
+        } catch (RuntimeException | Error e) {
+            failed(o, query.readOnly(), e);
+            throw e;
+        }
+        succeeded(o, r == null ? 0 : r.rows().size());
+        return r;
     }
 
     /**

@@ -8,7 +8,6 @@ import dev.falkor.orm.spi.cache.ResultCache;
 import dev.falkor.orm.spi.observe.InvocationObservation;
 import dev.falkor.orm.spi.observe.Observations;
 import dev.falkor.orm.spi.observe.OrmObserver;
-import dev.falkor.orm.spi.observe.StatementObservation;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -27,16 +26,7 @@ public final class Observing {
         return new Executor.Forwarding(next) {
             @Override
             public QueryResult execute(GraphQuery query) {
-                StatementObservation o = Observations.started(observer, query);
-                QueryResult r;
-                try {
-                    r = next.execute(query);
-                } catch (RuntimeException | Error e) {
-                    Observations.failed(o, query.readOnly(), e);
-                    throw e;
-                }
-                Observations.succeeded(o, r == null ? 0 : r.rows().size());
-                return r;
+                return Observations.observed(observer, query, () -> next.execute(query));
             }
 
             @Override

@@ -5,11 +5,6 @@ import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
-import org.springframework.context.EnvironmentAware;
-import org.springframework.context.ResourceLoaderAware;
-import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
-import org.springframework.core.env.Environment;
-import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.type.AnnotationMetadata;
 
 /**
@@ -17,11 +12,8 @@ import org.springframework.core.type.AnnotationMetadata;
  * {@code @SpringBootApplication}), unless {@code @EnableFalkorRepositories} is present. Public only
  * because Spring instantiates it; not API.
  */
-public class AutoConfiguredRepositoriesRegistrar implements ImportBeanDefinitionRegistrar, BeanFactoryAware,
-        EnvironmentAware, ResourceLoaderAware {
+public class AutoConfiguredRepositoriesRegistrar extends ScanningRegistrar implements BeanFactoryAware {
     private BeanFactory beanFactory;
-    private Environment environment;
-    private ResourceLoader resourceLoader;
 
     /** Called by Spring. */
     public AutoConfiguredRepositoriesRegistrar() {
@@ -33,22 +25,12 @@ public class AutoConfiguredRepositoriesRegistrar implements ImportBeanDefinition
     }
 
     @Override
-    public void setEnvironment(Environment environment) {
-        this.environment = environment;
-    }
-
-    @Override
-    public void setResourceLoader(ResourceLoader resourceLoader) {
-        this.resourceLoader = resourceLoader;
-    }
-
-    @Override
     public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
         if (registry.containsBeanDefinition(RepositoryScanner.MARKER_BEAN)
                 || !AutoConfigurationPackages.has(beanFactory)) {
             return;
         }
         List<String> packages = AutoConfigurationPackages.get(beanFactory);
-        RepositoryScanner.register(registry, packages, environment, resourceLoader);
+        scan(registry, packages);
     }
 }

@@ -5,11 +5,6 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
-import org.springframework.context.EnvironmentAware;
-import org.springframework.context.ResourceLoaderAware;
-import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
-import org.springframework.core.env.Environment;
-import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.type.AnnotationMetadata;
 import org.springframework.util.ClassUtils;
 
@@ -18,23 +13,10 @@ import org.springframework.util.ClassUtils;
  * that of the annotated class) for repository interfaces and registers each as a bean. Public only
  * because Spring instantiates it; not API.
  */
-public class FalkorRepositoriesRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware,
-        ResourceLoaderAware {
-    private Environment environment;
-    private ResourceLoader resourceLoader;
+public class FalkorRepositoriesRegistrar extends ScanningRegistrar {
 
     /** Called by Spring. */
     public FalkorRepositoriesRegistrar() {
-    }
-
-    @Override
-    public void setEnvironment(Environment environment) {
-        this.environment = environment;
-    }
-
-    @Override
-    public void setResourceLoader(ResourceLoader resourceLoader) {
-        this.resourceLoader = resourceLoader;
     }
 
     @Override
@@ -58,7 +40,7 @@ public class FalkorRepositoriesRegistrar implements ImportBeanDefinitionRegistra
             marker.setRole(RootBeanDefinition.ROLE_INFRASTRUCTURE);
             registry.registerBeanDefinition(RepositoryScanner.MARKER_BEAN, marker);
         }
-        RepositoryScanner.register(registry, packages, environment, resourceLoader);
+        scan(registry, packages);
     }
 
     /** The marker bean's type. */

@@ -38,6 +38,8 @@ abstract class Topology {
             connects;
     private final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean closed;
+    /** The subclass's client, whatever its kind (set by {@link #use}). */
+    private io.lettuce.core.AbstractRedisClient lettuceClient;
 
     Topology(TransportConfig config) {
         this.slots = new java.util.concurrent.atomic.AtomicReferenceArray<>(config.connections());
@@ -56,9 +58,20 @@ abstract class Topology {
     abstract CompletableFuture<? extends StatefulConnection<byte[], byte[]>> open();
 
     /** The Lettuce client, for {@code unwrap}. */
-    abstract Object client();
+    final Object client() {
+        return lettuceClient;
+    }
 
-    abstract void shutdownClient();
+    /** Shuts the client down, waiting at most 2 s. */
+    final void shutdownClient() {
+        lettuceClient.shutdown(0, 2, TimeUnit.SECONDS);
+    }
+
+    /** Records the client a subclass made (in its constructor), for {@link #client()} and {@link #shutdownClient()}. */
+    final <C extends io.lettuce.core.AbstractRedisClient> C use(C created) {
+        this.lettuceClient = created;
+        return created;
+    }
 
     /**
      * One connection per primary, for commands every primary must answer ({@code GRAPH.LIST}); the
@@ -196,23 +209,13 @@ abstract class Topology {
         Standalone(TransportConfig config, ClientResources resources) {
             super(config);
             this.uri = uri(config, config.host(), config.port());
-            this.client = RedisClient.create(resources, uri);
+            this.client = use(RedisClient.create(resources, uri));
             client.setOptions(LettuceTransport.options(ClientOptions.builder(), config).build());
         }
 
         @Override
         CompletableFuture<? extends StatefulConnection<byte[], byte[]>> open() {
             return client.connectAsync(ByteArrayCodec.INSTANCE, uri).toCompletableFuture();
-        }
-
-        @Override
-        Object client() {
-            return client;
-        }
-
-        @Override
-        void shutdownClient() {
-            client.shutdown(0, 2, TimeUnit.SECONDS);
         }
     }
 
@@ -227,7 +230,7 @@ abstract class Topology {
 
         Replicated(TransportConfig config, ClientResources resources) {
             super(config);
-            this.client = RedisClient.create(resources);
+            this.client = use(RedisClient.create(resources));
             client.setOptions(LettuceTransport.options(ClientOptions.builder(), config).build());
             this.readFrom = readFrom(config.readFrom());
             List<RedisURI> list = new ArrayList<>();
@@ -257,16 +260,6 @@ abstract class Topology {
                 return connection;
             });
         }
-
-        @Override
-        Object client() {
-            return client;
-        }
-
-        @Override
-        void shutdownClient() {
-            client.shutdown(0, 2, TimeUnit.SECONDS);
-        }
     }
 
     /** A Redis Cluster: commands routed by their key, the graph, to the shard owning its slot. */
@@ -280,7 +273,7 @@ abstract class Topology {
             for (TransportConfig.Address a : config.nodes()) {
                 seeds.add(uri(config, a.host(), a.port()));
             }
-            this.client = RedisClusterClient.create(resources, seeds);
+            this.client = use(RedisClusterClient.create(resources, seeds));
             client.setOptions(LettuceTransport.options(ClusterClientOptions.builder(), config)
                     // node connections are opened on demand: a command for a node still connecting waits
                     // for it (bounded by the call's deadline) instead of being refused
@@ -320,16 +313,6 @@ abstract class Topology {
                     return out;
                 });
             });
-        }
-
-        @Override
-        Object client() {
-            return client;
-        }
-
-        @Override
-        void shutdownClient() {
-            client.shutdown(0, 2, TimeUnit.SECONDS);
         }
     }
 }
